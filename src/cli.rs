@@ -1,0 +1,230 @@
+//! Command-line interface (binary only): clap arguments, then a call into
+//! the library.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context as _};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use timeline::extract::timex::{self, Context, TimexType};
+use timeline::model::{Reference, ReferenceSource};
+use timeline::render::{self, RenderOptions, Theme};
+
+/// Build ordered, sourced event timelines from folders of news articles.
+#[derive(Debug, Parser)]
+#[command(name = "timeline", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the timeline of a corpus: writes the SVG and the JSON beside it.
+    ///
+    /// Reads .txt and .md articles (recursively, in path order), each with
+    /// an optional metadata header (title, publisher, author, url, date).
+    /// A file that cannot be read is reported and skipped; the command
+    /// fails only when no article could be used.
+    Build {
+        /// Article files or folders.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The SVG to write.
+        #[arg(short, long, value_name = "OUT.svg")]
+        output: PathBuf,
+        /// Where to write the timeline JSON [default: OUTPUT with .json].
+        #[arg(long, value_name = "PATH")]
+        json: Option<PathBuf>,
+        #[command(flatten)]
+        style: Style,
+    },
+    /// Draw a timeline JSON again, for example after a person edited it.
+    Render {
+        /// A timeline JSON written by `build`.
+        input: PathBuf,
+        /// The SVG to write.
+        #[arg(short, long, value_name = "OUT.svg")]
+        output: PathBuf,
+        #[command(flatten)]
+        style: Style,
+    },
+    /// Print the temporal expressions of one text file.
+    Tag {
+        /// A UTF-8 text file.
+        file: PathBuf,
+        /// The day relative expressions resolve against (YYYY-MM-DD).
+        /// Without it, the latest explicit day in the text is used and
+        /// stderr says so.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        reference_date: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TagFormat::Json)]
+        format: TagFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TagFormat {
+    /// A JSON array of {start, end, text, type, value}.
+    Json,
+    /// The text with inline <TIMEX3> tags.
+    Timeml,
+}
+
+#[derive(Debug, clap::Args)]
+struct Style {
+    /// Image width in pixels.
+    #[arg(long, default_value_t = 1200.0)]
+    width: f64,
+    /// Heading of the image [default: the period covered].
+    #[arg(long)]
+    title: Option<String>,
+    /// Colour theme.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    theme: ThemeArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
+
+impl Style {
+    fn options(&self) -> anyhow::Result<RenderOptions> {
+        if !(self.width.is_finite() && (480.0..=20000.0).contains(&self.width)) {
+            bail!("--width: expected a number of pixels from 480 to 20000, but found {}", self.width);
+        }
+        Ok(RenderOptions {
+            width: self.width,
+            title: self.title.clone(),
+            theme: match self.theme {
+                ThemeArg::Light => Theme::Light,
+                ThemeArg::Dark => Theme::Dark,
+            },
+            ..RenderOptions::default()
+        })
+    }
+}
+
+/// Parse the arguments and run the command.
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { inputs, output, json, style } => build(&inputs, &output, json, &style),
+        Command::Render { input, output, style } => {
+            let opts = style.options()?;
+            let t = timeline::read_timeline(&input)?;
+            check_svg_path(&output)?;
+            timeline::write_atomic(&output, render::render(&t, &opts).as_bytes())?;
+            eprintln!("wrote {} ({} events)", output.display(), t.events.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Tag { file, reference_date, format } => tag(&file, reference_date, format),
+    }
+}
+
+fn check_svg_path(p: &Path) -> anyhow::Result<()> {
+    if p.extension().and_then(|e| e.to_str()) != Some("svg") {
+        bail!("{}: expected an output path ending in .svg", p.display());
+    }
+    Ok(())
+}
+
+fn build(inputs: &[PathBuf], output: &Path, json: Option<PathBuf>, style: &Style) -> anyhow::Result<ExitCode> {
+    let opts = style.options()?;
+    check_svg_path(output)?;
+    let json = json.unwrap_or_else(|| output.with_extension("json"));
+    let (t, skipped) = timeline::build(inputs);
+    for e in &skipped {
+        eprintln!("skipped: {e}");
+    }
+    if t.documents.is_empty() {
+        bail!("no article could be read, so no timeline was written");
+    }
+    // render first: nothing is written unless both outputs are ready
+    let svg = render::render(&t, &opts);
+    let text = timeline::to_json(&t);
+    timeline::write_atomic(&json, text.as_bytes())?;
+    timeline::write_atomic(output, svg.as_bytes())?;
+    let dated = t.events.iter().filter(|e| e.date.is_some()).count();
+    eprintln!(
+        "wrote {} and {}: {} documents ({} skipped), {} events ({} dated), {} findings",
+        output.display(),
+        json.display(),
+        t.documents.len(),
+        skipped.len(),
+        t.events.len(),
+        dated,
+        t.findings.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn tag(file: &Path, reference: Option<NaiveDate>, format: TagFormat) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("{}: expected UTF-8 text, but found an invalid byte at offset {}", file.display(), e.utf8_error().valid_up_to()))?;
+    let ctx = match reference {
+        Some(r) => Context { reference: Some(r), inferred: false, year: None },
+        None => {
+            let mut doc = timeline::corpus::parse_document(file, text.clone().into_bytes())?;
+            doc.body_start = 0;
+            let mut docs = vec![doc];
+            timeline::extract::infer_references(&mut docs);
+            match &docs[0].reference {
+                Some(Reference { date, source: ReferenceSource::Inferred, evidence }) => {
+                    eprintln!("reference date inferred: {date} ({evidence})");
+                    Context { reference: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(), inferred: true, year: None }
+                }
+                _ => {
+                    eprintln!("no reference date given or found: relative expressions stay unresolved");
+                    Context::default()
+                }
+            }
+        }
+    };
+    let tags = timex::tag(&text, &ctx);
+    let mut out = std::io::stdout().lock();
+    match format {
+        TagFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &tags)?;
+            writeln!(out)?;
+        }
+        TagFormat::Timeml => {
+            let mut last = 0;
+            for (i, t) in tags.iter().enumerate() {
+                let kind = match t.kind {
+                    TimexType::Date => "DATE",
+                    TimexType::Time => "TIME",
+                    TimexType::Duration => "DURATION",
+                    TimexType::Set => "SET",
+                };
+                write!(out, "{}", xml_escape(&text[last..t.start]))?;
+                write!(out, "<TIMEX3 tid=\"t{}\" type=\"{kind}\" value=\"{}\">{}</TIMEX3>", i + 1, xml_escape(&t.value), xml_escape(&t.text))?;
+                last = t.end;
+            }
+            write!(out, "{}", xml_escape(&text[last..]))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

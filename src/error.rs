@@ -1,0 +1,94 @@
+//! Errors of the library, one enum per concern.
+//!
+//! Every input error names the file and, where it applies, the 1-based line,
+//! and says what was expected: `corpus/a.txt:3: expected "key: value" in the
+//! header, but found "title Kazakhstan"`.
+
+use std::path::PathBuf;
+
+/// An article that could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The path does not exist or cannot be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8 text.
+    #[error(
+        "{}: expected UTF-8 text, but found an invalid byte at offset {offset}",
+        path.display()
+    )]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The metadata header is malformed.
+    #[error("{}:{line}: {message}", path.display())]
+    Header {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// What was expected and what was found.
+        message: String,
+    },
+    /// The file holds no article text.
+    #[error("{}: expected article text, but the file is empty", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A folder with no article files in it.
+    #[error(
+        "{}: expected .txt or .md articles, but the folder has none",
+        path.display()
+    )]
+    NoArticles {
+        /// The folder.
+        path: PathBuf,
+    },
+}
+
+/// A timeline JSON that could not be read back.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file cannot be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The JSON does not match the timeline format.
+    #[error(
+        "{}:{line}:{column}: expected a timeline JSON ({}), but {message}",
+        path.display(), crate::model::FORMAT
+    )]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What serde said.
+        message: String,
+    },
+}
+
+/// An output file that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: cannot write: {source}", path.display())]
+pub struct WriteError {
+    /// The file.
+    pub path: PathBuf,
+    /// What the operating system said.
+    pub source: std::io::Error,
+}

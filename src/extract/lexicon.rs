@@ -1,0 +1,306 @@
+//! The event lexicon: which words signal a happening, and what kind.
+//!
+//! Each entry maps a verb (all its inflections) or an event noun to a
+//! normalized *action* and an [`EventType`]. Actions are the merge key of
+//! the graph stage, so synonyms share one: "dismissed", "dissolved" and
+//! "the resignation of" the government are all `dismiss`. The lexicon is
+//! general English news vocabulary; it names no person, place or
+//! organisation.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::model::EventType;
+
+/// What a trigger word means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// Normalized action, the merge key.
+    pub action: &'static str,
+    /// Kind of happening.
+    pub event_type: EventType,
+    /// A noun ("dismissal") rather than a verb form.
+    pub noun: bool,
+    /// How specific the word is: in a clause with several triggers the
+    /// most specific one names the event ("shooting erupted" is a
+    /// shooting).
+    pub weight: u8,
+    /// A verb that needs a particle or object to mean the event ("took" in
+    /// "took to the streets"); see [`phrase_action`].
+    pub phrasal: bool,
+}
+
+use EventType::{Diplomacy, Economic, PoliticalChange, Protest, Security, Statement, Violence};
+
+/// Verbs: lemma, irregular forms (past, participle), action, type, weight.
+const VERBS: &[(&str, &[&str], &str, EventType, u8)] = &[
+    ("protest", &[], "protest", Protest, 2),
+    ("demonstrate", &[], "protest", Protest, 2),
+    ("rally", &[], "protest", Protest, 2),
+    ("riot", &[], "protest", Protest, 2),
+    ("march", &[], "protest", Protest, 1),
+    ("strike", &["struck"], "protest", Protest, 1),
+    ("spark", &[], "unrest_start", Protest, 2),
+    ("erupt", &[], "unrest_start", Protest, 1),
+    ("break", &["broke", "broken"], "unrest_start", Protest, 0),
+    ("spiral", &["spiralled", "spiralling"], "escalate", Protest, 3),
+    ("escalate", &[], "escalate", Protest, 2),
+    ("shoot", &["shot"], "shoot", Violence, 3),
+    ("kill", &[], "kill", Violence, 3),
+    ("die", &["died", "dying"], "kill", Violence, 2),
+    ("injure", &[], "injure", Violence, 3),
+    ("wound", &[], "injure", Violence, 3),
+    ("attack", &[], "attack", Violence, 2),
+    ("clash", &[], "clash", Violence, 2),
+    ("storm", &[], "storm", Violence, 3),
+    ("burn", &["burnt"], "arson", Violence, 2),
+    ("torch", &[], "arson", Violence, 3),
+    ("loot", &[], "loot", Violence, 2),
+    ("bomb", &[], "attack", Violence, 3),
+    ("explode", &[], "explosion", Violence, 2),
+    ("topple", &[], "topple", Violence, 2),
+    ("seize", &[], "seize", Violence, 2),
+    ("dismiss", &[], "dismiss", PoliticalChange, 3),
+    ("dissolve", &[], "dismiss", PoliticalChange, 3),
+    ("sack", &[], "dismiss", PoliticalChange, 3),
+    ("oust", &[], "dismiss", PoliticalChange, 3),
+    ("remove", &[], "dismiss", PoliticalChange, 2),
+    ("resign", &[], "resign", PoliticalChange, 3),
+    ("appoint", &[], "appoint", PoliticalChange, 3),
+    ("nominate", &[], "appoint", PoliticalChange, 3),
+    ("elect", &[], "elect", PoliticalChange, 3),
+    ("retain", &[], "retain_power", PoliticalChange, 2),
+    ("rule", &[], "rule", PoliticalChange, 2),
+    ("flee", &["fled"], "flee", PoliticalChange, 3),
+    ("leave", &["left"], "flee", PoliticalChange, 0),
+    ("overthrow", &["overthrew", "overthrown"], "overthrow", PoliticalChange, 3),
+    ("impeach", &[], "impeach", PoliticalChange, 3),
+    ("invite", &[], "request_help", Security, 3),
+    ("ask", &[], "request_help", Security, 0),
+    ("request", &[], "request_help", Security, 2),
+    ("deploy", &[], "deploy", Security, 3),
+    ("send", &["sent"], "deploy", Security, 1),
+    ("dispatch", &[], "deploy", Security, 3),
+    ("withdraw", &["withdrew", "withdrawn"], "withdraw", Security, 3),
+    ("detain", &[], "detain", Security, 3),
+    ("arrest", &[], "detain", Security, 3),
+    ("suppress", &[], "crackdown", Security, 3),
+    ("impose", &[], "impose", Security, 2),
+    ("declare", &[], "declare", Security, 1),
+    ("ban", &["banned", "banning"], "ban", Economic, 2),
+    ("raise", &[], "price_rise", Economic, 1),
+    ("hike", &[], "price_rise", Economic, 2),
+    ("double", &[], "price_rise", Economic, 2),
+    ("increase", &[], "price_rise", Economic, 1),
+    ("lower", &[], "price_cut", Economic, 2),
+    ("cut", &["cut", "cutting"], "price_cut", Economic, 1),
+    ("reduce", &[], "price_cut", Economic, 1),
+    ("say", &["said"], "statement", Statement, 0),
+    ("announce", &[], "statement", Statement, 1),
+    ("confirm", &[], "statement", Statement, 1),
+    ("warn", &[], "warning", Statement, 1),
+    ("note", &[], "statement", Statement, 0),
+    ("stated", &[], "statement", Statement, 0),
+    ("remind", &[], "statement", Statement, 0),
+    ("claim", &[], "statement", Statement, 0),
+    ("suggest", &[], "statement", Statement, 0),
+    ("add", &[], "statement", Statement, 0),
+    ("open", &[], "open", Violence, 0),
+    ("comment", &[], "statement", Statement, 0),
+    ("write", &["wrote", "written"], "statement", Statement, 0),
+    ("tell", &["told"], "statement", Statement, 0),
+    ("urge", &[], "appeal", Statement, 1),
+    ("accuse", &[], "accuse", Statement, 1),
+    ("deny", &["denied"], "statement", Statement, 1),
+    ("call", &[], "appeal", Statement, 0),
+    ("meet", &["met"], "meeting", Diplomacy, 2),
+    ("visit", &[], "meeting", Diplomacy, 2),
+    ("discuss", &[], "talks", Diplomacy, 2),
+    ("sign", &[], "agreement", Diplomacy, 2),
+    ("consult", &[], "talks", Diplomacy, 1),
+    ("take", &["took", "taken"], "take", Security, 0),
+    ("annex", &[], "annex", Security, 3),
+    ("invade", &[], "invade", Security, 3),
+    ("take_place", &[], "occur", EventType::Other, 0),
+];
+
+/// Nouns: form, action, type, weight.
+const NOUNS: &[(&str, &str, EventType, u8)] = &[
+    ("protest", "protest", Protest, 1),
+    ("protests", "protest", Protest, 1),
+    ("demonstration", "protest", Protest, 1),
+    ("demonstrations", "protest", Protest, 1),
+    ("riot", "protest", Protest, 1),
+    ("riots", "protest", Protest, 1),
+    ("unrest", "protest", Protest, 1),
+    ("uprising", "protest", Protest, 1),
+    ("revolt", "protest", Protest, 1),
+    ("shooting", "shoot", Violence, 3),
+    ("shootout", "shoot", Violence, 3),
+    ("gunfire", "shoot", Violence, 2),
+    ("explosion", "explosion", Violence, 2),
+    ("explosions", "explosion", Violence, 2),
+    ("attack", "attack", Violence, 2),
+    ("clashes", "clash", Violence, 2),
+    ("massacre", "kill", Violence, 3),
+    ("suppression", "crackdown", Security, 3),
+    ("crackdown", "crackdown", Security, 3),
+    ("dismissal", "dismiss", PoliticalChange, 3),
+    ("resignation", "dismiss", PoliticalChange, 3),
+    ("ouster", "dismiss", PoliticalChange, 3),
+    ("election", "elect", PoliticalChange, 2),
+    ("elections", "elect", PoliticalChange, 2),
+    ("coup", "overthrow", PoliticalChange, 3),
+    ("deployment", "deploy", Security, 3),
+    ("intervention", "deploy", Security, 2),
+    ("invasion", "invade", Security, 3),
+    ("annexation", "annex", Security, 3),
+    ("withdrawal", "withdraw", Security, 3),
+    ("appeal", "request_help", Security, 2),
+    ("arrests", "detain", Security, 2),
+    ("curfew", "impose", Security, 2),
+    ("measures", "measures", Security, 1),
+    ("visit", "meeting", Diplomacy, 1),
+    ("summit", "meeting", Diplomacy, 1),
+    ("talks", "talks", Diplomacy, 1),
+    ("interview", "statement", Statement, 1),
+    ("speech", "statement", Statement, 1),
+];
+
+fn inflections(lemma: &str) -> Vec<String> {
+    let mut v = vec![lemma.to_string()];
+    let (stem_e, ends_e) = match lemma.strip_suffix('e') {
+        Some(s) => (s.to_string(), true),
+        None => (lemma.to_string(), false),
+    };
+    if let Some(s) = lemma.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        v.push(format!("{s}ies"));
+        v.push(format!("{s}ied"));
+        v.push(format!("{lemma}ing"));
+        return v;
+    }
+    if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") {
+        v.push(format!("{lemma}es"));
+    } else {
+        v.push(format!("{lemma}s"));
+    }
+    if ends_e {
+        v.push(format!("{lemma}d"));
+        v.push(format!("{stem_e}ing"));
+    } else {
+        v.push(format!("{lemma}ed"));
+        v.push(format!("{lemma}ing"));
+        // doubled consonant: stop -> stopped, ban -> banned
+        let b = lemma.as_bytes();
+        if b.len() >= 3 && b.len() <= 4 {
+            let last = b[b.len() - 1];
+            let vowel = |c: u8| b"aeiou".contains(&c);
+            if !vowel(last) && vowel(b[b.len() - 2]) && !vowel(b[b.len() - 3]) && !b"wxy".contains(&last) {
+                let l = last as char;
+                v.push(format!("{lemma}{l}ed"));
+                v.push(format!("{lemma}{l}ing"));
+            }
+        }
+    }
+    v
+}
+
+static LEXICON: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for &(form, action, event_type, weight) in NOUNS {
+        m.insert(form.to_string(), Entry { action, event_type, noun: true, weight, phrasal: false });
+    }
+    for &(lemma, irregular, action, event_type, weight) in VERBS {
+        let phrasal = matches!(lemma, "take" | "leave" | "break" | "ask" | "call" | "send" | "open");
+        let e = Entry { action, event_type, noun: false, weight, phrasal };
+        for f in inflections(lemma).into_iter().chain(irregular.iter().map(|s| (*s).to_string())) {
+            // nouns were inserted first and keep their reading
+            m.entry(f).or_insert(e);
+        }
+    }
+    m
+});
+
+/// The lexicon entry of a lower-case word, if it is a trigger.
+#[must_use]
+pub fn lookup(word: &str) -> Option<Entry> {
+    LEXICON.get(word).copied()
+}
+
+/// For a phrasal verb, the action its following words give it, or `None`
+/// when the phrase means no event ("took a look", "asked him whether").
+///
+/// `after` is the lower-case text that follows the verb in its clause.
+#[must_use]
+pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, EventType)> {
+    let a = after.trim_start();
+    match lemma_action {
+        "take" => {
+            if a.starts_with("to the streets") {
+                // "took to the streets": the protests began
+                Some(("unrest_start", Protest))
+            } else if a.starts_with("place") {
+                Some(("occur", EventType::Other))
+            } else if a.starts_with("power") || a.starts_with("office") || a.starts_with("control") {
+                Some(("take_power", PoliticalChange))
+            } else if a.contains("measures") || a.contains("steps") {
+                Some(("measures", Security))
+            } else {
+                None
+            }
+        }
+        "flee" => (a.starts_with("the country") || a.starts_with("for ") || a.contains("country")).then_some(("flee", PoliticalChange)),
+        "unrest_start" => (a.starts_with("out") || a.starts_with("down")).then_some(("unrest_start", Protest)),
+        "request_help" => {
+            // "asked X to send", "asked for help"; not "asked him whether"
+            let words: Vec<&str> = a.split_whitespace().take(5).collect();
+            words.iter().any(|w| matches!(*w, "to" | "for")).then_some(("request_help", Security))
+        }
+        "open" => a.starts_with("fire").then_some(("shoot", Violence)),
+        "appeal" => (a.starts_with("for") || a.starts_with("on")).then_some(("appeal", Statement)),
+        "deploy" => {
+            // "sent troops", "sent its forces"; not "sent a letter"
+            let words: Vec<&str> = a.split_whitespace().take(4).collect();
+            words.iter().any(|w| is_force_noun(w)).then_some(("deploy", Security))
+        }
+        _ => None,
+    }
+}
+
+/// Nouns for armed forces, used by the presence construction ("troops are
+/// already in the country") and by "sent ... forces".
+#[must_use]
+pub fn is_force_noun(w: &str) -> bool {
+    matches!(
+        w.trim_matches(|c: char| !c.is_alphanumeric()),
+        "troops" | "soldiers" | "forces" | "units" | "peacekeepers" | "paratroopers" | "army"
+            | "military" | "contingent" | "servicemen" | "battalions" | "tanks"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_cover_regular_and_irregular_forms() {
+        for w in ["dismissed", "dissolves", "dissolving", "fled", "withdrew", "banned", "denied", "shot", "rallies"] {
+            assert!(lookup(w).is_some(), "{w}");
+        }
+        assert_eq!(lookup("dissolved").unwrap().action, "dismiss");
+        assert_eq!(lookup("resignation").unwrap().action, "dismiss");
+        assert!(lookup("resignation").unwrap().noun);
+        assert!(lookup("government").is_none());
+    }
+
+    #[test]
+    fn phrasal_verbs_need_their_particle() {
+        assert_eq!(phrase_action("take", "to the streets in March").unwrap().0, "unrest_start");
+        assert_eq!(phrase_action("open", "fire on the crowd").unwrap().0, "shoot");
+        assert!(phrase_action("take", "a look").is_none());
+        assert!(phrase_action("request_help", "him whether it was true").is_none());
+        assert!(phrase_action("request_help", "the UN to send help").is_some());
+        assert!(phrase_action("deploy", "a letter").is_none());
+        assert!(phrase_action("deploy", "its forces to").is_some());
+    }
+}

@@ -1,0 +1,693 @@
+//! Stage 1: text -> dated event mentions with their quotes.
+//!
+//! For each document: split sentences ([`sentences`]), tag time expressions
+//! ([`timex`]), find the clauses that report a happening ([`lexicon`]),
+//! leave out what did not happen (modal, negated, hypothetical, opinion,
+//! quoted speech), and date each mention from the best evidence: a time
+//! expression in its clause, then in its sentence, then the narrative
+//! ("then ..." follows the latest event told so far), else none. A mention
+//! with no evidence stays undated; it never takes its article's date.
+//!
+//! Relative expressions need a reference day. [`infer_references`] gives
+//! each document one: its own publication day when the header has it,
+//! otherwise the latest explicit day that the document or another document
+//! of the same period reports (an article cannot predate what it reports),
+//! marked as inferred with that evidence.
+
+pub mod lexicon;
+pub mod sentences;
+pub mod timex;
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use crate::model::{
+    Anchor, DateInfo, Document, Granularity, Mention, Reference, ReferenceSource, Resolution,
+    Span,
+};
+use lexicon::Entry;
+use timex::{Context, Timex, TimexType};
+
+/// Give every document the reference day its relative dates resolve
+/// against (see the module docs).
+///
+/// Complexity: one tagging pass per document plus a scan of the explicit
+/// days found, O(documents × days).
+pub fn infer_references(docs: &mut [Document]) {
+    // explicit day-level dates of each document, resolved with its own year
+    let found: Vec<Vec<(NaiveDate, String)>> = docs
+        .iter()
+        .map(|d| {
+            let ctx = Context { reference: None, inferred: false, year: d.date_span().map(|s| s.lo.year()) };
+            timex::tag(d.body(), &ctx)
+                .into_iter()
+                .filter(|t| t.kind == TimexType::Date && t.resolution == Resolution::Explicit && t.granularity == Some(Granularity::Day))
+                .filter_map(|t| Some((t.span?.lo, t.text)))
+                .collect()
+        })
+        .collect();
+    for i in 0..docs.len() {
+        let span = docs[i].date_span();
+        if let Some(s) = span.filter(|s| s.lo == s.hi) {
+            docs[i].reference = Some(Reference {
+                date: s.lo.format("%Y-%m-%d").to_string(),
+                source: ReferenceSource::Document,
+                evidence: "the document's publication day".into(),
+            });
+            continue;
+        }
+        let mut best: Option<(NaiveDate, usize, &str)> = None;
+        for (j, days) in found.iter().enumerate() {
+            // other documents count only when both have a known period
+            let other_span = docs[j].date_span();
+            if j != i && (span.is_none() || other_span.is_none() || !span.unwrap().overlaps(&other_span.unwrap())) {
+                continue;
+            }
+            for (day, text) in days {
+                if span.is_some_and(|s| !s.contains(&Span::day(*day))) {
+                    continue;
+                }
+                if best.is_none_or(|b| *day > b.0) {
+                    best = Some((*day, j, text));
+                }
+            }
+        }
+        if let Some((day, j, text)) = best {
+            let whose = if j == i { "this document".to_string() } else { docs[j].id.clone() };
+            let within = docs[i].date.as_deref().map_or(String::new(), |d| format!(" within {d}"));
+            docs[i].reference = Some(Reference {
+                date: day.format("%Y-%m-%d").to_string(),
+                source: ReferenceSource::Inferred,
+                evidence: format!("the latest day reported{within}: \"{text}\" in {whose}"),
+            });
+        }
+    }
+}
+
+/// The tagging context of a document.
+#[must_use]
+pub fn context(doc: &Document) -> Context {
+    let reference = doc
+        .reference
+        .as_ref()
+        .and_then(|r| NaiveDate::parse_from_str(&r.date, "%Y-%m-%d").ok());
+    Context {
+        reference,
+        inferred: doc.reference.as_ref().is_some_and(|r| r.source == ReferenceSource::Inferred),
+        year: reference.map(|r| r.year()).or_else(|| doc.date_span().map(|s| s.lo.year())),
+    }
+}
+
+/// A word of a sentence with its byte range in the document body.
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    lower: String,
+}
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’\-]|\.\p{Lu})*").expect("word regex"));
+static PLACE_YEAR_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bin ((?:\p{Lu}[\p{L}\-]+)(?:\s+\p{Lu}[\p{L}\-]+)*),?\s+in\s+((?:1[5-9]|20)\d\d)\b").expect("list regex")
+});
+static PRESENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(troops|soldiers|forces|units|peacekeepers|paratroopers|servicemen)\b[^.;:]{0,40}?\b(?:are|were|is|was|have been|had been)\s+(?:already\s+|now\s+)?(?:on the ground|stationed|in\s+\p{Lu})").expect("presence regex")
+});
+
+const BOUNDARY_WORDS: &[&str] = &[
+    "and", "but", "while", "whereas", "after", "before", "because", "which", "who", "when", "where",
+    "although", "though", "until", "having", "adding", "despite", "then", "whether", "if",
+];
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "already", "also",
+    "then", "reportedly", "simply", "immediately", "quickly", "later", "finally", "just", "did",
+    "does", "do", "allegedly", "again", "formally", "officially", "first", "reported", "being",
+];
+const MODALS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "cannot", "wants",
+    "want", "wanted", "aims", "aim", "plans", "planned", "plan", "trying", "tries", "try", "hope",
+    "hopes", "intends", "intend", "threatened", "threatens", "able", "unable", "likely",
+    "unlikely", "possible", "probably", "perhaps", "if", "unless", "whether", "wish",
+    "decided", "decision", "ready", "order", "attempt", "failed", "fail", "refused",
+];
+const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "nor", "neither", "without"];
+const OPINION_STARTS: &[&str] = &[
+    "i think", "i believe", "i find", "i want", "i guess", "in my opinion", "it seems", "it appears",
+    "personally", "perhaps", "maybe", "it is believed", "it is hard", "i rimmed", "i remind",
+    "we would", "if ", "it is possible", "it is likely",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+const NARRATIVE_CUES: &[&str] = &["then", "afterwards", "afterward", "subsequently", "later", "after that", "following that", "soon after", "next"];
+
+fn is_name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Extract the event mentions of one document. Its reference day must be
+/// set first (see [`infer_references`]) for relative dates to resolve.
+///
+/// Complexity: linear in the length of the document.
+#[must_use]
+pub fn extract(doc: &Document) -> Vec<Mention> {
+    let ctx = context(doc);
+    let body = doc.body();
+    let base = doc.body_start;
+    let timexes = timex::tag(body, &ctx);
+    let ranges = timex::ranges(body, &timexes);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut last_person: Option<String> = None;
+    for (s_start, s_end) in sentences::split(body) {
+        let sentence = &body[s_start..s_end];
+        // an article pasted twice must not count twice
+        let key: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+        if key.len() > 30 && !seen.insert(key) {
+            continue;
+        }
+        let words: Vec<Word> = WORD
+            .find_iter(sentence)
+            .map(|m| Word { start: s_start + m.start(), end: s_start + m.end(), text: m.as_str(), lower: m.as_str().to_lowercase().replace('’', "'") })
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let lower_sentence = sentence.to_lowercase();
+        let opinion = OPINION_STARTS.iter().any(|o| lower_sentence.starts_with(o))
+            || lower_sentence.contains("it seems to me")
+            || lower_sentence.starts_with("as i said");
+        let quoted = quoted_ranges(body, s_start, s_end);
+        let segments = segments(body, s_start, s_end, &words);
+        let sentence_timexes: Vec<&Timex> = timexes.iter().filter(|t| t.start >= s_start && t.end <= s_end).collect();
+        let narrative = NARRATIVE_CUES.iter().any(|c| {
+            lower_sentence.starts_with(c) && lower_sentence[c.len()..].starts_with(|ch: char| !ch.is_alphanumeric())
+        });
+        let before = mentions.len();
+        for &(g_start, g_end) in &segments {
+            track_subject(&words, g_start, g_end, &mut last_person);
+            let seg_words: Vec<(usize, &Word)> = words.iter().enumerate().filter(|(_, w)| w.start >= g_start && w.end <= g_end).collect();
+            let Some((wi, word, entry, action, event_type)) = best_trigger(body, &words, &seg_words, g_end) else {
+                continue;
+            };
+            if opinion || quoted.iter().any(|&(a, b)| word.start >= a && word.start < b) {
+                continue;
+            }
+            if !entry.noun && is_irrealis(&words, wi, g_start) {
+                continue;
+            }
+            let clause_only = entry.noun || (is_present_s(word) && event_type != crate::model::EventType::Statement);
+            let date = anchor(&timexes, &ranges, &sentence_timexes, g_start, g_end, clause_only);
+            if clause_only && date.as_ref().is_none_or(|d| d.1 != Anchor::Clause) {
+                // a bare event noun ("the protests") is a mention only when
+                // its own clause dates it
+                continue;
+            }
+            let actor = find_actor(&words, wi, g_start, entry.noun, &mut last_person);
+            let target = find_target(body, word.end, g_end);
+            let (q_start, q_end) = trim_quote(body, g_start, g_end);
+            let (date, anchor_rule, timex_value) = match date {
+                Some((info, rule, value)) => (Some(info), rule, Some(value)),
+                None => (None, Anchor::None, None),
+            };
+            mentions.push(Mention {
+                document: doc.id.clone(),
+                start: base + q_start,
+                end: base + q_end,
+                quote: body[q_start..q_end].to_string(),
+                trigger: word.text.to_string(),
+                action: action.to_string(),
+                event_type,
+                actor,
+                target,
+                date,
+                anchor: anchor_rule,
+                timex: timex_value,
+            });
+        }
+        if !opinion {
+            presence_mentions(doc, body, s_start, s_end, &quoted, &sentence_timexes, &mut mentions);
+            list_mentions(doc, body, s_start, sentence, &timexes, before, &mut mentions);
+        }
+        drop_reporting_frames(&mut mentions, before);
+        if narrative {
+            narrative_dates(&mut mentions, before, &ctx, doc);
+        }
+    }
+    // an article pasted twice, even with other line breaks, counts once
+    let mut quotes = HashSet::new();
+    mentions.retain(|m| quotes.insert(m.quote.split_whitespace().collect::<Vec<_>>().join(" ")));
+    mentions
+}
+
+/// Byte ranges inside quotation marks: direct speech is a claim, not a
+/// report of what happened.
+fn quoted_ranges(body: &str, s_start: usize, s_end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in body[s_start..s_end].char_indices() {
+        let at = s_start + i;
+        match c {
+            '“' | '«' => open = Some(at),
+            '”' | '»' => {
+                if let Some(o) = open.take() {
+                    out.push((o, at));
+                }
+            }
+            '"' => match open.take() {
+                Some(o) => out.push((o, at)),
+                None => open = Some(at),
+            },
+            _ => {}
+        }
+    }
+    // an unclosed quote runs to the end of the sentence only if it opens it
+    if let Some(o) = open {
+        if o == s_start {
+            out.push((o, s_end));
+        }
+    }
+    out
+}
+
+/// Split a sentence into clauses at punctuation and at conjunctions.
+fn segments(body: &str, s_start: usize, s_end: usize, words: &[Word]) -> Vec<(usize, usize)> {
+    let mut cuts = vec![s_start];
+    for (i, c) in body[s_start..s_end].char_indices() {
+        let digits = c == ',' && body[..s_start + i].ends_with(|d: char| d.is_ascii_digit())
+            && body[s_start + i + 1..].starts_with(|d: char| d.is_ascii_digit());
+        if !digits && matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '“' | '”' | '"' | '…') {
+            cuts.push(s_start + i + c.len_utf8());
+        }
+    }
+    for (k, w) in words.iter().enumerate() {
+        if BOUNDARY_WORDS.contains(&w.lower.as_str()) && k > 0 {
+            cuts.push(w.start);
+        }
+        // " - " used as a dash
+        if body[..w.start].ends_with(" - ") {
+            cuts.push(w.start);
+        }
+        if w.lower == "that" && k > 0 && lexicon::lookup(&words[k - 1].lower).is_some_and(|e| e.event_type == crate::model::EventType::Statement) {
+            cuts.push(w.start);
+        }
+    }
+    cuts.push(s_end);
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2).map(|w| (w[0], w[1])).filter(|(a, b)| body[*a..*b].trim().len() > 2).collect()
+}
+
+/// A trigger: word index, word, entry (with `noun` set for noun uses of
+/// verb forms, and cleared for nouns that are the subject of a verb in the
+/// clause), action and type.
+type Trigger<'w, 'a> = (usize, &'w Word<'a>, Entry, &'static str, crate::model::EventType);
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my"];
+
+/// The most specific trigger of a clause.
+fn best_trigger<'w, 'a>(body: &str, words: &'w [Word<'a>], seg: &[(usize, &'w Word<'a>)], g_end: usize) -> Option<Trigger<'w, 'a>> {
+    let mut best: Option<(u8, Trigger<'w, 'a>)> = None;
+    let mut has_verb = false;
+    for &(wi, w) in seg {
+        let Some(mut entry) = lexicon::lookup(&w.lower) else { continue };
+        // a capitalised trigger inside a sentence is a name ("Republic Square")
+        if is_name_word(w.text) && wi > 0 && !is_sentence_start(body, words, wi) {
+            continue;
+        }
+        // "at the request of": a verb form used as a noun
+        if !entry.noun && wi > 0 && DETERMINERS.contains(&words[wi - 1].lower.as_str()) {
+            entry.noun = true;
+        }
+        let (action, event_type) = if entry.phrasal {
+            let after = body[w.end..g_end.max(w.end)].to_lowercase();
+            let key = entry.action;
+            match lexicon::phrase_action(key, &after) {
+                Some(a) => a,
+                None => continue,
+            }
+        } else {
+            (entry.action, entry.event_type)
+        };
+        if action == "take" || action == "open" {
+            continue;
+        }
+        has_verb |= !entry.noun;
+        // a verb outranks a noun of the same weight
+        let score = entry.weight * 2 + if entry.noun { 0 } else { 2 };
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, (wi, w, entry, action, event_type)));
+        }
+    }
+    best.map(|(_, mut t)| {
+        // "heavy shooting erupted": the noun names the event, the verb
+        // makes it a report of a happening
+        if t.2.noun && has_verb {
+            t.2.noun = false;
+        }
+        t
+    })
+}
+
+/// A present-tense "-s" form ("retains", "invites") describes a state or
+/// a headline, not a dated happening, unless its own clause dates it.
+fn is_present_s(w: &Word) -> bool {
+    w.lower.ends_with('s') && !w.lower.ends_with("ss") && lexicon::lookup(w.lower.trim_end_matches('s')).is_some()
+        || w.lower.ends_with("es") && lexicon::lookup(w.lower.trim_end_matches("es")).is_some()
+}
+
+fn is_sentence_start(body: &str, words: &[Word], wi: usize) -> bool {
+    wi == 0 || body[words[wi - 1].end..words[wi].start].contains(['.', '\n'])
+}
+
+/// Whether the verb at `wi` is under a modal, a negation or an infinitive
+/// "to", so it reports no happening.
+fn is_irrealis(words: &[Word], wi: usize, g_start: usize) -> bool {
+    let w = &words[wi];
+    if w.lower.ends_with("ing") && wi > 0 && words[wi - 1].lower == "to" {
+        return false; // "turned to protesting" is rare; "to" + gerund keeps
+    }
+    if wi > 0 && words[wi - 1].lower == "to" {
+        return true;
+    }
+    // look back over the clause, and a little before it for the subject's
+    // auxiliaries ("will not be able to")
+    let from = words.iter().position(|x| x.start >= g_start).unwrap_or(wi).saturating_sub(0);
+    let window = &words[from.min(wi)..wi];
+    window.iter().rev().take(6).any(|x| {
+        MODALS.contains(&x.lower.as_str()) || NEGATIONS.contains(&x.lower.as_str()) || x.lower.ends_with("n't")
+    })
+}
+
+fn anchor(
+    timexes: &[Timex],
+    ranges: &[timex::Range],
+    sentence: &[&Timex],
+    g_start: usize,
+    g_end: usize,
+    noun: bool,
+) -> Option<(DateInfo, Anchor, String)> {
+    let usable = |t: &&Timex| t.kind != TimexType::Duration && t.kind != TimexType::Set && t.span.is_some();
+    let in_clause = |t: &&Timex| t.start >= g_start && t.end <= g_end;
+    let pick = |t: &Timex, rule: Anchor| -> (DateInfo, Anchor, String) {
+        let idx = timexes.iter().position(|x| std::ptr::eq(x, t));
+        if let Some(r) = idx.and_then(|i| ranges.iter().find(|r| r.first == i || r.second == i)) {
+            let a = &timexes[r.first];
+            let b = &timexes[r.second];
+            let info = DateInfo::new(
+                r.span,
+                Granularity::Range,
+                a.resolution.max(b.resolution),
+                format!("\"{} ... {}\" ({} to {})", a.text, b.text, a.value, b.value),
+            );
+            return (info, rule, format!("{}/{}", a.value, b.value));
+        }
+        let gran = t.granularity.unwrap_or(Granularity::Day);
+        let info = DateInfo::new(t.span.expect("usable"), gran, t.resolution, format!("\"{}\" ({})", t.text, t.value));
+        (info, rule, t.value.clone())
+    };
+    if let Some(t) = sentence.iter().copied().filter(usable).find(|t| in_clause(t)) {
+        return Some(pick(t, Anchor::Clause));
+    }
+    // a range whose "from" lies in the clause but whose second date was cut
+    // off by a comma is still the clause's
+    if noun {
+        return None;
+    }
+    let mid = (g_start + g_end) / 2;
+    sentence
+        .iter()
+        .copied()
+        .filter(usable)
+        .min_by_key(|t| (t.start.abs_diff(mid), t.start))
+        .map(|t| pick(t, Anchor::Sentence))
+}
+
+/// Capitalised words that open a clause without being a name.
+const FUNCTION_CAPS: &[&str] = &[
+    "then", "but", "and", "the", "as", "in", "on", "at", "after", "before", "when", "while", "so",
+    "also", "however", "meanwhile", "instead", "it", "this", "that", "there", "first", "firstly",
+    "of", "for", "to", "by", "with", "if", "although", "because", "since", "yes", "no", "former",
+    "president", "a", "an", "all", "some", "many", "other", "another", "his", "her", "their",
+];
+
+/// A clause that opens with a person's name ("Tokayev wanted ...") makes
+/// that name the antecedent of a later "he".
+fn track_subject(words: &[Word], g_start: usize, g_end: usize, last: &mut Option<String>) {
+    let seg: Vec<&Word> = words.iter().filter(|w| w.start >= g_start && w.end <= g_end).collect();
+    let mut k = 0;
+    while k < seg.len() && FUNCTION_CAPS.contains(&seg[k].lower.as_str()) {
+        k += 1;
+    }
+    let start = k;
+    while k < seg.len() && is_name_word(seg[k].text) && !FUNCTION_CAPS.contains(&seg[k].lower.as_str()) {
+        k += 1;
+    }
+    if k > start && k < seg.len() && k - start <= 4 {
+        let name = seg[k - 1].text.rsplit('.').next().unwrap_or(seg[k - 1].text);
+        let next = &seg[k].lower;
+        // a name followed by a verb-like word, not by "of" or a noun list
+        if name.chars().count() > 2 && !matches!(next.as_str(), "of" | "and" | "in" | "is" | "was") && !lexicon::lookup(&name.to_lowercase()).is_some() {
+            *last = Some(name.to_string());
+        }
+    }
+}
+
+/// The actor of a trigger: the name or noun phrase right before it.
+fn find_actor(words: &[Word], wi: usize, g_start: usize, noun: bool, last_person: &mut Option<String>) -> Option<String> {
+    let mut k = wi;
+    // skip auxiliaries and adverbs
+    while k > 0 && words[k - 1].start >= g_start && AUXILIARIES.contains(&words[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    if k == 0 || words[k - 1].start < g_start.saturating_sub(0) && !noun {
+        return None;
+    }
+    let prev = &words[k - 1];
+    if noun {
+        // "Tokayev's appeal"
+        let t = prev.text.trim_end_matches("'s").trim_end_matches("’s");
+        return (prev.text.len() != t.len() && is_name_word(t)).then(|| t.to_string());
+    }
+    if matches!(prev.lower.as_str(), "he" | "she") {
+        return last_person.clone();
+    }
+    if PRONOUNS.contains(&prev.lower.as_str()) {
+        return None;
+    }
+    let mut j = k;
+    while j > 0 && words[j - 1].start >= g_start && is_name_word(words[j - 1].text) && j + 5 > k {
+        j -= 1;
+    }
+    while j < k && FUNCTION_CAPS.contains(&words[j].lower.as_str()) && !(words[j].lower == "president" && j + 1 < k) {
+        j += 1;
+    }
+    if j < k {
+        let name: Vec<&str> = words[j..k].iter().map(|w| w.text).collect();
+        let name = name.join(" ");
+        // a person-like name: the last word, initials dropped
+        if let Some(last) = name.rsplit([' ', '.']).next() {
+            if last.chars().count() > 2 {
+                *last_person = Some(last.to_string());
+            }
+        }
+        return Some(name);
+    }
+    // a short lower-case noun phrase: "the Kazakh president"
+    let mut j = k;
+    while j > 0 && words[j - 1].start >= g_start && k - j < 4 {
+        j -= 1;
+        if matches!(words[j].lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their") {
+            break;
+        }
+    }
+    while j < k && (BOUNDARY_WORDS.contains(&words[j].lower.as_str()) || FUNCTION_CAPS.contains(&words[j].lower.as_str()) && !DETERMINERS.contains(&words[j].lower.as_str())) {
+        j += 1;
+    }
+    if j < k && words[j].text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    (j < k && !(k - j == 1 && DETERMINERS.contains(&words[j].lower.as_str()))).then(|| words[j..k].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
+}
+
+/// The object of a trigger: the words after it up to a preposition or the
+/// end of the clause, at most six.
+fn find_target(body: &str, from: usize, g_end: usize) -> Option<String> {
+    let rest = body.get(from..g_end.max(from))?;
+    let mut out = Vec::new();
+    for m in WORD.find_iter(rest) {
+        let w = m.as_str();
+        let l = w.to_lowercase();
+        if matches!(l.as_str(), "from" | "to" | "in" | "on" | "at" | "with" | "for" | "by" | "as" | "into" | "over" | "during" | "against" | "after" | "that" | "out" | "of")
+            && !out.is_empty()
+            || out.len() >= 6
+        {
+            break;
+        }
+        if out.is_empty() && matches!(l.as_str(), "in" | "on" | "at" | "with" | "by" | "as" | "into" | "during" | "after" | "that" | "from" | "against" | "over") {
+            return None;
+        }
+        if matches!(l.as_str(), "to" | "out" | "of" | "up" | "down" | "off" | "also" | "already") && out.is_empty() {
+            continue;
+        }
+        out.push(w);
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}
+
+/// Trim connectives and punctuation off the ends of a clause.
+fn trim_quote(body: &str, a: usize, b: usize) -> (usize, usize) {
+    let s = &body[a..b];
+    let trimmed_start = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '“' | '"' | '-' | '—' | '–'));
+    let start = a + (s.len() - trimmed_start.len());
+    let t = &body[start..b];
+    let trimmed = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '.' | '-' | '—' | '–'));
+    (start, start + trimmed.len())
+}
+
+/// "The troops are already in the country": a deployment told as a state.
+fn presence_mentions(doc: &Document, body: &str, s_start: usize, s_end: usize, quoted: &[(usize, usize)], sentence_timexes: &[&Timex], out: &mut Vec<Mention>) {
+    let sentence = &body[s_start..s_end];
+    for m in PRESENCE.find_iter(sentence) {
+        let (a, b) = (s_start + m.start(), s_start + m.end());
+        if quoted.iter().any(|&(x, y)| a >= x && a < y) || out.iter().any(|x| x.start < doc.body_start + b && doc.body_start + a < x.end) {
+            continue;
+        }
+        let prefix = sentence[..m.start()].to_lowercase();
+        if prefix.split_whitespace().rev().take(4).any(|w| MODALS.contains(&w) || NEGATIONS.contains(&w)) {
+            continue;
+        }
+        // extend to the end of the clause
+        let end = body[b..s_end].find([',', ';', '.']).map_or(s_end, |i| b + i);
+        let (qa, qb) = trim_quote(body, a, end);
+        let date = sentence_timexes
+            .iter()
+            .find(|t| t.span.is_some() && t.kind == TimexType::Date)
+            .map(|t| DateInfo::new(t.span.expect("span"), t.granularity.unwrap_or(Granularity::Day), t.resolution, format!("\"{}\" ({})", t.text, t.value)));
+        out.push(Mention {
+            document: doc.id.clone(),
+            start: doc.body_start + qa,
+            end: doc.body_start + qb,
+            quote: body[qa..qb].to_string(),
+            trigger: m.as_str().split_whitespace().next().unwrap_or("").to_string(),
+            action: "deploy".into(),
+            event_type: crate::model::EventType::Security,
+            actor: None,
+            target: Some(m.as_str().split_whitespace().next().unwrap_or("").to_string()),
+            anchor: if date.is_some() { Anchor::Sentence } else { Anchor::None },
+            timex: None,
+            date,
+        });
+    }
+}
+
+/// "... took place in A in 2014, in B in 2018": one happening per item.
+fn list_mentions(doc: &Document, body: &str, s_start: usize, sentence: &str, timexes: &[Timex], before: usize, out: &mut Vec<Mention>) {
+    let items: Vec<_> = PLACE_YEAR_LIST.captures_iter(sentence).collect();
+    if items.len() < 2 {
+        return;
+    }
+    let first = items[0].get(0).expect("match").start();
+    // the event the list distributes: a trigger of this sentence before it
+    let head = out[before..].iter().rev().find(|m| m.start < doc.body_start + s_start + first).cloned();
+    let head_word = WORD.find_iter(&sentence[..first]).filter(|w| lexicon::lookup(&w.as_str().to_lowercase()).is_some()).last();
+    let (action, event_type, trigger) = match (&head, head_word) {
+        (Some(h), _) => (h.action.clone(), h.event_type, h.trigger.clone()),
+        (None, Some(w)) => {
+            let e = lexicon::lookup(&w.as_str().to_lowercase()).expect("looked up");
+            (e.action.to_string(), e.event_type, w.as_str().to_string())
+        }
+        (None, None) => return,
+    };
+    for c in items {
+        let m = c.get(0).expect("match");
+        let (a, b) = (s_start + m.start(), s_start + m.end());
+        let Some(t) = timexes.iter().find(|t| t.start >= a && t.end <= b && t.span.is_some()) else { continue };
+        out.push(Mention {
+            document: doc.id.clone(),
+            start: doc.body_start + a,
+            end: doc.body_start + b,
+            quote: body[a..b].to_string(),
+            trigger: trigger.clone(),
+            action: action.clone(),
+            event_type,
+            actor: None,
+            target: Some(c[1].to_string()),
+            date: Some(DateInfo::new(t.span.expect("span"), t.granularity.unwrap_or(Granularity::Year), t.resolution, format!("\"{}\" ({})", t.text, t.value))),
+            anchor: Anchor::Clause,
+            timex: Some(t.value.clone()),
+        });
+    }
+    // the head mention itself is now told by the items
+    if let Some(h) = head {
+        if let Some(pos) = out.iter().position(|m| m.start == h.start && m.end == h.end && m.document == h.document) {
+            out.remove(pos);
+        }
+    }
+}
+
+/// "X said Thursday that troops were deployed": the deployment is the
+/// event; the saying only dates it.
+fn drop_reporting_frames(mentions: &mut Vec<Mention>, before: usize) {
+    let has_content = mentions[before..].iter().any(|m| m.event_type != crate::model::EventType::Statement);
+    if !has_content {
+        return;
+    }
+    let frame_date = mentions[before..]
+        .iter()
+        .find(|m| m.event_type == crate::model::EventType::Statement && m.date.is_some())
+        .and_then(|m| m.date.clone());
+    let mut i = before;
+    while i < mentions.len() {
+        if mentions[i].event_type == crate::model::EventType::Statement {
+            mentions.remove(i);
+        } else {
+            if mentions[i].date.is_none() {
+                if let Some(d) = &frame_date {
+                    mentions[i].date = Some(d.clone());
+                    mentions[i].anchor = Anchor::Sentence;
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+/// "Then X happened": after the latest day told so far in this document,
+/// and not after the reference day.
+fn narrative_dates(mentions: &mut [Mention], before: usize, ctx: &Context, doc: &Document) {
+    let upper = ctx.reference.or_else(|| doc.date_span().map(|s| s.hi));
+    let Some(upper) = upper else { return };
+    let lower = mentions[..before]
+        .iter()
+        .filter_map(|m| m.date.as_ref().filter(|d| d.granularity <= Granularity::Week).and_then(DateInfo::span))
+        .filter(|s| s.hi <= upper)
+        .map(|s| s.lo)
+        .max();
+    let Some(lower) = lower else { return };
+    for m in &mut mentions[before..] {
+        if m.date.is_none() {
+            let span = Span { lo: lower, hi: upper };
+            let gran = if span.lo == span.hi { Granularity::Day } else { Granularity::Range };
+            let res = if ctx.inferred { Resolution::Inferred } else { Resolution::Narrative };
+            let res = res.max(Resolution::Narrative);
+            m.date = Some(DateInfo::new(
+                span,
+                gran,
+                res,
+                format!(
+                    "narrative: told after an event of {} and not after the reference day {}",
+                    lower.format("%Y-%m-%d"),
+                    upper.format("%Y-%m-%d")
+                ),
+            ));
+            m.anchor = Anchor::Narrative;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1080 @@
+//! Temporal expressions: recognition and normalization.
+//!
+//! [`tag`] finds the time expressions of English news text and gives each a
+//! TIMEX3 type and value (`2022-01-05`, `2022-W01`, `198`, `P7Y`,
+//! `PAST_REF`, ...) and, for dates, the calendar interval it denotes with
+//! its [`Granularity`]. Relative expressions ("on Wednesday", "seven years
+//! ago", "earlier this week") are resolved against [`Context::reference`],
+//! the document's reference day, with a past bias as suits news; "the next
+//! day" is resolved against the last date the narrative gave. Nothing here
+//! ever looks at the clock.
+//!
+//! Spans follow the TimeML extent rules: a leading preposition ("on",
+//! "in") is outside the tag, determiners and modifiers ("last", "early")
+//! inside. A range such as "from 1989 to 2019" is tagged as two dates, as
+//! TimeML does, and [`ranges`] joins such pairs into one interval.
+//!
+//! Recognition is a small set of compiled regular expressions over the raw
+//! text, one per pattern family; overlapping candidates are resolved by
+//! taking the longest, leftmost first.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+use serde::Serialize;
+
+use crate::model::{Granularity, Resolution, Span};
+
+/// TIMEX3 type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurring time.
+    Set,
+}
+
+/// One temporal expression found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Timex {
+    /// Byte offset of the first byte in the tagged text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The expression as written.
+    pub text: String,
+    /// TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+    /// For dates: the calendar interval denoted, when it could be resolved.
+    #[serde(skip)]
+    pub span: Option<Span>,
+    /// Precision of `span`.
+    #[serde(skip)]
+    pub granularity: Option<Granularity>,
+    /// How `span` was obtained.
+    #[serde(skip)]
+    pub resolution: Resolution,
+}
+
+/// What relative expressions are resolved against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The document's reference day (its publication day, or one inferred).
+    pub reference: Option<NaiveDate>,
+    /// Whether `reference` was inferred rather than given.
+    pub inferred: bool,
+    /// The year to complete year-less dates ("January 2") with, when no
+    /// reference day is known.
+    pub year: Option<i32>,
+}
+
+impl Context {
+    fn relative(&self) -> Resolution {
+        if self.inferred {
+            Resolution::Inferred
+        } else {
+            Resolution::Relative
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Option<Unit> {
+        let s = s.to_ascii_lowercase();
+        let s = s.trim_end_matches('s');
+        Some(match s {
+            "day" | "night" => Unit::Day,
+            "week" | "weekend" => Unit::Week,
+            "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
+            "year" => Unit::Year,
+            "decade" => Unit::Decade,
+            "century" | "centurie" => Unit::Century,
+            _ => return None,
+        })
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Unit::Day => "D",
+            Unit::Week => "W",
+            Unit::Month => "M",
+            Unit::Quarter => "Q",
+            Unit::Year => "Y",
+            Unit::Decade => "DE",
+            Unit::Century => "CE",
+        }
+    }
+
+    fn granularity(self) -> Granularity {
+        match self {
+            Unit::Day => Granularity::Day,
+            Unit::Week => Granularity::Week,
+            Unit::Month => Granularity::Month,
+            Unit::Quarter => Granularity::Quarter,
+            Unit::Year => Granularity::Year,
+            Unit::Decade => Granularity::Decade,
+            Unit::Century => Granularity::Century,
+        }
+    }
+}
+
+const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)";
+const WEEKDAY: &str = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)";
+const NUMBER: &str = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|few|several|many|some|a couple of|couple of|dozens of|a dozen|hundreds of)";
+const UNIT: &str = r"(?:days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries)";
+const PART: &str = r"(?:morning|afternoon|evening|night)";
+
+fn month_number(s: &str) -> Option<u32> {
+    let s = s.to_ascii_lowercase();
+    let m = match s.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday(s: &str) -> Option<Weekday> {
+    s.get(..3)?.to_ascii_lowercase().parse::<Weekday>().ok()
+}
+
+fn number(s: &str) -> Option<f64> {
+    let s = s.to_ascii_lowercase();
+    if let Ok(n) = s.parse::<f64>() {
+        return Some(n);
+    }
+    Some(match s.as_str() {
+        "a" | "an" | "one" => 1.0,
+        "two" | "a couple of" | "couple of" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "a dozen" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" => 100.0,
+        _ => return None,
+    })
+}
+
+fn fmt_number(n: Option<f64>) -> String {
+    match n {
+        #[allow(clippy::cast_possible_truncation)]
+        Some(n) if n.fract() == 0.0 => format!("{}", n as i64),
+        Some(n) => format!("{n}"),
+        None => "X".into(),
+    }
+}
+
+/// What an expression means before it is resolved.
+#[derive(Debug, Clone, Copy)]
+enum Sem {
+    /// A calendar date with optional parts.
+    Absolute { year: Option<i32>, month: Option<u32>, day: Option<u32> },
+    Decade(i32),
+    Century(i32),
+    Season { year: Option<i32>, season: u8, shift: i32 },
+    Quarter { year: Option<i32>, quarter: u32 },
+    Weekday { day: Weekday, future: bool, part: Option<&'static str> },
+    /// Days from the reference ("yesterday" = -1).
+    RelDay(i64, Option<&'static str>),
+    /// "last week", "this year", "next month".
+    RelUnit { unit: Unit, shift: i64 },
+    /// "earlier this week": from the start of the unit to the reference;
+    /// with `true`, "later this week": from the reference to its end.
+    EarlierThis(Unit, bool),
+    /// "seven years ago".
+    Ago { n: Option<f64>, unit: Unit },
+    /// "the next day", "the day before": relative to the narrative.
+    Narrative(i64),
+    Duration { n: Option<f64>, unit: Unit },
+    Set(&'static str),
+    Ref(&'static str),
+    Clock { hour: u32, minute: u32 },
+}
+
+struct Family {
+    re: Regex,
+    build: fn(&Captures) -> Option<Sem>,
+}
+
+fn opt_year(c: &Captures, name: &str) -> Option<i32> {
+    c.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
+    let f = |pat: String, build: fn(&Captures) -> Option<Sem>| Family {
+        re: Regex::new(&pat).expect("timex pattern compiles"),
+        build,
+    };
+    vec![
+        // 2022-01-06
+        f(
+            r"\b(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"
+                .into(),
+            |c| {
+                Some(Sem::Absolute {
+                    year: opt_year(c, "y"),
+                    month: c["m"].parse().ok(),
+                    day: c["d"].parse().ok(),
+                })
+            },
+        ),
+        // (Wednesday,) January 5(th)(, 2022)
+        f(
+            format!(
+                r"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b)?"
+            ),
+            |c| {
+                Some(Sem::Absolute {
+                    year: opt_year(c, "y"),
+                    month: month_number(&c["mon"]),
+                    day: c["d"].parse().ok(),
+                })
+            },
+        ),
+        // (Wednesday,) 5(th) (of) January (2022)
+        f(
+            format!(
+                r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})\b\.?(?:,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b)?"
+            ),
+            |c| {
+                Some(Sem::Absolute {
+                    year: opt_year(c, "y"),
+                    month: month_number(&c["mon"]),
+                    day: c["d"].parse().ok(),
+                })
+            },
+        ),
+        // (early|late|mid-) January 2022
+        f(
+            format!(r"\b(?:(?:early|late|mid-?)\s*)?(?P<mon>{MONTH})\.?,?\s+(?:of\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b"),
+            |c| {
+                Some(Sem::Absolute {
+                    year: opt_year(c, "y"),
+                    month: month_number(&c["mon"]),
+                    day: None,
+                })
+            },
+        ),
+        // a month name alone needs a cue that it is a month ("in May")
+        f(
+            format!(
+                r"(?:\b(?:in|since|by|until|till|through|during|from|to|of|on)\s+|\b(?:early|late|mid-?|last|next|this)\s*)(?P<mon>{MONTH})\b"
+            ),
+            |c| Some(Sem::Absolute { year: None, month: month_number(&c["mon"]), day: None }),
+        ),
+        // decades: the 1990s, the '90s, the early 2000s
+        f(
+            r"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<dec>1[5-9]\d0|20\d0)'?s\b".into(),
+            |c| c["dec"].parse().ok().map(Sem::Decade),
+        ),
+        // centuries: the 19th century
+        f(
+            r"(?i)\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<c>1\d|20|21|[2-9])(?:st|nd|rd|th)[\s-]+century\b".into(),
+            |c| c["c"].parse().ok().map(Sem::Century),
+        ),
+        // years: 2019, with guards against counts and amounts
+        f(
+            r"\b(?:(?:early|late|mid-?)\s*)?(?P<y>1[5-9]\d\d|20\d\d)\b".into(),
+            |c| Some(Sem::Absolute { year: opt_year(c, "y"), month: None, day: None }),
+        ),
+        // quarters
+        f(
+            r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?P<y>1[5-9]\d\d|20\d\d)\b)?".into(),
+            |c| {
+                let q = match c["q"].to_ascii_lowercase().as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    _ => 4,
+                };
+                Some(Sem::Quarter { year: opt_year(c, "y"), quarter: q })
+            },
+        ),
+        // seasons: (last|this|next|early|late) summer (of 2021); "fall" only
+        // with a cue, since it is also a verb
+        f(
+            r"(?i)\b(?:(?P<shift>last|this|next|early|late|the)\s+)?(?P<s>spring|summer|autumn|winter|fall)\b(?:\s+(?:of\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b)?".into(),
+            |c| {
+                let s = c["s"].to_ascii_lowercase();
+                if s == "fall" && c.name("shift").is_none() && c.name("y").is_none() {
+                    return None;
+                }
+                let season = match s.as_str() {
+                    "spring" => 0,
+                    "summer" => 1,
+                    "autumn" | "fall" => 2,
+                    _ => 3,
+                };
+                let shift = match c.name("shift").map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
+                    Some("last") => -1,
+                    Some("next") => 1,
+                    _ => 0,
+                };
+                Some(Sem::Season { year: opt_year(c, "y"), season, shift })
+            },
+        ),
+        // weekdays: (last|next|this) Wednesday (evening), late Wednesday
+        f(
+            format!(r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Ll]ate|[Ee]arly)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?\b"),
+            |c| {
+                let m = c.name("mod").map(|m| m.as_str().to_ascii_lowercase());
+                Some(Sem::Weekday {
+                    day: weekday(&c["wd"])?,
+                    future: matches!(m.as_deref(), Some("next" | "coming")),
+                    part: c.name("part").map(|p| part_code(p.as_str())),
+                })
+            },
+        ),
+        // yesterday, today, tomorrow, tonight, this morning, last night
+        f(
+            format!(r"(?i)\b(?:the\s+day\s+(?P<dby>before\s+yesterday|after\s+tomorrow)|(?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{PART}))?|(?P<rel>this|last)\s+(?P<part2>{PART}))\b"),
+            |c| {
+                if let Some(m) = c.name("dby") {
+                    let off = if m.as_str().to_ascii_lowercase().starts_with("before") { -2 } else { 2 };
+                    return Some(Sem::RelDay(off, None));
+                }
+                if let Some(w) = c.name("w") {
+                    let w = w.as_str().to_ascii_lowercase();
+                    let (off, part) = match w.as_str() {
+                        "yesterday" => (-1, None),
+                        "tomorrow" => (1, None),
+                        "tonight" => (0, Some("NI")),
+                        _ => (0, None),
+                    };
+                    return Some(Sem::RelDay(off, c.name("part").map(|p| part_code(p.as_str())).or(part)));
+                }
+                let rel = c["rel"].to_ascii_lowercase();
+                let part = part_code(&c["part2"]);
+                let off = if rel == "last" && part == "NI" { -1 } else { 0 };
+                Some(Sem::RelDay(off, Some(part)))
+            },
+        ),
+        // earlier/later this week
+        f(
+            r"(?i)\b(?P<dir>earl[a-z]{2,4}|later)\s+(?:this|that)\s+(?P<u>week|month|year)\b".into(),
+            |c| Some(Sem::EarlierThis(Unit::parse(&c["u"])?, c["dir"].eq_ignore_ascii_case("later"))),
+        ),
+        // last week, this year, next month, the previous year
+        f(
+            r"(?i)\b(?P<rel>last|this|next|past|coming|current|previous|following|the\s+previous|the\s+following|the\s+coming|the\s+past)\s+(?P<u>week|weekend|month|quarter|year|decade|century)\b".into(),
+            |c| {
+                let rel = c["rel"].to_ascii_lowercase();
+                let rel = rel.trim_start_matches("the").trim();
+                let u = Unit::parse(&c["u"])?;
+                Some(match rel {
+                    "last" | "past" | "previous" if c["rel"].to_ascii_lowercase().starts_with("the") => Sem::Duration { n: Some(1.0), unit: u },
+                    "last" | "past" | "previous" => Sem::RelUnit { unit: u, shift: -1 },
+                    "next" | "coming" | "following" => Sem::RelUnit { unit: u, shift: 1 },
+                    _ => Sem::RelUnit { unit: u, shift: 0 },
+                })
+            },
+        ),
+        // seven years ago
+        f(
+            format!(r"(?i)\b(?P<n>{NUMBER})\s+(?:more\s+)?(?P<u>{UNIT})\s+ago\b"),
+            |c| Some(Sem::Ago { n: number(&c["n"]), unit: Unit::parse(&c["u"])? }),
+        ),
+        // the next day, the following week, the day before
+        f(
+            r"(?i)\b(?:the\s+(?P<dir>next|following|previous)\s+(?P<u>day|morning|evening|night)|the\s+(?P<u2>day)\s+(?P<dir2>before|after))\b".into(),
+            |c| {
+                let dir = c.name("dir").or(c.name("dir2")).map(|m| m.as_str().to_ascii_lowercase())?;
+                let off = if matches!(dir.as_str(), "previous" | "before") { -1 } else { 1 };
+                Some(Sem::Narrative(off))
+            },
+        ),
+        // durations: 30 years, three days, a decade, 30-year, the past three years
+        f(
+            format!(r"(?i)\b(?:(?:the\s+)?(?:past|last|next|first|coming)\s+)?(?P<n>{NUMBER})(?:\s+|-)(?:more\s+|full\s+|long\s+)?(?P<u>{UNIT})\b(?:-long\b)?"),
+            |c| Some(Sem::Duration { n: number(&c["n"]), unit: Unit::parse(&c["u"])? }),
+        ),
+        // sets: every year, each season, daily
+        f(
+            format!(r"(?i)\b(?:(?:every|each)\s+(?P<u>day|week|month|year|season|morning|evening|night|{WEEKDAY})|(?P<adv>daily|weekly|monthly|annually|yearly|nightly))\b"),
+            |c| {
+                let w = c.name("u").or(c.name("adv")).map(|m| m.as_str().to_ascii_lowercase())?;
+                Some(Sem::Set(match w.as_str() {
+                    "day" | "daily" => "P1D",
+                    "week" | "weekly" => "P1W",
+                    "month" | "monthly" => "P1M",
+                    "year" | "annually" | "yearly" => "P1Y",
+                    "season" => "P1S",
+                    "morning" => "XXXX-XX-XXTMO",
+                    "evening" => "XXXX-XX-XXTEV",
+                    "night" | "nightly" => "XXXX-XX-XXTNI",
+                    _ => "XXXX-WXX-X",
+                }))
+            },
+        ),
+        // now, recently, currently, the past, the future
+        f(
+            r"(?i)\b(?P<w>now|nowadays|currently|recently|lately|formerly|previously|in\s+the\s+past|in\s+the\s+future|the\s+past|the\s+future)\b".into(),
+            |c| {
+                let w = c["w"].to_ascii_lowercase();
+                Some(Sem::Ref(if w.contains("future") {
+                    "FUTURE_REF"
+                } else if matches!(w.as_str(), "now" | "nowadays" | "currently") {
+                    "PRESENT_REF"
+                } else {
+                    "PAST_REF"
+                }))
+            },
+        ),
+        // clock times: 10:30 a.m., 5 pm, noon, midnight
+        f(
+            r"(?i)\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<w>noon|midnight))".into(),
+            |c| {
+                if let Some(w) = c.name("w") {
+                    let h = if w.as_str().eq_ignore_ascii_case("noon") { 12 } else { 0 };
+                    return Some(Sem::Clock { hour: h, minute: 0 });
+                }
+                let mut hour: u32 = c["h"].parse().ok()?;
+                let minute = c.name("mi").map_or(Some(0), |m| m.as_str().parse().ok())?;
+                let pm = c["ap"].to_ascii_lowercase().starts_with('p');
+                if hour > 12 {
+                    return None;
+                }
+                if pm && hour < 12 {
+                    hour += 12;
+                } else if !pm && hour == 12 {
+                    hour = 0;
+                }
+                Some(Sem::Clock { hour, minute })
+            },
+        ),
+    ]
+});
+
+fn part_code(s: &str) -> &'static str {
+    match s.to_ascii_lowercase().as_str() {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        _ => "NI",
+    }
+}
+
+/// Words after a bare number that show it counts things, so "2000" in
+/// "2000 protesters" is no year.
+fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    if before.ends_with(['$', '€', '£', '¥', '#', '№'])
+        || before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+            && !before.ends_with(". ")
+            && text[..start].ends_with(|c: char| !c.is_whitespace())
+    {
+        return true;
+    }
+    let prev_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if matches!(
+        prev_word.as_str(),
+        "about" | "around" | "some" | "over" | "nearly" | "almost" | "than" | "least"
+            | "approximately" | "roughly" | "only" | "just" | "page" | "number" | "no"
+            | "route" | "flight" | "room" | "tenge" | "usd" | "rs" | "rubles"
+    ) {
+        return true;
+    }
+    let after = &text[end..];
+    if after.starts_with(['%', '-']) && !after.starts_with("-2") && !after.starts_with("-1") {
+        return true;
+    }
+    let next_word: String = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let next = next_word.to_ascii_lowercase();
+    const UNITS: &[&str] = &[
+        "people", "persons", "protesters", "protester", "troops", "soldiers", "men", "women",
+        "children", "police", "officers", "residents", "km", "kilometers", "kilometres",
+        "miles", "meters", "metres", "feet", "tons", "tonnes", "dollars", "euros", "pounds",
+        "tenge", "rubles", "roubles", "yuan", "barrels", "hours", "minutes", "seconds", "kg",
+        "mw", "gw", "units", "cases", "deaths", "votes", "seats", "workers", "employees",
+        "students", "members", "copies", "cars", "vehicles", "times", "shares", "points",
+        "percent", "per", "others", "more", "were", "have", "died", "killed", "injured",
+    ];
+    UNITS.contains(&next.as_str())
+}
+
+/// Find and normalize the time expressions of `text`.
+///
+/// Complexity: linear in the length of the text times the number of
+/// pattern families. Never panics; every span lies on char boundaries.
+#[must_use]
+pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
+    let mut candidates: Vec<(usize, usize, Sem)> = Vec::new();
+    for fam in FAMILIES.iter() {
+        for c in fam.re.captures_iter(text) {
+            let m = c.get(0).expect("group 0");
+            let Some(sem) = (fam.build)(&c) else { continue };
+            let (mut start, end) = (m.start(), m.end());
+            // leading prepositions belong outside the tag (TimeML)
+            for p in ["in ", "since ", "by ", "until ", "till ", "through ", "during ", "from ", "to ", "of ", "on ", "In ", "On ", "Since ", "By ", "Until ", "From ", "During "] {
+                if text[start..end].starts_with(p) {
+                    start += p.len();
+                    break;
+                }
+            }
+            let trimmed = text[start..end].trim_end_matches('.');
+            // keep the period of "a.m." and of a month abbreviation
+            let end = if trimmed.ends_with("a.m") || trimmed.ends_with("p.m") {
+                end
+            } else {
+                start + trimmed.len()
+            };
+            if let Sem::Absolute { year: Some(_), month: None, day: None } = sem {
+                if looks_like_count(text, start, end) {
+                    continue;
+                }
+            }
+            if let Sem::Duration { n: Some(_), .. } = sem {
+                // "81 years old" is an age, not a duration of the story
+                if text[end..].trim_start().starts_with("old") {
+                    continue;
+                }
+            }
+            candidates.push((start, end, sem));
+        }
+    }
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out = Vec::new();
+    let mut last_date: Option<Span> = None;
+    let mut covered = 0;
+    for (start, end, sem) in candidates {
+        if start < covered {
+            continue;
+        }
+        covered = end;
+        let future = is_future_context(text, start, end);
+        let (kind, value, span, gran, res) = normalize(sem, ctx, last_date, future);
+        if let (TimexType::Date, Some(s)) = (kind, span) {
+            if matches!(gran, Some(Granularity::Day)) {
+                last_date = Some(s);
+            }
+        }
+        out.push(Timex {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            kind,
+            value,
+            span,
+            granularity: gran,
+            resolution: res,
+        });
+    }
+    out
+}
+
+/// Whether the words around an expression point to the future ("will meet
+/// on Friday"), which turns the news past bias round.
+fn is_future_context(text: &str, start: usize, end: usize) -> bool {
+    let lo = floor_char(text, start.saturating_sub(60));
+    let hi = floor_char(text, (end + 40).min(text.len()));
+    let window = text[lo..hi].to_ascii_lowercase();
+    let words: Vec<&str> = window.split(|c: char| !c.is_alphanumeric() && c != '\'').collect();
+    words.iter().any(|w| matches!(*w, "will" | "shall" | "'ll" | "scheduled" | "planned" | "plans" | "expected"))
+        || window.contains("going to")
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+type Normalized = (TimexType, String, Option<Span>, Option<Granularity>, Resolution);
+
+fn week_start(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+fn shift_months(d: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let total = i64::from(d.year()) * 12 + i64::from(d.month0()) + months;
+    let y = i32::try_from(total.div_euclid(12)).ok()?;
+    let m = u32::try_from(total.rem_euclid(12)).ok()? + 1;
+    NaiveDate::from_ymd_opt(y, m, 1)
+}
+
+/// The span of the `unit` containing `d`, shifted by `shift` units.
+fn unit_span(d: NaiveDate, unit: Unit, shift: i64) -> Option<Span> {
+    Some(match unit {
+        Unit::Day => Span::day(d + Duration::days(shift)),
+        Unit::Week => {
+            let lo = week_start(d) + Duration::weeks(shift);
+            Span { lo, hi: lo + Duration::days(6) }
+        }
+        Unit::Month => {
+            let lo = shift_months(d, shift)?;
+            Span::month(lo.year(), lo.month())?
+        }
+        Unit::Quarter => {
+            let lo = shift_months(d, shift * 3 - i64::from(d.month0() % 3))?;
+            let hi = shift_months(lo, 3)?.pred_opt()?;
+            Span { lo, hi }
+        }
+        Unit::Year => Span::year(d.year() + i32::try_from(shift).ok()?)?,
+        Unit::Decade => {
+            let y = d.year().div_euclid(10) * 10 + i32::try_from(shift).ok()? * 10;
+            Span { lo: Span::year(y)?.lo, hi: Span::year(y + 9)?.hi }
+        }
+        Unit::Century => {
+            let y = d.year().div_euclid(100) * 100 + i32::try_from(shift).ok()? * 100;
+            Span { lo: Span::year(y)?.lo, hi: Span::year(y + 99)?.hi }
+        }
+    })
+}
+
+fn span_value(span: Span, unit: Unit) -> String {
+    match unit {
+        Unit::Day => span.lo.format("%Y-%m-%d").to_string(),
+        Unit::Week => {
+            let w = span.lo.iso_week();
+            format!("{:04}-W{:02}", w.year(), w.week())
+        }
+        Unit::Month => span.lo.format("%Y-%m").to_string(),
+        Unit::Quarter => format!("{:04}-Q{}", span.lo.year(), span.lo.month0() / 3 + 1),
+        Unit::Year => format!("{:04}", span.lo.year()),
+        Unit::Decade => format!("{:03}", span.lo.year().div_euclid(10)),
+        Unit::Century => format!("{:02}", span.lo.year().div_euclid(100)),
+    }
+}
+
+/// The year for a year-less month (and day): the one that puts the date
+/// nearest the reference, so "December 28" in a January article is the
+/// December before.
+fn complete_year(month: u32, day: Option<u32>, ctx: &Context) -> Option<(i32, bool)> {
+    if let Some(r) = ctx.reference {
+        let best = [r.year() - 1, r.year(), r.year() + 1]
+            .into_iter()
+            .filter_map(|y| {
+                let d = NaiveDate::from_ymd_opt(y, month, day.unwrap_or(15))?;
+                Some(((d - r).num_days().abs(), y))
+            })
+            .min()?;
+        return Some((best.1, best.1 == r.year()));
+    }
+    ctx.year.map(|y| (y, true))
+}
+
+#[allow(clippy::too_many_lines)]
+fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Normalized {
+    let date = |span: Option<Span>, value: String, g: Granularity, r: Resolution| {
+        (TimexType::Date, value, span, Some(g), r)
+    };
+    let rel = ctx.relative();
+    match sem {
+        Sem::Absolute { year, month, day } => {
+            let (year, res) = match (year, month) {
+                (Some(y), _) => (Some(y), Resolution::Explicit),
+                (None, Some(m)) => match complete_year(m, day, ctx) {
+                    // the document's own year completes the date: still
+                    // explicit; another year is a choice made relative to it
+                    Some((y, true)) => (Some(y), Resolution::Explicit),
+                    Some((y, false)) => (Some(y), rel),
+                    None => (None, Resolution::Explicit),
+                },
+                (None, None) => (None, Resolution::Explicit),
+            };
+            match (year, month, day) {
+                (Some(y), Some(m), Some(d)) => match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(nd) => date(Some(Span::day(nd)), nd.format("%Y-%m-%d").to_string(), Granularity::Day, res),
+                    None => date(None, format!("{y:04}-{m:02}-{d:02}"), Granularity::Day, res),
+                },
+                (Some(y), Some(m), None) => date(Span::month(y, m), format!("{y:04}-{m:02}"), Granularity::Month, res),
+                (Some(y), None, _) => date(Span::year(y), format!("{y:04}"), Granularity::Year, res),
+                (None, Some(m), Some(d)) => date(None, format!("XXXX-{m:02}-{d:02}"), Granularity::Day, res),
+                (None, Some(m), None) => date(None, format!("XXXX-{m:02}"), Granularity::Month, res),
+                (None, None, _) => date(None, "XXXX".into(), Granularity::Year, res),
+            }
+        }
+        Sem::Decade(y) => {
+            let span = Span::year(y).zip(Span::year(y + 9)).map(|(a, b)| Span { lo: a.lo, hi: b.hi });
+            date(span, format!("{:03}", y / 10), Granularity::Decade, Resolution::Explicit)
+        }
+        Sem::Century(c) => {
+            let y = (c - 1) * 100;
+            let span = Span::year(y).zip(Span::year(y + 99)).map(|(a, b)| Span { lo: a.lo, hi: b.hi });
+            date(span, format!("{:02}", c - 1), Granularity::Century, Resolution::Explicit)
+        }
+        Sem::Season { year, season, shift } => {
+            let code = ["SP", "SU", "FA", "WI"][usize::from(season)];
+            let (y, res) = match (year, ctx.reference) {
+                (Some(y), _) => (Some(y), Resolution::Explicit),
+                (None, Some(r)) => (Some(r.year() + shift), rel),
+                (None, None) => (ctx.year.map(|y| y + shift), Resolution::Explicit),
+            };
+            let span = y.and_then(|y| {
+                let (lo_m, months) = [(3, 3), (6, 3), (9, 3), (12, 3)][usize::from(season)];
+                let lo = NaiveDate::from_ymd_opt(y, lo_m, 1)?;
+                Some(Span { lo, hi: shift_months(lo, months)?.pred_opt()? })
+            });
+            let v = y.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y:04}-{code}"));
+            date(span, v, Granularity::Season, res)
+        }
+        Sem::Quarter { year, quarter } => {
+            let (y, res) = match (year, ctx.reference) {
+                (Some(y), _) => (Some(y), Resolution::Explicit),
+                (None, Some(r)) => (Some(r.year()), rel),
+                (None, None) => (ctx.year, Resolution::Explicit),
+            };
+            let span = y.and_then(|y| {
+                let lo = NaiveDate::from_ymd_opt(y, (quarter - 1) * 3 + 1, 1)?;
+                Some(Span { lo, hi: shift_months(lo, 3)?.pred_opt()? })
+            });
+            let v = y.map_or_else(|| format!("XXXX-Q{quarter}"), |y| format!("{y:04}-Q{quarter}"));
+            date(span, v, Granularity::Quarter, res)
+        }
+        Sem::Weekday { day, future: fut, part } => {
+            let Some(r) = ctx.reference else {
+                let v = format!("XXXX-WXX-{}", day.number_from_monday());
+                return date(None, v, Granularity::Day, rel);
+            };
+            let back = i64::from((7 + r.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7);
+            let d = if fut || future {
+                let fwd = i64::from((7 + day.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7);
+                r + Duration::days(fwd)
+            } else {
+                r - Duration::days(back)
+            };
+            let mut v = d.format("%Y-%m-%d").to_string();
+            if let Some(p) = part {
+                v.push('T');
+                v.push_str(p);
+            }
+            date(Some(Span::day(d)), v, Granularity::Day, rel)
+        }
+        Sem::RelDay(off, part) => {
+            let Some(r) = ctx.reference else {
+                let v = match off { 0 => "PRESENT_REF".to_string(), o if o < 0 => "PAST_REF".into(), _ => "FUTURE_REF".into() };
+                return date(None, v, Granularity::Day, rel);
+            };
+            let d = r + Duration::days(off);
+            let mut v = d.format("%Y-%m-%d").to_string();
+            if let Some(p) = part {
+                v.push('T');
+                v.push_str(p);
+            }
+            let kind = if part.is_some() { TimexType::Time } else { TimexType::Date };
+            (kind, v, Some(Span::day(d)), Some(Granularity::Day), rel)
+        }
+        Sem::RelUnit { unit, shift } => {
+            let Some(r) = ctx.reference else {
+                let v = if shift == 0 { "PRESENT_REF" } else if shift < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return date(None, v.into(), unit.granularity(), rel);
+            };
+            let span = unit_span(r, unit, shift);
+            let v = span.map_or_else(|| "XXXX".into(), |s| span_value(s, unit));
+            date(span, v, unit.granularity(), rel)
+        }
+        Sem::EarlierThis(unit, later) => {
+            let Some(r) = ctx.reference else {
+                return date(None, "PAST_REF".into(), unit.granularity(), rel);
+            };
+            let whole = unit_span(r, unit, 0);
+            let v = whole.map_or_else(|| "XXXX".into(), |s| span_value(s, unit));
+            // the part of the unit up to the reference day
+            let span = whole.map(|s| if later { Span { lo: r.max(s.lo), hi: s.hi } } else { Span { lo: s.lo, hi: r.min(s.hi) } });
+            date(span, v, Granularity::Week.max(unit.granularity()), rel)
+        }
+        Sem::Ago { n, unit } => {
+            let Some(r) = ctx.reference.or_else(|| ctx.year.and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1))) else {
+                return date(None, "PAST_REF".into(), unit.granularity(), rel);
+            };
+            let Some(n) = n.filter(|n| n.fract() == 0.0) else {
+                return date(None, "PAST_REF".into(), unit.granularity(), rel);
+            };
+            #[allow(clippy::cast_possible_truncation)]
+            let n = n as i64;
+            let res = if ctx.reference.is_some() { rel } else { Resolution::Inferred };
+            // at the unit's own precision: "seven years ago" is a year
+            let span = unit_span(r, unit, -n);
+            let v = span.map_or_else(|| "PAST_REF".into(), |s| span_value(s, unit));
+            date(span, v, unit.granularity(), res)
+        }
+        Sem::Narrative(off) => match last {
+            Some(s) => {
+                let d = s.lo + Duration::days(off);
+                date(Some(Span::day(d)), d.format("%Y-%m-%d").to_string(), Granularity::Day, Resolution::Narrative)
+            }
+            None => date(None, "XXXX-XX-XX".into(), Granularity::Day, Resolution::Narrative),
+        },
+        Sem::Duration { n, unit } => {
+            let v = match unit {
+                Unit::Decade => format!("P{}DE", fmt_number(n)),
+                Unit::Century => format!("P{}CE", fmt_number(n)),
+                Unit::Quarter => format!("P{}Q", fmt_number(n)),
+                u => format!("P{}{}", fmt_number(n), u.code()),
+            };
+            (TimexType::Duration, v, None, None, Resolution::Explicit)
+        }
+        Sem::Set(v) => (TimexType::Set, v.into(), None, None, Resolution::Explicit),
+        Sem::Ref(v) => {
+            let span = match (v, ctx.reference) {
+                ("PRESENT_REF", Some(r)) => Some(Span::day(r)),
+                _ => None,
+            };
+            (TimexType::Date, v.into(), span, span.map(|_| Granularity::Day), rel)
+        }
+        Sem::Clock { hour, minute } => {
+            let v = match ctx.reference {
+                Some(r) => format!("{}T{hour:02}:{minute:02}", r.format("%Y-%m-%d")),
+                None => format!("XXXX-XX-XXT{hour:02}:{minute:02}"),
+            };
+            (TimexType::Time, v, ctx.reference.map(Span::day), ctx.reference.map(|_| Granularity::Day), rel)
+        }
+    }
+}
+
+/// A date range written as two time expressions: "from 1989 to 2019",
+/// "between 2009 and 2010", "2009-2010".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    /// Index of the first expression in the tagged list.
+    pub first: usize,
+    /// Index of the second.
+    pub second: usize,
+    /// Byte offset where the whole range starts ("from" included).
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The interval from the start of the first to the end of the second.
+    pub span: Span,
+}
+
+/// Join consecutive dates that the text presents as a range.
+#[must_use]
+pub fn ranges(text: &str, timexes: &[Timex]) -> Vec<Range> {
+    let mut out = Vec::new();
+    for (i, pair) in timexes.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        let (Some(sa), Some(sb)) = (a.span, b.span) else { continue };
+        if a.kind != TimexType::Date || b.kind != TimexType::Date || sa.lo > sb.hi {
+            continue;
+        }
+        let gap = text[a.end..b.start].trim().to_ascii_lowercase();
+        let before = text[..a.start].trim_end().to_ascii_lowercase();
+        let joined = matches!(gap.as_str(), "-" | "–" | "—" | "to" | "until" | "till" | "through" | "and");
+        let opener = if before.ends_with("from") {
+            Some("from")
+        } else if before.ends_with("between") {
+            Some("between")
+        } else {
+            None
+        };
+        let ok = match gap.as_str() {
+            "-" | "–" | "—" => true,
+            "and" => opener == Some("between"),
+            _ => joined,
+        };
+        if ok {
+            let start = opener.map_or(a.start, |o| before.len() - o.len());
+            out.push(Range { first: i, second: i + 1, start, end: b.end, span: Span { lo: sa.lo, hi: sb.hi } });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(y: i32, m: u32, d: u32) -> Context {
+        Context { reference: NaiveDate::from_ymd_opt(y, m, d), inferred: false, year: Some(y) }
+    }
+
+    fn values(text: &str, c: &Context) -> Vec<(String, String)> {
+        tag(text, c).into_iter().map(|t| (t.text, t.value)).collect()
+    }
+
+    fn one(text: &str, c: &Context) -> (String, String) {
+        let v = values(text, c);
+        assert_eq!(v.len(), 1, "{text:?} gave {v:?}");
+        v[0].clone()
+    }
+
+    #[test]
+    fn absolute_dates_in_all_orders() {
+        let c = ctx(2023, 3, 10);
+        assert_eq!(one("It began on March 4.", &c), ("March 4".into(), "2023-03-04".into()));
+        assert_eq!(one("Talks ended Feb. 27, 2021 in Vienna.", &c), ("Feb. 27, 2021".into(), "2021-02-27".into()));
+        assert_eq!(one("By 3rd of March 2020 it was over.", &c), ("3rd of March 2020".into(), "2020-03-03".into()));
+        assert_eq!(one("Filed 2019-11-30.", &c), ("2019-11-30".into(), "2019-11-30".into()));
+        assert_eq!(one("in September 2021", &c), ("September 2021".into(), "2021-09".into()));
+        assert_eq!(one("Elections are held in May.", &c), ("May".into(), "2023-05".into()));
+    }
+
+    #[test]
+    fn year_less_dates_take_the_nearest_year() {
+        let c = ctx(2023, 1, 4);
+        assert_eq!(one("Fighting started December 29.", &c).1, "2022-12-29");
+        let t = &tag("Fighting started December 29.", &c)[0];
+        assert_eq!(t.resolution, Resolution::Relative);
+    }
+
+    #[test]
+    fn modal_may_and_verb_march_are_not_months() {
+        let c = ctx(2023, 3, 10);
+        assert!(values("They may march to the capital.", &c).is_empty());
+    }
+
+    #[test]
+    fn years_but_not_counts() {
+        let c = ctx(2023, 3, 10);
+        assert_eq!(one("In 2017 the mill closed.", &c), ("2017".into(), "2017".into()));
+        assert!(values("Police detained 2000 people and 1500 protesters.", &c).is_empty());
+        assert!(values("It cost $2015 and 1,999 tickets sold.", &c).is_empty());
+        assert!(values("The bridge is 1800 meters long.", &c).is_empty());
+    }
+
+    #[test]
+    fn ages_and_amounts_are_not_durations() {
+        let c = ctx(2023, 3, 10);
+        assert!(values("The mayor, 64 years old, said nothing.", &c).is_empty());
+    }
+
+    #[test]
+    fn weekdays_are_past_biased_unless_future() {
+        let c = ctx(2023, 3, 10); // a Friday
+        assert_eq!(one("On Tuesday, the dam broke.", &c).1, "2023-03-07");
+        assert_eq!(one("said Friday", &c).1, "2023-03-10");
+        assert_eq!(one("The council will vote on Tuesday.", &c).1, "2023-03-14");
+        assert_eq!(one("late Tuesday evening", &c), ("late Tuesday evening".into(), "2023-03-07TEV".into()));
+        assert_eq!(one("next Monday", &c).1, "2023-03-13");
+    }
+
+    #[test]
+    fn relative_days_and_units() {
+        let c = ctx(2023, 3, 10);
+        assert_eq!(one("yesterday", &c).1, "2023-03-09");
+        assert_eq!(one("last week", &c).1, "2023-W09");
+        assert_eq!(one("this year", &c).1, "2023");
+        assert_eq!(one("next month", &c).1, "2023-04");
+        assert_eq!(one("last night", &c).1, "2023-03-09TNI");
+        let t = &tag("earlier this week", &c)[0];
+        assert_eq!(t.value, "2023-W10");
+        let s = t.span.unwrap();
+        assert_eq!((s.lo.to_string(), s.hi.to_string()), ("2023-03-06".into(), "2023-03-10".into()));
+    }
+
+    #[test]
+    fn misspelt_earlier_is_still_earlier() {
+        let c = ctx(2023, 3, 10);
+        let t = &tag("Earlear this week the strike began.", &c)[0];
+        assert_eq!(t.span.unwrap().lo.to_string(), "2023-03-06");
+        let t = &tag("later this week", &c)[0];
+        assert_eq!(t.span.unwrap().hi.to_string(), "2023-03-12");
+    }
+
+    #[test]
+    fn ago_keeps_the_unit_precision() {
+        let c = ctx(2023, 3, 10);
+        let t = &tag("Five years ago, the port opened.", &c)[0];
+        assert_eq!((t.text.as_str(), t.value.as_str()), ("Five years ago", "2018"));
+        assert_eq!(t.granularity, Some(Granularity::Year));
+        assert_eq!(one("two days ago", &c).1, "2023-03-08");
+    }
+
+    #[test]
+    fn narrative_expressions_follow_the_last_date() {
+        let c = ctx(2023, 3, 10);
+        let v = values("The quake struck on March 2. The next day, aid arrived.", &c);
+        assert_eq!(v[1], ("The next day".into(), "2023-03-03".into()));
+    }
+
+    #[test]
+    fn durations_sets_decades_centuries_seasons() {
+        let c = ctx(2023, 3, 10);
+        assert_eq!(one("He ruled for 30 years.", &c), ("30 years".into(), "P30Y".into()));
+        assert_eq!(one("a decade of growth", &c), ("a decade".into(), "P1DE".into()));
+        assert_eq!(one("a 30-year reign", &c), ("30-year".into(), "P30Y".into()));
+        assert_eq!(one("They meet every year.", &c), ("every year".into(), "P1Y".into()));
+        assert_eq!(one("back in the 1990s", &c), ("the 1990s".into(), "199".into()));
+        assert_eq!(one("in the 19th century", &c), ("the 19th century".into(), "18".into()));
+        assert_eq!(one("last summer", &c), ("last summer".into(), "2022-SU".into()));
+        assert_eq!(one("the third quarter of 2021", &c).1, "2021-Q3");
+        assert_eq!(one("at 10:30 a.m.", &c).1, "2023-03-10T10:30");
+        assert!(values("Prices fall in spring rain.", &c).len() == 1);
+        assert!(values("Prices fall.", &c).is_empty());
+    }
+
+    #[test]
+    fn ranges_join_two_dates() {
+        let c = ctx(2023, 3, 10);
+        for text in ["He led from 1991 to 2006.", "between 1991 and 2006", "the 1991-2006 period"] {
+            let t = tag(text, &c);
+            let r = ranges(text, &t);
+            assert_eq!(r.len(), 1, "{text}: {t:?}");
+            assert_eq!(r[0].span.earliest_str(), "1991");
+            assert_eq!(r[0].span.latest_str(), "2006");
+        }
+    }
+
+    #[test]
+    fn without_reference_nothing_is_invented() {
+        let c = Context::default();
+        let t = &tag("On Monday the strike began.", &c)[0];
+        assert_eq!(t.value, "XXXX-WXX-1");
+        assert_eq!(t.span, None);
+        let t = &tag("The strike began last week.", &c)[0];
+        assert_eq!(t.value, "PAST_REF");
+        assert_eq!(t.span, None);
+    }
+}

@@ -1,0 +1,367 @@
+//! Stage 2: mentions -> events -> an ordered, reviewed [`Timeline`].
+//!
+//! * **Merge.** Mentions are blocked by their normalized action (only
+//!   mentions of the same kind of happening are ever compared, so the work
+//!   grows with the size of each block, not with the square of the corpus)
+//!   and, within a block, joined when their dates are compatible and their
+//!   participants agree: names are compared by Jaro-Winkler similarity, so
+//!   "Tokayev", "Tokaev" and "Tokayeva" are one person. An undated mention
+//!   joins the best-matching dated event and takes its date, with a note.
+//! * **Order.** A petgraph DAG over events holds BEFORE edges from
+//!   disjoint date intervals; a topological sort with ties broken by date
+//!   and id gives the display order. petgraph stays inside this module.
+//! * **Review.** [`Finding`]s for dates after their own article, dates
+//!   resolved against an inferred reference, single-source events and
+//!   events that may be one happening told with different dates.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::Direction;
+
+use crate::model::{
+    DateInfo, Document, Event, EventType, Finding, Granularity, Mention, Resolution, Severity,
+    Span, Timeline, FORMAT,
+};
+
+/// Options of the graph stage.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Minimum Jaro-Winkler similarity for two names to be one participant.
+    /// Default (0.0 here) means [`NAME_SIMILARITY`].
+    pub name_similarity: f64,
+}
+
+/// Default name similarity threshold.
+pub const NAME_SIMILARITY: f64 = 0.84;
+
+struct Cluster {
+    mentions: Vec<Mention>,
+    span: Option<Span>,
+    actors: Vec<String>,
+    /// (key, written as a proper name)
+    targets: Vec<(String, bool)>,
+}
+
+/// The comparable form of a participant: its last name-like word, lower
+/// case, without possessive ("President K.J.Tokayev's" -> "tokayev").
+fn key_name(s: &str) -> String {
+    let last = s
+        .split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|w| !w.is_empty())
+        .next_back()
+        .unwrap_or(s);
+    let key = last.trim_end_matches("'s").trim_end_matches("’s").to_lowercase();
+    // "troops", "soldiers", "its forces" are one participant
+    if crate::extract::lexicon::is_force_noun(&key) {
+        return "forces".into();
+    }
+    key
+}
+
+fn similar(a: &str, b: &str, threshold: f64) -> bool {
+    a == b || strsim::jaro_winkler(a, b) >= threshold
+}
+
+fn is_proper(s: &str) -> bool {
+    s.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// +score when compatible, `None` when the participants contradict.
+///
+/// Paraphrase varies the words of a target ("the peacekeepers", "a security
+/// block"), so only a named target contradicts another, and only for
+/// happenings whose target is their identity (who was dismissed, what was
+/// priced). A speaker must match for statements.
+fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
+    let mut score = 0;
+    if let Some(t) = &m.target {
+        let key = key_name(t);
+        if c.targets.iter().any(|x| similar(&x.0, &key, threshold)) {
+            score += 2;
+        } else if !c.targets.is_empty()
+            && matches!(m.event_type, EventType::PoliticalChange | EventType::Economic)
+            && (is_proper(t) || c.targets.iter().any(|x| x.1))
+        {
+            return None;
+        }
+    }
+    if let Some(a) = m.actor.as_deref().filter(|a| a.starts_with(char::is_uppercase)) {
+        let a = key_name(a);
+        if c.actors.iter().any(|x| similar(x, &a, threshold)) {
+            score += 1;
+        } else if m.event_type == EventType::Statement && !c.actors.is_empty() {
+            return None;
+        }
+    }
+    Some(score)
+}
+
+/// Merge mentions into events, order them and review them.
+///
+/// Complexity: O(n log n) in the number of mentions for sorting and
+/// ordering, plus the pairwise comparisons inside each action block.
+#[must_use]
+pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options) -> Timeline {
+    let threshold = if options.name_similarity > 0.0 { options.name_similarity } else { NAME_SIMILARITY };
+    let mut blocks: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
+    for m in mentions {
+        blocks.entry(m.action.clone()).or_default().push(m);
+    }
+    let mut events = Vec::new();
+    for (_, mut block) in blocks {
+        // dated mentions first, most precise first, then by position
+        block.sort_by(|a, b| {
+            let ka = (a.date.is_none(), a.date.as_ref().and_then(DateInfo::span).map(|s| s.days()), a.date.as_ref().map(|d| d.resolution), &a.document, a.start);
+            let kb = (b.date.is_none(), b.date.as_ref().and_then(DateInfo::span).map(|s| s.days()), b.date.as_ref().map(|d| d.resolution), &b.document, b.start);
+            ka.cmp(&kb)
+        });
+        let mut clusters: Vec<Cluster> = Vec::new();
+        for m in block {
+            let span = m.date.as_ref().and_then(DateInfo::span);
+            let statement = m.event_type == EventType::Statement;
+            let best = clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| match (span, c.span) {
+                    (Some(a), Some(b)) => a.overlaps(&b),
+                    _ => true,
+                })
+                .filter(|(_, c)| {
+                    // a saying is one event only for one speaker
+                    !statement || (m.actor.is_some() && !c.actors.is_empty())
+                })
+                .filter_map(|(i, c)| participant_score(c, &m, threshold).map(|s| (s, i)))
+                .filter(|&(s, i)| span.is_some() || clusters[i].span.is_some() || s > 0)
+                .max_by_key(|&(s, i)| (s, Reverse(i)));
+            let i = match best {
+                Some((_, i)) => i,
+                None => {
+                    clusters.push(Cluster { mentions: Vec::new(), span, actors: Vec::new(), targets: Vec::new() });
+                    clusters.len() - 1
+                }
+            };
+            let c = &mut clusters[i];
+            if let Some(a) = m.actor.as_deref().filter(|a| a.starts_with(char::is_uppercase)) {
+                c.actors.push(key_name(a));
+            }
+            if let Some(t) = &m.target {
+                c.targets.push((key_name(t), is_proper(t)));
+            }
+            if let (Some(s), Some(cs)) = (span, c.span) {
+                c.span = s.intersect(&cs).or(Some(cs));
+            } else if c.span.is_none() {
+                c.span = span;
+            }
+            c.mentions.push(m);
+        }
+        events.extend(clusters.into_iter().map(into_event));
+    }
+    let order = order(&events);
+    let mut events: Vec<Event> = order.into_iter().map(|i| events[i].clone()).collect();
+    let findings = review(&documents, &mut events);
+    Timeline { format: FORMAT.into(), documents, events, findings }
+}
+
+fn fnv(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+fn into_event(c: Cluster) -> Event {
+    let mut mentions = c.mentions;
+    mentions.sort_by(|a, b| (&a.document, a.start).cmp(&(&b.document, b.start)));
+    // the date: the best-evidenced mention's, narrowed to what all agree on
+    let best = mentions
+        .iter()
+        .filter(|m| m.date.is_some())
+        .min_by_key(|m| (m.anchor, m.date.as_ref().map(|d| (d.resolution, d.granularity)), &m.document, m.start));
+    let date = best.and_then(|m| m.date.clone()).map(|mut d| {
+        if let (Some(span), Some(common)) = (d.span(), c.span) {
+            if common != span && span.contains(&common) {
+                d = DateInfo::new(common, if common.lo == common.hi { Granularity::Day } else { Granularity::Range }, d.resolution, format!("{}; narrowed by other reports", d.evidence));
+            }
+        }
+        d
+    });
+    let sources: BTreeSet<String> = mentions.iter().map(|m| m.document.clone()).collect();
+    let mut participants: BTreeSet<String> = BTreeSet::new();
+    for m in &mentions {
+        if let Some(a) = m.actor.as_deref().filter(|a| a.starts_with(char::is_uppercase)) {
+            participants.insert(a.to_string());
+        }
+    }
+    let rep = best.unwrap_or(&mentions[0]);
+    let title = title(rep, &mentions);
+    let first = &mentions[0];
+    let id = format!(
+        "{}-{}-{:08x}",
+        rep.action.replace('_', "-"),
+        date.as_ref().map_or("undated".to_string(), |d| d.earliest.clone()),
+        fnv(&format!("{}:{}:{}", first.document, first.start, first.end))
+    );
+    let mut flags = Vec::new();
+    if date.is_some() && mentions.iter().any(|m| m.date.is_none()) {
+        flags.push("date-shared-by-merge".into());
+    }
+    Event {
+        id,
+        title,
+        event_type: rep.event_type,
+        date,
+        participants: participants.into_iter().collect(),
+        mention_count: mentions.len(),
+        source_count: sources.len(),
+        sources: sources.into_iter().collect(),
+        flags,
+        mentions,
+    }
+}
+
+/// A short title: actor, trigger and object where known, else the quote.
+fn title(rep: &Mention, all: &[Mention]) -> String {
+    let actor = rep
+        .actor
+        .clone()
+        .filter(|a| a.starts_with(char::is_uppercase))
+        .or_else(|| all.iter().find_map(|m| m.actor.clone().filter(|a| a.starts_with(char::is_uppercase))));
+    let quote = rep.quote.trim();
+    let from_trigger = quote.find(&rep.trigger).map_or(quote, |i| &quote[i..]);
+    // the clause without its leading connectives ("and", "that", ...)
+    let mut clause = quote;
+    loop {
+        let first = clause.split_whitespace().next().unwrap_or("").to_lowercase();
+        if CONNECTIVES.contains(&first.as_str()) {
+            clause = clause[clause.find(char::is_whitespace).unwrap_or(clause.len())..].trim_start();
+        } else {
+            break;
+        }
+    }
+    let text = match actor {
+        Some(a) if !quote.contains(&a) || quote.find(&a) < quote.find(&rep.trigger) => {
+            format!("{} {}", short_actor(&a), from_trigger)
+        }
+        _ if clause.split_whitespace().count() <= 9 => clause.to_string(),
+        _ => from_trigger.to_string(),
+    };
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let cut = words.len() > 9;
+    words.truncate(9);
+    let mut t = words.join(" ");
+    if cut {
+        t.push('…');
+    }
+    let mut c = t.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => t,
+    }
+}
+
+const CONNECTIVES: &[&str] = &[
+    "and", "but", "then", "that", "which", "who", "having", "after", "before", "while", "as", "so",
+    "when", "although", "adding", "despite", "also", "because",
+];
+
+/// "President Kassym-Jomart Tokayev" -> "Tokayev"; organisations stay whole.
+fn short_actor(a: &str) -> String {
+    let words: Vec<&str> = a.split_whitespace().collect();
+    let titles = ["President", "Prime", "Minister", "Former", "Ex-Minister", "Secretary", "General", "Sinologist", "Expert"];
+    if words.len() > 1 && words.iter().any(|w| titles.contains(w)) || words.len() == 2 {
+        let last = words[words.len() - 1];
+        return last.rsplit('.').next().unwrap_or(last).to_string();
+    }
+    a.to_string()
+}
+
+/// Display order: a topological order of the BEFORE graph, ties broken by
+/// (earliest, latest, first mention); undated events last, in text order.
+fn order(events: &[Event]) -> Vec<usize> {
+    let spans: Vec<Option<Span>> = events.iter().map(|e| e.date.as_ref().and_then(DateInfo::span)).collect();
+    let mut g: DiGraph<usize, &'static str> = DiGraph::new();
+    let nodes: Vec<NodeIndex> = (0..events.len()).map(|i| g.add_node(i)).collect();
+    let mut dated: Vec<usize> = (0..events.len()).filter(|&i| spans[i].is_some()).collect();
+    dated.sort_by_key(|&i| (spans[i].map(|s| s.lo), spans[i].map(|s| s.hi), i));
+    // each event points at the first later-starting event that begins after
+    // it ends: linear in edges, and transitively complete for intervals
+    let los: Vec<_> = dated.iter().map(|&i| spans[i].expect("dated").lo).collect();
+    for &i in &dated {
+        let hi = spans[i].expect("dated").hi;
+        let k = los.partition_point(|&lo| lo <= hi);
+        if let Some(&j) = dated.get(k) {
+            g.add_edge(nodes[i], nodes[j], "dates");
+        }
+    }
+    let key = |i: usize| {
+        let first = events[i].mentions.first().map(|m| (m.document.clone(), m.start));
+        (spans[i].is_none(), spans[i].map(|s| s.lo), spans[i].map(|s| s.hi), first, events[i].id.clone())
+    };
+    let mut indegree: Vec<usize> = nodes.iter().map(|&n| g.neighbors_directed(n, Direction::Incoming).count()).collect();
+    let mut heap: BinaryHeap<Reverse<(_, usize)>> = (0..events.len()).filter(|&i| indegree[i] == 0).map(|i| Reverse((key(i), i))).collect();
+    let mut out = Vec::with_capacity(events.len());
+    while let Some(Reverse((_, i))) = heap.pop() {
+        out.push(i);
+        for n in g.neighbors_directed(nodes[i], Direction::Outgoing) {
+            let j = g[n];
+            indegree[j] -= 1;
+            if indegree[j] == 0 {
+                heap.push(Reverse((key(j), j)));
+            }
+        }
+    }
+    out
+}
+
+fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
+    let doc_spans: BTreeMap<&str, Option<Span>> = documents.iter().map(|d| (d.id.as_str(), d.date_span())).collect();
+    let mut findings = Vec::new();
+    for e in events.iter_mut() {
+        for m in &e.mentions {
+            let (Some(d), Some(Some(ds))) = (m.date.as_ref().and_then(DateInfo::span), doc_spans.get(m.document.as_str())) else { continue };
+            if d.lo > ds.hi {
+                findings.push(Finding {
+                    kind: "date-after-document".into(),
+                    severity: Severity::Error,
+                    events: vec![e.id.clone()],
+                    message: format!(
+                        "{} is dated {} but its article {} is of {}: \"{}\"",
+                        e.title, d.earliest_str(), m.document, ds.latest_str(), m.quote
+                    ),
+                });
+                if !e.flags.iter().any(|f| f == "date-after-document") {
+                    e.flags.push("date-after-document".into());
+                }
+            }
+        }
+        if let Some(d) = &e.date {
+            if d.resolution == Resolution::Inferred {
+                findings.push(Finding {
+                    kind: "inferred-reference".into(),
+                    severity: Severity::Warning,
+                    events: vec![e.id.clone()],
+                    message: format!("{}: {} resolved against a reference day inferred from the corpus: {}", e.title, d.earliest, d.evidence),
+                });
+                e.flags.push("inferred-date".into());
+            }
+            if e.source_count == 1 {
+                findings.push(Finding {
+                    kind: "single-source".into(),
+                    severity: Severity::Info,
+                    events: vec![e.id.clone()],
+                    message: format!("{}: reported by {} only", e.title, e.sources[0]),
+                });
+            }
+        }
+    }
+    findings.sort_by(|a, b| (a.severity, &a.kind, &a.events).cmp(&(b.severity, &b.kind, &b.events)));
+    findings
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,557 @@
+//! The data model shared by every pipeline stage, and the JSON wire format.
+//!
+//! `extract` turns a [`Document`] into [`Mention`]s; `graph` merges mentions
+//! into [`Event`]s and builds the [`Timeline`]; `render` draws a timeline.
+//! These types are plain serde structs: the timeline JSON is exactly the
+//! serialization of [`Timeline`], and `timeline render` reads it back, so a
+//! person may edit it between the two steps.
+//!
+//! # Wire format
+//!
+//! ```text
+//! {
+//!   "format": "timeline/1",
+//!   "documents": [{"id", "path", "title", "publisher", "author", "url",
+//!                  "date", "reference", "body_start"}],
+//!   "events": [{"id", "title", "type", "date": DATE | null,
+//!               "participants": [..], "sources": [document id, ..],
+//!               "mention_count", "source_count", "flags": [..],
+//!               "mentions": [{"document", "start", "end", "quote",
+//!                             "trigger", "type", "actor", "target",
+//!                             "date": DATE | null, "anchor", "timex"}]}],
+//!   "findings": [{"kind", "severity", "events", "message"}]
+//! }
+//! DATE = {"earliest": "YYYY[-MM[-DD]]", "latest": "YYYY[-MM[-DD]]",
+//!         "granularity": "day|week|month|quarter|season|year|decade|century|range",
+//!         "resolution": "explicit|relative|narrative|inferred|merged",
+//!         "evidence": "why this date"}
+//! ```
+//!
+//! * `start`/`end` are UTF-8 byte offsets into the document's *file* (header
+//!   included), and `quote` is exactly the text between them.
+//! * A date is an interval: `earliest` and `latest` are written at the
+//!   precision that is known (`"2019"` means the whole year), so no precision
+//!   is invented.
+//! * `resolution` says how the date was obtained: written out in full
+//!   (`explicit`), relative to the document's reference day (`relative`),
+//!   from the surrounding narrative (`narrative`), from a reference day that
+//!   was itself inferred from the corpus (`inferred`), or taken over from
+//!   other mentions of the same event (`merged`).
+//! * Every map-like list is sorted, so the same corpus always gives
+//!   byte-identical JSON.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The version tag written into every timeline JSON.
+pub const FORMAT: &str = "timeline/1";
+
+/// One input article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable identifier: the file stem, made unique within the corpus.
+    pub id: String,
+    /// The path as given on the command line (joined with the file name).
+    pub path: String,
+    /// Title from the header, else the first line of the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Publisher, where the header names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Author, where the header names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Where the article was published (only http(s) URLs are kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publication date at the precision known: `YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The day relative expressions ("on Wednesday") were resolved against,
+    /// and where it came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
+    /// Byte offset in the file where the article text starts (after the
+    /// header); 0 for a file without header.
+    #[serde(default)]
+    pub body_start: usize,
+    /// The full file contents. Not serialized: offsets point into it.
+    #[serde(skip)]
+    pub text: String,
+}
+
+impl Document {
+    /// The article text below the header.
+    #[must_use]
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// The publication date as an interval, if known.
+    #[must_use]
+    pub fn date_span(&self) -> Option<Span> {
+        self.date.as_deref().and_then(Span::parse_partial)
+    }
+}
+
+/// The day against which a document's relative dates were resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// The reference day, `YYYY-MM-DD`.
+    pub date: String,
+    /// `document` when the header gives the day; `inferred` otherwise.
+    pub source: ReferenceSource,
+    /// Why this day was chosen.
+    pub evidence: String,
+}
+
+/// Where a document's reference day came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceSource {
+    /// The document's own publication day.
+    Document,
+    /// Inferred from explicit dates in the document and the corpus.
+    Inferred,
+}
+
+/// How precisely a date is known.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+    Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// A calendar day.
+    Day,
+    /// A calendar week, or part of one ("earlier this week").
+    Week,
+    /// A calendar month.
+    Month,
+    /// A quarter of a year.
+    Quarter,
+    /// A season.
+    Season,
+    /// A calendar year.
+    Year,
+    /// A decade ("the 1990s").
+    Decade,
+    /// A century.
+    Century,
+    /// An explicit range between two dates ("from 1989 to 2019").
+    Range,
+}
+
+/// How a date was resolved.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+    Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Resolution {
+    /// Written out in full in the text ("January 6, 2022", "in 2019"), or
+    /// completed only by the document's own year.
+    Explicit,
+    /// Relative to the document's own publication day.
+    Relative,
+    /// From the narrative: a neighbouring dated clause ("then", "the next
+    /// day").
+    Narrative,
+    /// Relative to a reference day that was itself inferred from the corpus.
+    Inferred,
+    /// No date in its own text; taken over from other mentions of the same
+    /// event.
+    Merged,
+}
+
+/// A closed interval of calendar days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First day of the interval.
+    pub lo: NaiveDate,
+    /// Last day of the interval (inclusive).
+    pub hi: NaiveDate,
+}
+
+impl Span {
+    /// A one-day span.
+    #[must_use]
+    pub fn day(d: NaiveDate) -> Span {
+        Span { lo: d, hi: d }
+    }
+
+    /// The whole of calendar year `y`, if representable.
+    #[must_use]
+    pub fn year(y: i32) -> Option<Span> {
+        Some(Span {
+            lo: NaiveDate::from_ymd_opt(y, 1, 1)?,
+            hi: NaiveDate::from_ymd_opt(y, 12, 31)?,
+        })
+    }
+
+    /// The whole of month `m` of year `y`, if valid.
+    #[must_use]
+    pub fn month(y: i32, m: u32) -> Option<Span> {
+        let lo = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let next = if m == 12 {
+            NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(y, m + 1, 1)?
+        };
+        Some(Span { lo, hi: next.pred_opt()? })
+    }
+
+    /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the interval it denotes.
+    #[must_use]
+    pub fn parse_partial(s: &str) -> Option<Span> {
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |p: &str, len: usize| -> Option<u32> {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        let y = i32::try_from(num(parts.first()?, 4)?).ok()?;
+        match parts.len() {
+            1 => Span::year(y),
+            2 => Span::month(y, num(parts[1], 2)?),
+            3 => NaiveDate::from_ymd_opt(y, num(parts[1], 2)?, num(parts[2], 2)?)
+                .map(Span::day),
+            _ => None,
+        }
+    }
+
+    /// Whether the two intervals share at least one day.
+    #[must_use]
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.lo <= other.hi && other.lo <= self.hi
+    }
+
+    /// Whether `other` lies wholly inside `self`.
+    #[must_use]
+    pub fn contains(&self, other: &Span) -> bool {
+        self.lo <= other.lo && other.hi <= self.hi
+    }
+
+    /// The common part of two intervals, if any.
+    #[must_use]
+    pub fn intersect(&self, other: &Span) -> Option<Span> {
+        let lo = self.lo.max(other.lo);
+        let hi = self.hi.min(other.hi);
+        (lo <= hi).then_some(Span { lo, hi })
+    }
+
+    /// Number of days in the interval.
+    #[must_use]
+    pub fn days(&self) -> i64 {
+        (self.hi - self.lo).num_days() + 1
+    }
+
+    /// `lo` written at the coarsest precision that still denotes the same
+    /// first day of this interval (`2019` when the span starts a year that
+    /// it also ends, and so on).
+    #[must_use]
+    pub fn earliest_str(&self) -> String {
+        let (lo, hi) = (self.lo, self.hi);
+        if lo.month() == 1 && lo.day() == 1 && is_year_end(hi) {
+            format!("{:04}", lo.year())
+        } else if lo.day() == 1 && is_month_end(hi) {
+            format!("{:04}-{:02}", lo.year(), lo.month())
+        } else {
+            lo.format("%Y-%m-%d").to_string()
+        }
+    }
+
+    /// `hi` written at the coarsest faithful precision (see
+    /// [`Span::earliest_str`]).
+    #[must_use]
+    pub fn latest_str(&self) -> String {
+        let (lo, hi) = (self.lo, self.hi);
+        if lo.month() == 1 && lo.day() == 1 && is_year_end(hi) {
+            format!("{:04}", hi.year())
+        } else if lo.day() == 1 && is_month_end(hi) {
+            format!("{:04}-{:02}", hi.year(), hi.month())
+        } else {
+            hi.format("%Y-%m-%d").to_string()
+        }
+    }
+}
+
+fn is_year_end(d: NaiveDate) -> bool {
+    d.month() == 12 && d.day() == 31
+}
+
+fn is_month_end(d: NaiveDate) -> bool {
+    d.succ_opt().is_none_or(|n| n.day() == 1)
+}
+
+/// A date interval with its precision and provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateInfo {
+    /// First possible day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub earliest: String,
+    /// Last possible day, same forms.
+    pub latest: String,
+    /// How precisely the date is known.
+    pub granularity: Granularity,
+    /// How the date was obtained.
+    pub resolution: Resolution,
+    /// Human-readable evidence: the expression and what it was resolved
+    /// against.
+    pub evidence: String,
+}
+
+impl DateInfo {
+    /// Build from an interval, writing its ends at faithful precision.
+    #[must_use]
+    pub fn new(
+        span: Span,
+        granularity: Granularity,
+        resolution: Resolution,
+        evidence: String,
+    ) -> DateInfo {
+        DateInfo {
+            earliest: span.earliest_str(),
+            latest: span.latest_str(),
+            granularity,
+            resolution,
+            evidence,
+        }
+    }
+
+    /// The interval denoted by `earliest`..`latest`, if both parse.
+    #[must_use]
+    pub fn span(&self) -> Option<Span> {
+        let lo = Span::parse_partial(&self.earliest)?.lo;
+        let hi = Span::parse_partial(&self.latest)?.hi;
+        (lo <= hi).then_some(Span { lo, hi })
+    }
+}
+
+/// The kind of happening, modelled on CAMEO's top-level classes.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+    Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    /// Demonstrations, riots, strikes, unrest.
+    Protest,
+    /// Shootings, killings, attacks, explosions, arson.
+    Violence,
+    /// Governments formed or dismissed, resignations, appointments,
+    /// elections, leaders fleeing.
+    PoliticalChange,
+    /// Troops requested, deployed or withdrawn; emergency rule; arrests.
+    Security,
+    /// Prices, taxes, trade, production.
+    Economic,
+    /// Statements, appeals, warnings, interviews.
+    Statement,
+    /// Meetings, visits, talks, agreements.
+    Diplomacy,
+    /// Anything else that happened.
+    Other,
+}
+
+impl EventType {
+    /// The snake_case name used in JSON and on the command line.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            EventType::Protest => "protest",
+            EventType::Violence => "violence",
+            EventType::PoliticalChange => "political_change",
+            EventType::Security => "security",
+            EventType::Economic => "economic",
+            EventType::Statement => "statement",
+            EventType::Diplomacy => "diplomacy",
+            EventType::Other => "other",
+        }
+    }
+
+    /// Parse a name as written by [`EventType::name`].
+    #[must_use]
+    pub fn from_name(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.name() == s)
+    }
+
+    /// Every type, in declaration order.
+    pub const ALL: [EventType; 8] = [
+        EventType::Protest,
+        EventType::Violence,
+        EventType::PoliticalChange,
+        EventType::Security,
+        EventType::Economic,
+        EventType::Statement,
+        EventType::Diplomacy,
+        EventType::Other,
+    ];
+}
+
+/// Which rule gave a mention its date.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+    Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Anchor {
+    /// A time expression inside the mention's own clause.
+    Clause,
+    /// A time expression elsewhere in the same sentence.
+    Sentence,
+    /// The previous dated clause of the same article ("then ...").
+    Narrative,
+    /// No evidence in its own text.
+    None,
+}
+
+/// One report of a happening in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Id of the [`Document`] it occurs in.
+    pub document: String,
+    /// Byte offset of the quote's first byte in the document file.
+    pub start: usize,
+    /// Byte offset one past the quote's last byte.
+    pub end: usize,
+    /// Exactly `file[start..end]`: the clause that reports the event.
+    pub quote: String,
+    /// The word that signals the happening ("dismissed", "shooting").
+    pub trigger: String,
+    /// The normalized action ("dismiss", "deploy", ...), used for merging.
+    pub action: String,
+    /// Kind of happening.
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    /// Who did it, where the clause names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    /// What or whom it was done to, where the clause names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// When it happened, if the text says.
+    pub date: Option<DateInfo>,
+    /// Which rule gave the date.
+    pub anchor: Anchor,
+    /// The TIMEX3 value of the time expression used, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timex: Option<String>,
+}
+
+/// One happening, with every mention that reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id: derived from the action, the date and the first mention,
+    /// so it survives re-running on the same corpus.
+    pub id: String,
+    /// Short readable title.
+    pub title: String,
+    /// Kind of happening.
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    /// When it happened, with evidence; `null` when no source dates it.
+    pub date: Option<DateInfo>,
+    /// Actors and targets named by the mentions.
+    #[serde(default)]
+    pub participants: Vec<String>,
+    /// Ids of the documents that report it, sorted.
+    pub sources: Vec<String>,
+    /// Number of mentions.
+    pub mention_count: usize,
+    /// Number of distinct documents.
+    pub source_count: usize,
+    /// Review flags on this event (see [`Finding`] kinds).
+    #[serde(default)]
+    pub flags: Vec<String>,
+    /// Every report of the event.
+    pub mentions: Vec<Mention>,
+}
+
+/// How much a finding matters to a reviewer.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+    Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Probably wrong: check before publishing.
+    Error,
+    /// Uncertain: worth a look.
+    Warning,
+    /// For information.
+    Info,
+}
+
+/// Something a reviewer must look at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Machine-readable kind, e.g. `date-after-document`.
+    pub kind: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Ids of the events involved.
+    pub events: Vec<String>,
+    /// One-line explanation, quoting the text where it helps.
+    pub message: String,
+}
+
+/// The output of the pipeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The input documents.
+    pub documents: Vec<Document>,
+    /// Events in display order: by date, undated last.
+    pub events: Vec<Event>,
+    /// What a reviewer should look at, worst first.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn partial_dates_parse_to_their_whole_interval() {
+        assert_eq!(
+            Span::parse_partial("2019"),
+            Some(Span { lo: d(2019, 1, 1), hi: d(2019, 12, 31) })
+        );
+        assert_eq!(
+            Span::parse_partial("2024-02"),
+            Some(Span { lo: d(2024, 2, 1), hi: d(2024, 2, 29) })
+        );
+        assert_eq!(Span::parse_partial("2022-01-05"), Some(Span::day(d(2022, 1, 5))));
+        assert_eq!(Span::parse_partial("2022-13"), None);
+        assert_eq!(Span::parse_partial("22-01"), None);
+        assert_eq!(Span::parse_partial("2022-02-30"), None);
+    }
+
+    #[test]
+    fn ends_are_written_without_invented_precision() {
+        let years = Span { lo: d(1989, 1, 1), hi: d(2019, 12, 31) };
+        assert_eq!((years.earliest_str(), years.latest_str()), ("1989".into(), "2019".into()));
+        let month = Span::month(2022, 1).unwrap();
+        assert_eq!((month.earliest_str(), month.latest_str()), ("2022-01".into(), "2022-01".into()));
+        let days = Span { lo: d(2022, 1, 3), hi: d(2022, 1, 6) };
+        assert_eq!(
+            (days.earliest_str(), days.latest_str()),
+            ("2022-01-03".into(), "2022-01-06".into())
+        );
+    }
+
+    #[test]
+    fn date_info_round_trips_through_its_span() {
+        let s = Span { lo: d(2022, 1, 1), hi: d(2022, 3, 31) };
+        let info = DateInfo::new(s, Granularity::Quarter, Resolution::Explicit, String::new());
+        assert_eq!(info.span(), Some(s));
+    }
+}

@@ -1,0 +1,508 @@
+//! Stage 3: an ordered [`Timeline`] -> an SVG image.
+//!
+//! The renderer never parses text or re-orders events; it draws what the
+//! graph stage decided.
+//!
+//! * **Axis.** Piecewise linear: event dates are grouped into segments
+//!   separated by gaps of more than [`RenderOptions::break_days`]; each
+//!   segment gets width by the number of events in it, and a break mark
+//!   stands between segments, so 1986 and January 2022 share one readable
+//!   axis. Ticks fit each segment's span (days, months or years).
+//! * **Events.** A dot for a day, a bar for a longer interval (so the
+//!   precision is visible), a hollow mark for a date inferred from the
+//!   corpus, a red ring for a date a reviewer must check. Each event sits
+//!   on a row with its label beside its mark; rows are packed greedily in
+//!   chronological order, so no two labels (and no label and mark) overlap
+//!   and every label lies inside the canvas.
+//! * **Sources.** Numbered badges after each label (linked to the source's
+//!   URL where it has one) and a legend of the sources; a `<title>`
+//!   tooltip with the date evidence and quotes of each event.
+//! * **Embedding.** Absolute `width`/`height`, a `viewBox`, an opaque
+//!   background, plain `<text>` only, `role="img"` with `<title>` and
+//!   `<desc>`; DejaVu Sans, which ships with the project and measures the
+//!   labels, comes first in the font list.
+
+pub mod font;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+use svg::node::element::{Anchor, Circle, Definitions, Description, Group, Line, Rectangle, Style, Text, Title};
+use svg::Document as Svg;
+
+use crate::model::{DateInfo, Event, EventType, Granularity, Resolution, Span, Timeline};
+
+/// Colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Dark text on white (default).
+    #[default]
+    Light,
+    /// Light text on near-black.
+    Dark,
+}
+
+/// Rendering options.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Canvas width in pixels. Default 1200.
+    pub width: f64,
+    /// Heading; default: the timeline's period and size.
+    pub title: Option<String>,
+    /// Colours. Default light.
+    pub theme: Theme,
+    /// Gaps between event dates longer than this many days are compressed
+    /// into a break on the axis. Default 45.
+    pub break_days: i64,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions { width: 1200.0, title: None, theme: Theme::Light, break_days: 45 }
+    }
+}
+
+const MARGIN: f64 = 24.0;
+const ROW: f64 = 24.0;
+const LABEL_SIZE: f64 = 12.0;
+const BADGE_SIZE: f64 = 9.5;
+const GAP: f64 = 8.0;
+const BREAK_W: f64 = 22.0;
+const FONT_FAMILY: &str = "'DejaVu Sans', Verdana, Arial, sans-serif";
+
+struct Palette {
+    bg: &'static str,
+    fg: &'static str,
+    muted: &'static str,
+    grid: &'static str,
+    band: &'static str,
+    alert: &'static str,
+}
+
+fn palette(t: Theme) -> Palette {
+    match t {
+        Theme::Light => Palette { bg: "#ffffff", fg: "#111827", muted: "#6b7280", grid: "#e5e7eb", band: "#f3f4f6", alert: "#dc2626" },
+        Theme::Dark => Palette { bg: "#111827", fg: "#f3f4f6", muted: "#9ca3af", grid: "#374151", band: "#1f2937", alert: "#f87171" },
+    }
+}
+
+fn type_colour(t: EventType) -> &'static str {
+    match t {
+        EventType::Protest => "#d97706",
+        EventType::Violence => "#dc2626",
+        EventType::PoliticalChange => "#2563eb",
+        EventType::Security => "#7c3aed",
+        EventType::Economic => "#059669",
+        EventType::Statement => "#64748b",
+        EventType::Diplomacy => "#0891b2",
+        EventType::Other => "#475569",
+    }
+}
+
+fn px(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+}
+
+/// A piece of the axis: the days `lo..=hi` drawn over `x0..x1`.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    lo: i64,
+    hi: i64,
+    x0: f64,
+    x1: f64,
+}
+
+fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+fn from_day(n: i64) -> NaiveDate {
+    i32::try_from(n).ok().and_then(NaiveDate::from_num_days_from_ce_opt).unwrap_or_default()
+}
+
+/// Split the dates into segments and give each its share of the width.
+fn axis(spans: &[Span], left: f64, right: f64, break_days: i64) -> Vec<Segment> {
+    let mut points: Vec<i64> = spans.iter().flat_map(|s| [day_number(s.lo), day_number(s.hi)]).collect();
+    points.sort_unstable();
+    points.dedup();
+    if points.is_empty() {
+        return Vec::new();
+    }
+    let mut groups: Vec<(i64, i64)> = vec![(points[0], points[0])];
+    for &p in &points[1..] {
+        let last = groups.last_mut().expect("non-empty");
+        if p - last.1 > break_days {
+            groups.push((p, p));
+        } else {
+            last.1 = p;
+        }
+    }
+    // weight: how many events start in the segment, softened
+    let weights: Vec<f64> = groups
+        .iter()
+        .map(|&(lo, hi)| {
+            let n = spans.iter().filter(|s| (lo..=hi).contains(&day_number(s.lo))).count();
+            #[allow(clippy::cast_precision_loss)]
+            let n = n.max(1) as f64;
+            n.powf(0.7)
+        })
+        .collect();
+    #[allow(clippy::cast_precision_loss)]
+    let breaks = (groups.len() - 1) as f64;
+    let avail = (right - left - breaks * BREAK_W).max(10.0);
+    let total: f64 = weights.iter().sum();
+    #[allow(clippy::cast_precision_loss)]
+    let min_w = (avail / groups.len() as f64).min(90.0);
+    // give each its minimum, the rest by weight
+    let spare = (avail - min_w * weights.len() as f64).max(0.0);
+    let mut x = left;
+    groups
+        .iter()
+        .zip(&weights)
+        .map(|(&(lo, hi), w)| {
+            let width = min_w + spare * w / total;
+            let s = Segment { lo, hi, x0: x, x1: x + width };
+            x += width + BREAK_W;
+            s
+        })
+        .collect()
+}
+
+fn x_of(segments: &[Segment], day: i64, end_of_day: bool) -> f64 {
+    let seg = segments
+        .iter()
+        .find(|s| day >= s.lo && day <= s.hi)
+        .or_else(|| segments.iter().min_by_key(|s| (s.lo - day).abs().min((s.hi - day).abs())))
+        .expect("segments cover the dates");
+    let pad = ((seg.x1 - seg.x0) * 0.08).min(14.0);
+    let (a, b) = (seg.x0 + pad, seg.x1 - pad);
+    #[allow(clippy::cast_precision_loss)]
+    let days = (seg.hi - seg.lo + 1) as f64;
+    #[allow(clippy::cast_precision_loss)]
+    let off = (day.clamp(seg.lo, seg.hi) - seg.lo) as f64 + if end_of_day { 1.0 } else { 0.0 };
+    if seg.hi == seg.lo {
+        return f64::midpoint(a, b);
+    }
+    a + (b - a) * off / days
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+fn month_name(d: NaiveDate) -> &'static str {
+    MONTHS[d.month0() as usize]
+}
+
+/// The date as a reader wants it in a label: "Jan 5", "Jan 3–6", "2019",
+/// "1989–2019", "Jan 2022".
+#[must_use]
+pub fn date_label(d: &DateInfo) -> String {
+    let Some(s) = d.span() else { return d.earliest.clone() };
+    let (e, l) = (s.earliest_str(), s.latest_str());
+    let approx = if d.resolution == Resolution::Inferred || d.resolution == Resolution::Narrative { "≈" } else { "" };
+    let body = if e.len() == 4 && l.len() == 4 {
+        if e == l { e } else { format!("{e}–{l}") }
+    } else if e.len() == 7 && l.len() == 7 {
+        if e == l { format!("{} {}", month_name(s.lo), s.lo.year()) } else { format!("{} {}–{} {}", month_name(s.lo), s.lo.year(), month_name(s.hi), s.hi.year()) }
+    } else if s.lo == s.hi {
+        format!("{} {}", month_name(s.lo), s.lo.day())
+    } else if s.lo.year() == s.hi.year() && s.lo.month() == s.hi.month() {
+        format!("{} {}–{}", month_name(s.lo), s.lo.day(), s.hi.day())
+    } else {
+        format!("{} {} – {} {}", month_name(s.lo), s.lo.day(), month_name(s.hi), s.hi.day())
+    };
+    format!("{approx}{body}")
+}
+
+struct Placed<'a> {
+    event: &'a Event,
+    row: usize,
+    x0: f64,
+    x1: f64,
+    label_x: f64,
+    anchor_end: bool,
+    label: String,
+    badges: Vec<usize>,
+}
+
+fn badges_width(n: &[usize]) -> f64 {
+    n.iter().map(|i| font::width(&i.to_string(), BADGE_SIZE, true) + 8.0 + 3.0).sum::<f64>()
+}
+
+/// Draw the timeline as an SVG document (a complete file's text).
+///
+/// Events without a date are not drawn; the subtitle counts them.
+/// Deterministic: the same timeline and options give the same bytes.
+#[must_use]
+#[allow(clippy::too_many_lines)]
+pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
+    let pal = palette(opts.theme);
+    let w = opts.width.max(480.0);
+    let (left, right) = (MARGIN, w - MARGIN);
+    let source_no: BTreeMap<&str, usize> = t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect();
+    let dated: Vec<(&Event, Span)> = t.events.iter().filter_map(|e| Some((e, e.date.as_ref()?.span()?))).collect();
+    let undated = t.events.len() - dated.len();
+    let spans: Vec<Span> = dated.iter().map(|(_, s)| *s).collect();
+    let segments = axis(&spans, left, right, opts.break_days.max(1));
+
+    // place labels row by row
+    let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut placed: Vec<Placed> = Vec::new();
+    for (e, s) in &dated {
+        let x0 = x_of(&segments, day_number(s.lo), false);
+        let x1 = x_of(&segments, day_number(s.hi), true).max(x0);
+        let (x0, x1) = if x1 - x0 < 3.0 { let m = f64::midpoint(x0, x1); (m, m) } else { (x0, x1) };
+        let badges: Vec<usize> = e.sources.iter().filter_map(|d| source_no.get(d.as_str()).copied()).collect();
+        let date = e.date.as_ref().map(date_label).unwrap_or_default();
+        let bw = badges_width(&badges);
+        let full = format!("{date}  {}", e.title);
+        let space_right = right - (x1 + 8.0) - bw;
+        let space_left = (x0 - 8.0) - left - bw;
+        let fits = |room: f64| font::width(&full, LABEL_SIZE, false) <= room;
+        // prefer the right of the mark; the left near the right edge
+        let (anchor_end, room) = if fits(space_right) || space_right >= space_left { (false, space_right) } else { (true, space_left) };
+        let label = font::fit(&full, LABEL_SIZE, false, room.max(40.0));
+        let lw = font::width(&label, LABEL_SIZE, false) + bw;
+        let (a, b) = if anchor_end { (x0 - 8.0 - lw, x1 + 6.0) } else { (x0 - 6.0, x1 + 8.0 + lw) };
+        let row = rows.iter().position(|r| r.iter().all(|&(p, q)| b + GAP <= p || q + GAP <= a)).unwrap_or_else(|| {
+            rows.push(Vec::new());
+            rows.len() - 1
+        });
+        rows[row].push((a, b));
+        let label_x = if anchor_end { x0 - 8.0 - bw } else { x1 + 8.0 };
+        placed.push(Placed { event: e, row, x0, x1, label_x, anchor_end, label, badges });
+    }
+
+    let title = opts.title.clone().unwrap_or_else(|| {
+        match (spans.iter().map(|s| s.lo).min(), spans.iter().map(|s| s.hi).max()) {
+            (Some(a), Some(b)) => format!("Timeline {}–{}", a.year(), b.year()),
+            _ => "Timeline".into(),
+        }
+    });
+    let subtitle = format!(
+        "{} events from {} sources{}",
+        dated.len(),
+        t.documents.len(),
+        if undated > 0 { format!(" · {undated} undated events not shown") } else { String::new() }
+    );
+    let top = 84.0;
+    #[allow(clippy::cast_precision_loss)]
+    let axis_y = top + rows.len() as f64 * ROW + 14.0;
+    let legend_top = axis_y + 56.0;
+    #[allow(clippy::cast_precision_loss)]
+    let height = legend_top + 22.0 + t.documents.len() as f64 * 18.0 + 40.0;
+
+    let mut doc = Svg::new()
+        .set("xmlns", "http://www.w3.org/2000/svg")
+        .set("width", px(w))
+        .set("height", px(height))
+        .set("viewBox", format!("0 0 {} {}", px(w), px(height)))
+        .set("role", "img")
+        .set("aria-labelledby", "tl-title tl-desc")
+        .set("font-family", FONT_FAMILY);
+    doc = doc.add(Title::new(title.clone()).set("id", "tl-title"));
+    let mut desc = format!("{subtitle}. ");
+    for p in &placed {
+        let _ = write!(desc, "{}; ", p.label);
+    }
+    doc = doc.add(Description::new().set("id", "tl-desc").add(svg::node::Text::new(desc.trim_end().to_string())));
+    doc = doc.add(Definitions::new().add(Style::new(format!(
+        "text{{font-family:{FONT_FAMILY}}} .label{{font-size:{}px}} a:hover text{{text-decoration:underline}}",
+        px(LABEL_SIZE)
+    ))));
+    doc = doc.add(Rectangle::new().set("x", 0).set("y", 0).set("width", px(w)).set("height", px(height)).set("fill", pal.bg));
+    doc = doc.add(text(left, 34.0, &title, 20.0, pal.fg).set("font-weight", "bold"));
+    doc = doc.add(text(left, 56.0, &subtitle, 12.0, pal.muted));
+
+    // breaks, grid and ticks
+    let mut axis_g = Group::new().set("class", "axis");
+    for pair in segments.windows(2) {
+        let bx = f64::midpoint(pair[0].x1, pair[1].x0);
+        axis_g = axis_g.add(Rectangle::new().set("x", px(pair[0].x1 + 4.0)).set("y", px(top - 10.0)).set("width", px(BREAK_W - 8.0)).set("height", px(axis_y - top + 10.0)).set("fill", pal.band));
+        for dx in [-3.0, 3.0] {
+            axis_g = axis_g.add(Line::new().set("x1", px(bx + dx - 3.0)).set("y1", px(axis_y + 6.0)).set("x2", px(bx + dx + 3.0)).set("y2", px(axis_y - 6.0)).set("stroke", pal.muted).set("stroke-width", 1.5));
+        }
+    }
+    for s in &segments {
+        axis_g = axis_g.add(Line::new().set("x1", px(s.x0)).set("y1", px(axis_y)).set("x2", px(s.x1)).set("y2", px(axis_y)).set("stroke", pal.fg).set("stroke-width", 1.5));
+        let ticks = ticks(s);
+        let mut last_right = f64::NEG_INFINITY;
+        for (day, label) in ticks {
+            let x = x_of(std::slice::from_ref(s), day, false);
+            let lw = font::width(&label, 10.5, false);
+            if x - lw / 2.0 < last_right + 6.0 || x - lw / 2.0 < left || x + lw / 2.0 > right {
+                continue;
+            }
+            last_right = x + lw / 2.0;
+            axis_g = axis_g
+                .add(Line::new().set("x1", px(x)).set("y1", px(top - 10.0)).set("x2", px(x)).set("y2", px(axis_y)).set("stroke", pal.grid).set("stroke-width", 1))
+                .add(Line::new().set("x1", px(x)).set("y1", px(axis_y)).set("x2", px(x)).set("y2", px(axis_y + 5.0)).set("stroke", pal.fg).set("stroke-width", 1))
+                .add(text(x, axis_y + 20.0, &label, 10.5, pal.muted).set("text-anchor", "middle"));
+        }
+    }
+    doc = doc.add(axis_g);
+
+    // events
+    for p in &placed {
+        #[allow(clippy::cast_precision_loss)]
+        let y = top + p.row as f64 * ROW + ROW / 2.0;
+        let colour = type_colour(p.event.event_type);
+        let uncertain = p.event.date.as_ref().is_some_and(|d| matches!(d.resolution, Resolution::Inferred | Resolution::Narrative | Resolution::Merged));
+        let alert = p.event.flags.iter().any(|f| f == "date-after-document");
+        let mut g = Group::new().set("class", "event").set("id", format!("ev-{}", sanitize_id(&p.event.id)));
+        g = g.add(Title::new(tooltip(p.event)));
+        if p.x1 > p.x0 {
+            g = g.add(Rectangle::new().set("x", px(p.x0)).set("y", px(y - 4.0)).set("width", px(p.x1 - p.x0)).set("height", 8).set("rx", 3).set("fill", if uncertain { pal.bg } else { colour }).set("fill-opacity", if uncertain { 1.0 } else { 0.55 }).set("stroke", colour).set("stroke-width", 1.5));
+        } else {
+            g = g.add(Circle::new().set("cx", px(p.x0)).set("cy", px(y)).set("r", 5).set("fill", if uncertain { pal.bg } else { colour }).set("stroke", colour).set("stroke-width", 2));
+        }
+        if alert {
+            g = g.add(Circle::new().set("cx", px(p.x0)).set("cy", px(y)).set("r", 8.5).set("fill", "none").set("stroke", pal.alert).set("stroke-width", 1.5));
+        }
+        let lw = font::width(&p.label, LABEL_SIZE, false);
+        let label_start = if p.anchor_end { p.label_x - lw } else { p.label_x };
+        g = g.add(text(label_start, y + 4.0, &p.label, LABEL_SIZE, if alert { pal.alert } else { pal.fg }).set("class", "label"));
+        let mut bx = label_start + lw + 4.0;
+        for n in &p.badges {
+            let s = n.to_string();
+            let bw = font::width(&s, BADGE_SIZE, true) + 8.0;
+            let badge = Group::new()
+                .add(Rectangle::new().set("x", px(bx)).set("y", px(y - 7.0)).set("width", px(bw)).set("height", 14).set("rx", 7).set("fill", pal.grid))
+                .add(text(bx + bw / 2.0, y + 3.5, &s, BADGE_SIZE, pal.fg).set("text-anchor", "middle").set("font-weight", "bold"));
+            let url = t.documents.get(n - 1).and_then(|d| d.url.as_deref()).and_then(safe_url);
+            g = match url {
+                Some(u) => g.add(Anchor::new().set("href", u).add(badge)),
+                None => g.add(badge),
+            };
+            bx += bw + 3.0;
+        }
+        doc = doc.add(g);
+    }
+
+    // legend
+    let mut legend = Group::new().set("class", "legend");
+    legend = legend.add(text(left, legend_top, "Sources", 12.0, pal.fg).set("font-weight", "bold"));
+    for (i, d) in t.documents.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = legend_top + 20.0 + i as f64 * 18.0;
+        let mut line = d.title.clone().unwrap_or_else(|| d.id.clone());
+        for extra in [&d.publisher, &d.author, &d.date].into_iter().flatten() {
+            let _ = write!(line, " · {extra}");
+        }
+        let s = (i + 1).to_string();
+        let bw = font::width(&s, BADGE_SIZE, true) + 8.0;
+        legend = legend
+            .add(Rectangle::new().set("x", px(left)).set("y", px(y - 10.0)).set("width", px(bw)).set("height", 14).set("rx", 7).set("fill", pal.grid))
+            .add(text(left + bw / 2.0, y + 0.5, &s, BADGE_SIZE, pal.fg).set("text-anchor", "middle").set("font-weight", "bold"));
+        let line = font::fit(&line, 11.0, false, right - left - bw - 8.0);
+        let label = text(left + bw + 6.0, y + 1.0, &line, 11.0, pal.fg);
+        legend = match d.url.as_deref().and_then(safe_url) {
+            Some(u) => legend.add(Anchor::new().set("href", u).add(label)),
+            None => legend.add(label),
+        };
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let key_y = legend_top + 20.0 + t.documents.len() as f64 * 18.0 + 12.0;
+    legend = legend.add(text(left, key_y, "● day   ▬ period   ○ date inferred from the corpus or the narrative   ◎ red: date after its own article, check it", 10.5, pal.muted));
+    doc = doc.add(legend);
+    doc.to_string() + "\n"
+}
+
+fn text(x: f64, y: f64, content: &str, size: f64, fill: &str) -> Text {
+    Text::new(content.to_string()).set("x", px(x)).set("y", px(y)).set("font-size", px(size)).set("fill", fill.to_string())
+}
+
+fn sanitize_id(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect()
+}
+
+/// Only http(s) links, with characters that could break out of an
+/// attribute percent-encoded.
+fn safe_url(u: &str) -> Option<String> {
+    let u = u.trim();
+    if !(u.starts_with("http://") || u.starts_with("https://")) {
+        return None;
+    }
+    Some(u.chars().map(|c| match c {
+        '"' => "%22".to_string(),
+        '<' => "%3C".to_string(),
+        '>' => "%3E".to_string(),
+        '\'' => "%27".to_string(),
+        ' ' => "%20".to_string(),
+        c if c.is_control() => String::new(),
+        c => c.to_string(),
+    }).collect())
+}
+
+fn tooltip(e: &Event) -> String {
+    let mut s = e.title.clone();
+    if let Some(d) = &e.date {
+        let _ = write!(s, "\nDate: {}..{} ({:?}, {:?}) from {}", d.earliest, d.latest, d.granularity, d.resolution, d.evidence);
+    }
+    for m in e.mentions.iter().take(6) {
+        let _ = write!(s, "\n[{}] \u{201c}{}\u{201d}", m.document, m.quote);
+    }
+    if e.mentions.len() > 6 {
+        let _ = write!(s, "\n… and {} more", e.mentions.len() - 6);
+    }
+    s
+}
+
+/// Tick days and labels for one segment.
+fn ticks(s: &Segment) -> Vec<(i64, String)> {
+    let (lo, hi) = (from_day(s.lo), from_day(s.hi));
+    let days = s.hi - s.lo + 1;
+    let mut out = Vec::new();
+    if days <= 1 {
+        out.push((s.lo, format!("{} {}, {}", month_name(lo), lo.day(), lo.year())));
+    } else if days <= 120 {
+        #[allow(clippy::cast_possible_truncation)]
+        let room = ((s.x1 - s.x0) / 46.0).max(1.0) as i64;
+        let step = ((days + room - 1) / room).max(1);
+        let mut d = s.lo;
+        let mut first = true;
+        while d <= s.hi {
+            let nd = from_day(d);
+            let label = if first || nd.day() == 1 { format!("{} {}", month_name(nd), nd.day()) } else { nd.day().to_string() };
+            let label = if first { format!("{label}, {}", nd.year()) } else { label };
+            out.push((d, label));
+            first = false;
+            d += step;
+        }
+    } else if days <= 366 * 3 && lo.year() == hi.year() && days < 370 {
+        out.push((s.lo, lo.year().to_string()));
+    } else {
+        let years = hi.year() - lo.year() + 1;
+        #[allow(clippy::cast_possible_truncation)]
+        let room = ((s.x1 - s.x0) / 40.0).max(1.0) as i32;
+        let step = ((years + room - 1) / room).max(1);
+        let mut y = lo.year();
+        while y <= hi.year() {
+            if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) {
+                out.push((day_number(d).max(s.lo), y.to_string()));
+            }
+            y += step;
+        }
+    }
+    out
+}
+
+/// The granularity word for a date, for text outputs.
+#[must_use]
+pub fn granularity_name(g: Granularity) -> &'static str {
+    match g {
+        Granularity::Day => "day",
+        Granularity::Week => "week",
+        Granularity::Month => "month",
+        Granularity::Quarter => "quarter",
+        Granularity::Season => "season",
+        Granularity::Year => "year",
+        Granularity::Decade => "decade",
+        Granularity::Century => "century",
+        Granularity::Range => "range",
+    }
+}
+
+#[cfg(test)]
+mod tests;
