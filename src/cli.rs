@@ -97,7 +97,10 @@ enum ThemeArg {
 impl Style {
     fn options(&self) -> anyhow::Result<RenderOptions> {
         if !(self.width.is_finite() && (480.0..=20000.0).contains(&self.width)) {
-            bail!("--width: expected a number of pixels from 480 to 20000, but found {}", self.width);
+            bail!(
+                "--width: expected a number of pixels from 480 to 20000, but found {}",
+                self.width
+            );
         }
         Ok(RenderOptions {
             width: self.width,
@@ -135,7 +138,12 @@ fn check_svg_path(p: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn build(inputs: &[PathBuf], output: &Path, json: Option<PathBuf>, style: &Style) -> anyhow::Result<ExitCode> {
+fn build(
+    inputs: &[PathBuf],
+    output: &Path,
+    json: Option<PathBuf>,
+    style: &Style,
+) -> anyhow::Result<ExitCode> {
     let opts = style.options()?;
     check_svg_path(output)?;
     let json = json.unwrap_or_else(|| output.with_extension("json"));
@@ -167,8 +175,13 @@ fn build(inputs: &[PathBuf], output: &Path, json: Option<PathBuf>, style: &Style
 
 fn tag(file: &Path, reference: Option<NaiveDate>, format: TagFormat) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| anyhow::anyhow!("{}: expected UTF-8 text, but found an invalid byte at offset {}", file.display(), e.utf8_error().valid_up_to()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: expected UTF-8 text, but found an invalid byte at offset {}",
+            file.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
     let ctx = match reference {
         Some(r) => Context { reference: Some(r), inferred: false, year: None },
         None => {
@@ -179,10 +192,16 @@ fn tag(file: &Path, reference: Option<NaiveDate>, format: TagFormat) -> anyhow::
             match &docs[0].reference {
                 Some(Reference { date, source: ReferenceSource::Inferred, evidence }) => {
                     eprintln!("reference date inferred: {date} ({evidence})");
-                    Context { reference: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(), inferred: true, year: None }
+                    Context {
+                        reference: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+                        inferred: true,
+                        year: None,
+                    }
                 }
                 _ => {
-                    eprintln!("no reference date given or found: relative expressions stay unresolved");
+                    eprintln!(
+                        "no reference date given or found: relative expressions stay unresolved"
+                    );
                     Context::default()
                 }
             }
@@ -205,7 +224,13 @@ fn tag(file: &Path, reference: Option<NaiveDate>, format: TagFormat) -> anyhow::
                     TimexType::Set => "SET",
                 };
                 write!(out, "{}", xml_escape(&text[last..t.start]))?;
-                write!(out, "<TIMEX3 tid=\"t{}\" type=\"{kind}\" value=\"{}\">{}</TIMEX3>", i + 1, xml_escape(&t.value), xml_escape(&t.text))?;
+                write!(
+                    out,
+                    "<TIMEX3 tid=\"t{}\" type=\"{kind}\" value=\"{}\">{}</TIMEX3>",
+                    i + 1,
+                    xml_escape(&t.value),
+                    xml_escape(&t.text)
+                )?;
                 last = t.end;
             }
             write!(out, "{}", xml_escape(&text[last..]))?;

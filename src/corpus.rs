@@ -37,13 +37,9 @@ pub struct Corpus {
 
 /// Load every article under `paths` (files or folders).
 ///
-/// A bad file is reported in [`Corpus::skipped`] and does not stop the
-/// others.
-///
-/// # Errors
-/// Only when a path given does not exist or a folder holds no article; in
-/// that case the error is also pushed to `skipped` and loading goes on with
-/// the remaining paths, so this function itself never fails.
+/// Never fails as a whole: a path that does not exist, a folder with no
+/// article and a bad file are each reported in [`Corpus::skipped`], and
+/// loading goes on with the rest.
 #[must_use]
 pub fn load(paths: &[PathBuf]) -> Corpus {
     let mut corpus = Corpus::default();
@@ -61,10 +57,7 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
         } else {
             corpus.skipped.push(LoadError::Io {
                 path: path.clone(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "no such file or folder",
-                ),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
             });
         }
     }
@@ -100,10 +93,8 @@ fn is_article(path: &Path) -> bool {
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
     let io = |source| LoadError::Io { path: dir.to_path_buf(), source };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for p in entries {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -125,8 +116,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
 /// [`LoadError`] naming the file (and header line) when it cannot be read,
 /// is not UTF-8, has a malformed header or holds no text.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
-    let bytes = std::fs::read(path)
-        .map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    let bytes =
+        std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
     parse_document(path, bytes)
 }
 
@@ -146,16 +137,9 @@ pub fn parse_document(path: &Path, bytes: Vec<u8>) -> Result<Document, LoadError
         return Err(LoadError::Empty { path: path.to_path_buf() });
     }
     let title = header.title.or_else(|| {
-        body.lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .map(|l| truncate_chars(l, 120))
+        body.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| truncate_chars(l, 120))
     });
-    let id = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("document")
-        .to_string();
+    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string();
     Ok(Document {
         id,
         path: path.to_string_lossy().into_owned(),
@@ -279,8 +263,9 @@ mod tests {
 
     #[test]
     fn header_is_read_and_body_offset_points_past_it() {
-        let doc = parse("---\ntitle: Floods\ndate: 2021-07\nurl: https://x.org/a\n---\nRain fell.\n")
-            .unwrap();
+        let doc =
+            parse("---\ntitle: Floods\ndate: 2021-07\nurl: https://x.org/a\n---\nRain fell.\n")
+                .unwrap();
         assert_eq!(doc.title.as_deref(), Some("Floods"));
         assert_eq!(doc.date.as_deref(), Some("2021-07"));
         assert_eq!(doc.url.as_deref(), Some("https://x.org/a"));

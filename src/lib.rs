@@ -73,7 +73,8 @@ pub fn to_json(t: &Timeline) -> String {
 /// [`ReadError`] naming the file, line and column when it cannot be read or
 /// does not match the format.
 pub fn read_timeline(path: &Path) -> Result<Timeline, ReadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ReadError::Io { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| ReadError::Io { path: path.to_path_buf(), source })?;
     serde_json::from_str(&text).map_err(|e| ReadError::Json {
         path: path.to_path_buf(),
         line: e.line(),

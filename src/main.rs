@@ -8,7 +8,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // a closed pipe (`timeline tag f | head`) is not a failure
-            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {e:#}");

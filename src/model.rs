@@ -118,10 +118,7 @@ pub enum ReferenceSource {
 }
 
 /// How precisely a date is known.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
-    Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
     /// A calendar day.
@@ -145,10 +142,7 @@ pub enum Granularity {
 }
 
 /// How a date was resolved.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
-    Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Resolution {
     /// Written out in full in the text ("January 6, 2022", "in 2019"), or
@@ -216,8 +210,7 @@ impl Span {
         match parts.len() {
             1 => Span::year(y),
             2 => Span::month(y, num(parts[1], 2)?),
-            3 => NaiveDate::from_ymd_opt(y, num(parts[1], 2)?, num(parts[2], 2)?)
-                .map(Span::day),
+            3 => NaiveDate::from_ymd_opt(y, num(parts[1], 2)?, num(parts[2], 2)?).map(Span::day),
             _ => None,
         }
     }
@@ -330,10 +323,7 @@ impl DateInfo {
 }
 
 /// The kind of happening, modelled on CAMEO's top-level classes.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
-    Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventType {
     /// Demonstrations, riots, strikes, unrest.
@@ -391,10 +381,7 @@ impl EventType {
 }
 
 /// Which rule gave a mention its date.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
-    Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Anchor {
     /// A time expression inside the mention's own clause.
@@ -470,10 +457,7 @@ pub struct Event {
 }
 
 /// How much a finding matters to a reviewer.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
-    Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Probably wrong: check before publishing.
@@ -540,7 +524,10 @@ mod tests {
         let years = Span { lo: d(1989, 1, 1), hi: d(2019, 12, 31) };
         assert_eq!((years.earliest_str(), years.latest_str()), ("1989".into(), "2019".into()));
         let month = Span::month(2022, 1).unwrap();
-        assert_eq!((month.earliest_str(), month.latest_str()), ("2022-01".into(), "2022-01".into()));
+        assert_eq!(
+            (month.earliest_str(), month.latest_str()),
+            ("2022-01".into(), "2022-01".into())
+        );
         let days = Span { lo: d(2022, 1, 3), hi: d(2022, 1, 6) };
         assert_eq!(
             (days.earliest_str(), days.latest_str()),

@@ -1,1 +1,396 @@
+//! Integration tests: drive the `timeline` binary as a user would.
+//!
+//! Golden files live in `tests/data/`; regenerate them, after checking the
+//! change by eye, with `UPDATE_GOLDEN=1 cargo test --test integration`.
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::prelude::*;
+use predicates::prelude::*;
+use serde::Deserialize;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn timeline() -> Command {
+    let mut c = Command::cargo_bin("timeline").unwrap();
+    c.current_dir(root());
+    c
+}
+
+fn read(p: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
+}
+
+/// Compare with a golden file, or rewrite it when UPDATE_GOLDEN is set.
+fn golden(actual: &str, path: &Path) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = read(path);
+    if expected != actual {
+        let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "{} is stale (first difference at line {}):\n expected: {:?}\n   actual: {:?}\nrun `UPDATE_GOLDEN=1 cargo test --test integration` or rebuild it with the README command",
+            path.display(),
+            line + 1,
+            expected.lines().nth(line),
+            actual.lines().nth(line)
+        );
+    }
+}
+
+#[test]
+fn shipped_kazakhstan_timeline_is_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("k.svg");
+    let json = dir.path().join("k.json");
+    timeline()
+        .args(["build", "corpus/kazakhstan-2022", "-o"])
+        .arg(&svg)
+        .arg("--json")
+        .arg(&json)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("5 documents (0 skipped)"));
+    // the checked-in files are what the README command writes
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::copy(&svg, root().join("timelines/kazakhstan-2022.svg")).unwrap();
+        std::fs::copy(&json, root().join("timelines/kazakhstan-2022.json")).unwrap();
+    }
+    golden(&read(&json), &root().join("timelines/kazakhstan-2022.json"));
+    golden(&read(&svg), &root().join("timelines/kazakhstan-2022.svg"));
+}
+
+/// The wire format, pinned: unknown fields are an error here, so adding a
+/// field is a deliberate change to this mirror and to the docs.
+#[allow(dead_code)]
+mod wire {
+    use super::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Timeline {
+        pub format: String,
+        pub documents: Vec<Document>,
+        pub events: Vec<Event>,
+        pub findings: Vec<Finding>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Document {
+        pub id: String,
+        pub path: String,
+        pub title: Option<String>,
+        pub publisher: Option<String>,
+        pub author: Option<String>,
+        pub url: Option<String>,
+        pub date: Option<String>,
+        pub reference: Option<Reference>,
+        pub body_start: usize,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Reference {
+        pub date: String,
+        pub source: String,
+        pub evidence: String,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Date {
+        pub earliest: String,
+        pub latest: String,
+        pub granularity: String,
+        pub resolution: String,
+        pub evidence: String,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Event {
+        pub id: String,
+        pub title: String,
+        #[serde(rename = "type")]
+        pub kind: String,
+        pub date: Option<Date>,
+        pub participants: Vec<String>,
+        pub sources: Vec<String>,
+        pub mention_count: usize,
+        pub source_count: usize,
+        pub flags: Vec<String>,
+        pub mentions: Vec<Mention>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Mention {
+        pub document: String,
+        pub start: usize,
+        pub end: usize,
+        pub quote: String,
+        pub trigger: String,
+        pub action: String,
+        #[serde(rename = "type")]
+        pub kind: String,
+        pub actor: Option<String>,
+        pub target: Option<String>,
+        pub date: Option<Date>,
+        pub anchor: String,
+        pub timex: Option<String>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Finding {
+        pub kind: String,
+        pub severity: String,
+        pub events: Vec<String>,
+        pub message: String,
+    }
+}
+
+#[test]
+fn shipped_json_keeps_the_wire_format_and_exact_quotes() {
+    let text = read(root().join("timelines/kazakhstan-2022.json"));
+    let t: wire::Timeline = serde_json::from_str(&text).expect("wire format");
+    assert_eq!(t.format, "timeline/1");
+    let files: std::collections::BTreeMap<&str, Vec<u8>> = t
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), std::fs::read(root().join(&d.path)).unwrap()))
+        .collect();
+    for e in &t.events {
+        assert_eq!(e.source_count, e.sources.len());
+        assert_eq!(e.mention_count, e.mentions.len());
+        for m in &e.mentions {
+            let bytes = &files[m.document.as_str()][m.start..m.end];
+            assert_eq!(std::str::from_utf8(bytes).unwrap(), m.quote);
+        }
+        if let Some(d) = &e.date {
+            assert!(d.earliest <= d.latest || d.earliest.len() != d.latest.len(), "{}", e.id);
+        }
+    }
+}
+
+#[test]
+fn kazakhstan_core_events_are_found_in_order() {
+    let t: timeline::Timeline =
+        serde_json::from_str(&read(root().join("timelines/kazakhstan-2022.json"))).unwrap();
+    let pos = |action: &str, earliest: &str| {
+        t.events
+            .iter()
+            .position(|e| {
+                e.mentions.iter().any(|m| m.action == action)
+                    && e.date.as_ref().is_some_and(|d| d.earliest == earliest)
+            })
+            .unwrap_or_else(|| panic!("no {action} event on {earliest}"))
+    };
+    let order = [
+        pos("crackdown", "1986"),
+        pos("resign", "2019"),
+        pos("unrest_start", "2022-01-02"),
+        pos("dismiss", "2022-01-05"),
+        pos("request_help", "2022-01-05"),
+        pos("deploy", "2022-01-06"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    let dismissal = &t.events[pos("dismiss", "2022-01-05")];
+    assert!(dismissal.source_count >= 2, "{:?}", dismissal.sources);
+    assert!(t
+        .findings
+        .iter()
+        .any(|f| f.kind == "date-after-document" && f.message.contains("2029")));
+}
+
+#[test]
+fn small_corpus_golden_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("floods.svg");
+    timeline()
+        .args(["build", "tests/data/floods", "-o"])
+        .arg(&svg)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "skipped: tests/data/floods/c-broken.txt:3: expected \"key: value\" in the header, but found \"this line has no colon\"",
+        ))
+        .stderr(predicate::str::contains("2 documents (1 skipped)"));
+    golden(&read(dir.path().join("floods.json")), &root().join("tests/data/floods.expected.json"));
+    golden(&read(&svg), &root().join("tests/data/floods.expected.svg"));
+}
+
+#[test]
+fn render_draws_the_json_again_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("again.svg");
+    timeline()
+        .args(["render", "timelines/kazakhstan-2022.json", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(read(&out), read(root().join("timelines/kazakhstan-2022.svg")));
+    // and twice gives the same bytes
+    let out2 = dir.path().join("again2.svg");
+    timeline()
+        .args(["render", "timelines/kazakhstan-2022.json", "-o"])
+        .arg(&out2)
+        .assert()
+        .success();
+    assert_eq!(read(&out), read(&out2));
+}
+
+#[test]
+fn render_applies_a_persons_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t: serde_json::Value =
+        serde_json::from_str(&read(root().join("tests/data/floods.expected.json"))).unwrap();
+    t["events"][0]["title"] = serde_json::Value::String("Edited <title> by hand".into());
+    let json = dir.path().join("edited.json");
+    std::fs::write(&json, serde_json::to_string(&t).unwrap()).unwrap();
+    let out = dir.path().join("edited.svg");
+    timeline()
+        .arg("render")
+        .arg(&json)
+        .arg("-o")
+        .arg(&out)
+        .args(["--theme", "dark", "--title", "Floods"])
+        .assert()
+        .success();
+    let svg = read(&out);
+    assert!(svg.contains("Edited &lt;title&gt; by hand"));
+    assert!(svg.contains(">Floods</text>"));
+}
+
+#[test]
+fn missing_path_and_empty_folder_fail_with_their_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.svg");
+    timeline()
+        .args(["build", "no/such/folder", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "skipped: no/such/folder: cannot read: no such file or folder",
+        ))
+        .stderr(predicate::str::contains("error: no article could be read"));
+    assert!(!out.exists() && !dir.path().join("x.json").exists());
+    let empty = tempfile::tempdir().unwrap();
+    timeline()
+        .arg("build")
+        .arg(empty.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected .txt or .md articles, but the folder has none"));
+}
+
+#[test]
+fn one_bad_file_does_not_lose_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "On March 3, 2021, rebels stormed the radio station.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 owners protested on May 2, 2021.")
+        .unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let out = dir.path().join("out.svg");
+    timeline()
+        .arg("build")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "latin1.txt: expected UTF-8 text, but found an invalid byte at offset 3",
+        ))
+        .stderr(predicate::str::contains("empty.txt: expected article text, but the file is empty"))
+        .stderr(predicate::str::contains("1 documents (2 skipped)"));
+    let t: timeline::Timeline = serde_json::from_str(&read(dir.path().join("out.json"))).unwrap();
+    assert_eq!(t.events[0].date.as_ref().unwrap().earliest, "2021-03-03");
+}
+
+#[test]
+fn unwritable_output_leaves_nothing_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("missing-folder/out.svg");
+    timeline()
+        .args(["build", "tests/data/floods/a-herald.txt", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing-folder/out.json: cannot write"));
+    assert!(!out.exists());
+    timeline()
+        .args(["build", "tests/data/floods", "-o", "x.png"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ending in .svg"));
+}
+
+#[test]
+fn a_broken_timeline_json_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("bad.json");
+    std::fs::write(&json, "{\n  \"format\": \"timeline/1\",\n  \"documents\": 3\n}").unwrap();
+    timeline()
+        .arg("render")
+        .arg(&json)
+        .args(["-o", "/tmp/never.svg"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.json:3:"))
+        .stderr(predicate::str::contains("expected a timeline JSON"));
+}
+
+#[test]
+fn tag_prints_json_and_timeml() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("t.txt");
+    std::fs::write(&f, "On Wednesday, prices rose. He ruled from 1989 to 2019 & more.").unwrap();
+    let out =
+        timeline().arg("tag").arg(&f).args(["--reference-date", "2022-01-07"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["text"], "Wednesday");
+    assert_eq!(v[0]["value"], "2022-01-05");
+    assert_eq!(v[0]["type"], "DATE");
+    assert_eq!(v[0]["start"], 3);
+    assert_eq!(v[1]["value"], "1989");
+    timeline()
+        .arg("tag")
+        .arg(&f)
+        .args(["--reference-date", "2022-01-07", "--format", "timeml"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("On <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2022-01-05\">Wednesday</TIMEX3>, prices rose."))
+        .stdout(predicate::str::contains("&amp; more."));
+    // without a reference, the tool says what it did
+    timeline()
+        .arg("tag")
+        .arg(&f)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no reference date"));
+}
+
+#[test]
+fn help_documents_every_command() {
+    for cmd in ["build", "render", "tag"] {
+        timeline()
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage: timeline"));
+    }
+    timeline()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("build").and(predicate::str::contains("render")));
+}

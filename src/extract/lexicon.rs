@@ -28,6 +28,9 @@ pub struct Entry {
     /// A verb that needs a particle or object to mean the event ("took" in
     /// "took to the streets"); see [`phrase_action`].
     pub phrasal: bool,
+    /// A present-tense form ("say", "says"): for statements an attribution,
+    /// for other verbs a state or a headline.
+    pub present: bool,
 }
 
 use EventType::{Diplomacy, Economic, PoliticalChange, Protest, Security, Statement, Violence};
@@ -122,6 +125,22 @@ const VERBS: &[(&str, &[&str], &str, EventType, u8)] = &[
     ("annex", &[], "annex", Security, 3),
     ("invade", &[], "invade", Security, 3),
     ("take_place", &[], "occur", EventType::Other, 0),
+    ("burst", &["burst", "bursting"], "disaster", EventType::Other, 2),
+    ("collapse", &[], "disaster", EventType::Other, 2),
+    ("flood", &[], "disaster", EventType::Other, 1),
+    ("crash", &[], "disaster", EventType::Other, 2),
+    ("evacuate", &[], "evacuate", Security, 2),
+    ("rescue", &[], "evacuate", Security, 1),
+    ("capture", &[], "seize", Violence, 2),
+    ("release", &[], "release", Security, 2),
+    ("free", &[], "release", Security, 1),
+    ("sentence", &[], "sentence", Security, 2),
+    ("convict", &[], "sentence", Security, 2),
+    ("approve", &[], "approve", PoliticalChange, 2),
+    ("pass", &[], "approve", PoliticalChange, 0),
+    ("vote", &[], "vote", PoliticalChange, 1),
+    ("win", &["won", "winning"], "elect", PoliticalChange, 1),
+    ("launch", &[], "launch", Security, 1),
 ];
 
 /// Nouns: form, action, type, weight.
@@ -165,6 +184,11 @@ const NOUNS: &[(&str, &str, EventType, u8)] = &[
     ("talks", "talks", Diplomacy, 1),
     ("interview", "statement", Statement, 1),
     ("speech", "statement", Statement, 1),
+    ("earthquake", "disaster", EventType::Other, 2),
+    ("floods", "disaster", EventType::Other, 1),
+    ("evacuation", "evacuate", Security, 2),
+    ("referendum", "vote", PoliticalChange, 2),
+    ("ceasefire", "agreement", Diplomacy, 2),
 ];
 
 fn inflections(lemma: &str) -> Vec<String> {
@@ -195,7 +219,11 @@ fn inflections(lemma: &str) -> Vec<String> {
         if b.len() >= 3 && b.len() <= 4 {
             let last = b[b.len() - 1];
             let vowel = |c: u8| b"aeiou".contains(&c);
-            if !vowel(last) && vowel(b[b.len() - 2]) && !vowel(b[b.len() - 3]) && !b"wxy".contains(&last) {
+            if !vowel(last)
+                && vowel(b[b.len() - 2])
+                && !vowel(b[b.len() - 3])
+                && !b"wxy".contains(&last)
+            {
                 let l = last as char;
                 v.push(format!("{lemma}{l}ed"));
                 v.push(format!("{lemma}{l}ing"));
@@ -208,12 +236,22 @@ fn inflections(lemma: &str) -> Vec<String> {
 static LEXICON: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     let mut m = HashMap::new();
     for &(form, action, event_type, weight) in NOUNS {
-        m.insert(form.to_string(), Entry { action, event_type, noun: true, weight, phrasal: false });
+        m.insert(
+            form.to_string(),
+            Entry { action, event_type, noun: true, weight, phrasal: false, present: false },
+        );
     }
     for &(lemma, irregular, action, event_type, weight) in VERBS {
-        let phrasal = matches!(lemma, "take" | "leave" | "break" | "ask" | "call" | "send" | "open");
-        let e = Entry { action, event_type, noun: false, weight, phrasal };
-        for f in inflections(lemma).into_iter().chain(irregular.iter().map(|s| (*s).to_string())) {
+        let phrasal =
+            matches!(lemma, "take" | "leave" | "break" | "ask" | "call" | "send" | "open");
+        let e = Entry { action, event_type, noun: false, weight, phrasal, present: false };
+        let forms = inflections(lemma);
+        // the lemma and its -s form are present tense; an irregular past
+        // that looks like the lemma ("cut", "burst") is not
+        let present: Vec<String> =
+            forms.iter().take(2).filter(|f| !irregular.contains(&f.as_str())).cloned().collect();
+        for f in forms.into_iter().chain(irregular.iter().map(|s| (*s).to_string())) {
+            let e = Entry { present: present.contains(&f), ..e };
             // nouns were inserted first and keep their reading
             m.entry(f).or_insert(e);
         }
@@ -241,7 +279,8 @@ pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, E
                 Some(("unrest_start", Protest))
             } else if a.starts_with("place") {
                 Some(("occur", EventType::Other))
-            } else if a.starts_with("power") || a.starts_with("office") || a.starts_with("control") {
+            } else if a.starts_with("power") || a.starts_with("office") || a.starts_with("control")
+            {
                 Some(("take_power", PoliticalChange))
             } else if a.contains("measures") || a.contains("steps") {
                 Some(("measures", Security))
@@ -249,8 +288,11 @@ pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, E
                 None
             }
         }
-        "flee" => (a.starts_with("the country") || a.starts_with("for ") || a.contains("country")).then_some(("flee", PoliticalChange)),
-        "unrest_start" => (a.starts_with("out") || a.starts_with("down")).then_some(("unrest_start", Protest)),
+        "flee" => (a.starts_with("the country") || a.starts_with("for ") || a.contains("country"))
+            .then_some(("flee", PoliticalChange)),
+        "unrest_start" => {
+            (a.starts_with("out") || a.starts_with("down")).then_some(("unrest_start", Protest))
+        }
         "request_help" => {
             // "asked X to send", "asked for help"; not "asked him whether"
             let words: Vec<&str> = a.split_whitespace().take(5).collect();
@@ -273,8 +315,18 @@ pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, E
 pub fn is_force_noun(w: &str) -> bool {
     matches!(
         w.trim_matches(|c: char| !c.is_alphanumeric()),
-        "troops" | "soldiers" | "forces" | "units" | "peacekeepers" | "paratroopers" | "army"
-            | "military" | "contingent" | "servicemen" | "battalions" | "tanks"
+        "troops"
+            | "soldiers"
+            | "forces"
+            | "units"
+            | "peacekeepers"
+            | "paratroopers"
+            | "army"
+            | "military"
+            | "contingent"
+            | "servicemen"
+            | "battalions"
+            | "tanks"
     )
 }
 
@@ -284,7 +336,17 @@ mod tests {
 
     #[test]
     fn inflections_cover_regular_and_irregular_forms() {
-        for w in ["dismissed", "dissolves", "dissolving", "fled", "withdrew", "banned", "denied", "shot", "rallies"] {
+        for w in [
+            "dismissed",
+            "dissolves",
+            "dissolving",
+            "fled",
+            "withdrew",
+            "banned",
+            "denied",
+            "shot",
+            "rallies",
+        ] {
             assert!(lookup(w).is_some(), "{w}");
         }
         assert_eq!(lookup("dissolved").unwrap().action, "dismiss");

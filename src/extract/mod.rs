@@ -25,8 +25,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use crate::model::{
-    Anchor, DateInfo, Document, Granularity, Mention, Reference, ReferenceSource, Resolution,
-    Span,
+    Anchor, DateInfo, Document, Granularity, Mention, Reference, ReferenceSource, Resolution, Span,
 };
 use lexicon::Entry;
 use timex::{Context, Timex, TimexType};
@@ -41,10 +40,18 @@ pub fn infer_references(docs: &mut [Document]) {
     let found: Vec<Vec<(NaiveDate, String)>> = docs
         .iter()
         .map(|d| {
-            let ctx = Context { reference: None, inferred: false, year: d.date_span().map(|s| s.lo.year()) };
+            let ctx = Context {
+                reference: None,
+                inferred: false,
+                year: d.date_span().map(|s| s.lo.year()),
+            };
             timex::tag(d.body(), &ctx)
                 .into_iter()
-                .filter(|t| t.kind == TimexType::Date && t.resolution == Resolution::Explicit && t.granularity == Some(Granularity::Day))
+                .filter(|t| {
+                    t.kind == TimexType::Date
+                        && t.resolution == Resolution::Explicit
+                        && t.granularity == Some(Granularity::Day)
+                })
                 .filter_map(|t| Some((t.span?.lo, t.text)))
                 .collect()
         })
@@ -63,7 +70,11 @@ pub fn infer_references(docs: &mut [Document]) {
         for (j, days) in found.iter().enumerate() {
             // other documents count only when both have a known period
             let other_span = docs[j].date_span();
-            if j != i && (span.is_none() || other_span.is_none() || !span.unwrap().overlaps(&other_span.unwrap())) {
+            if j != i
+                && (span.is_none()
+                    || other_span.is_none()
+                    || !span.unwrap().overlaps(&other_span.unwrap()))
+            {
                 continue;
             }
             for (day, text) in days {
@@ -90,10 +101,8 @@ pub fn infer_references(docs: &mut [Document]) {
 /// The tagging context of a document.
 #[must_use]
 pub fn context(doc: &Document) -> Context {
-    let reference = doc
-        .reference
-        .as_ref()
-        .and_then(|r| NaiveDate::parse_from_str(&r.date, "%Y-%m-%d").ok());
+    let reference =
+        doc.reference.as_ref().and_then(|r| NaiveDate::parse_from_str(&r.date, "%Y-%m-%d").ok());
     Context {
         reference,
         inferred: doc.reference.as_ref().is_some_and(|r| r.source == ReferenceSource::Inferred),
@@ -110,39 +119,137 @@ struct Word<'a> {
     lower: String,
 }
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’\-]|\.\p{Lu})*").expect("word regex"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{N}'’\-]|\.\p{Lu})*").expect("word regex")
+});
 static PLACE_YEAR_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bin ((?:\p{Lu}[\p{L}\-]+)(?:\s+\p{Lu}[\p{L}\-]+)*),?\s+in\s+((?:1[5-9]|20)\d\d)\b").expect("list regex")
+    Regex::new(
+        r"\bin ((?:\p{Lu}[\p{L}\-]+)(?:\s+\p{Lu}[\p{L}\-]+)*),?\s+in\s+((?:1[5-9]|20)\d\d)\b",
+    )
+    .expect("list regex")
 });
 static PRESENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(troops|soldiers|forces|units|peacekeepers|paratroopers|servicemen)\b[^.;:]{0,40}?\b(?:are|were|is|was|have been|had been)\s+(?:already\s+|now\s+)?(?:on the ground|stationed|in\s+\p{Lu})").expect("presence regex")
 });
 
 const BOUNDARY_WORDS: &[&str] = &[
-    "and", "but", "while", "whereas", "after", "before", "because", "which", "who", "when", "where",
-    "although", "though", "until", "having", "adding", "despite", "then", "whether", "if",
+    "and", "but", "while", "whereas", "after", "before", "because", "which", "who", "when",
+    "where", "although", "though", "until", "having", "adding", "despite", "then", "whether", "if",
 ];
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "already", "also",
-    "then", "reportedly", "simply", "immediately", "quickly", "later", "finally", "just", "did",
-    "does", "do", "allegedly", "again", "formally", "officially", "first", "reported", "being",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "be",
+    "being",
+    "already",
+    "also",
+    "then",
+    "reportedly",
+    "simply",
+    "immediately",
+    "quickly",
+    "later",
+    "finally",
+    "just",
+    "did",
+    "does",
+    "do",
+    "allegedly",
+    "again",
+    "formally",
+    "officially",
+    "first",
+    "reported",
+    "being",
 ];
 const MODALS: &[&str] = &[
-    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "cannot", "wants",
-    "want", "wanted", "aims", "aim", "plans", "planned", "plan", "trying", "tries", "try", "hope",
-    "hopes", "intends", "intend", "threatened", "threatens", "able", "unable", "likely",
-    "unlikely", "possible", "probably", "perhaps", "if", "unless", "whether", "wish",
-    "decided", "decision", "ready", "order", "attempt", "failed", "fail", "refused",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "shall",
+    "cannot",
+    "wants",
+    "want",
+    "wanted",
+    "aims",
+    "aim",
+    "plans",
+    "planned",
+    "plan",
+    "trying",
+    "tries",
+    "try",
+    "hope",
+    "hopes",
+    "intends",
+    "intend",
+    "threatened",
+    "threatens",
+    "able",
+    "unable",
+    "likely",
+    "unlikely",
+    "possible",
+    "probably",
+    "perhaps",
+    "if",
+    "unless",
+    "whether",
+    "wish",
+    "decided",
+    "decision",
+    "ready",
+    "order",
+    "attempt",
+    "failed",
+    "fail",
+    "refused",
 ];
 const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "nor", "neither", "without"];
 const OPINION_STARTS: &[&str] = &[
-    "i think", "i believe", "i find", "i want", "i guess", "in my opinion", "it seems", "it appears",
-    "personally", "perhaps", "maybe", "it is believed", "it is hard", "i rimmed", "i remind",
-    "we would", "if ", "it is possible", "it is likely",
+    "i think",
+    "i believe",
+    "i find",
+    "i want",
+    "i guess",
+    "in my opinion",
+    "it seems",
+    "it appears",
+    "personally",
+    "perhaps",
+    "maybe",
+    "it is believed",
+    "it is hard",
+    "i rimmed",
+    "i remind",
+    "we would",
+    "if ",
+    "it is possible",
+    "it is likely",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-const NARRATIVE_CUES: &[&str] = &["then", "afterwards", "afterward", "subsequently", "later", "after that", "following that", "soon after", "next"];
+const NARRATIVE_CUES: &[&str] = &[
+    "then",
+    "afterwards",
+    "afterward",
+    "subsequently",
+    "later",
+    "after that",
+    "following that",
+    "soon after",
+    "next",
+];
 
 fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -171,7 +278,12 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
         }
         let words: Vec<Word> = WORD
             .find_iter(sentence)
-            .map(|m| Word { start: s_start + m.start(), end: s_start + m.end(), text: m.as_str(), lower: m.as_str().to_lowercase().replace('’', "'") })
+            .map(|m| Word {
+                start: s_start + m.start(),
+                end: s_start + m.end(),
+                text: m.as_str(),
+                lower: m.as_str().to_lowercase().replace('’', "'"),
+            })
             .collect();
         if words.is_empty() {
             continue;
@@ -182,15 +294,23 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             || lower_sentence.starts_with("as i said");
         let quoted = quoted_ranges(body, s_start, s_end);
         let segments = segments(body, s_start, s_end, &words);
-        let sentence_timexes: Vec<&Timex> = timexes.iter().filter(|t| t.start >= s_start && t.end <= s_end).collect();
+        let sentence_timexes: Vec<&Timex> =
+            timexes.iter().filter(|t| t.start >= s_start && t.end <= s_end).collect();
         let narrative = NARRATIVE_CUES.iter().any(|c| {
-            lower_sentence.starts_with(c) && lower_sentence[c.len()..].starts_with(|ch: char| !ch.is_alphanumeric())
+            lower_sentence.starts_with(c)
+                && lower_sentence[c.len()..].starts_with(|ch: char| !ch.is_alphanumeric())
         });
         let before = mentions.len();
         for &(g_start, g_end) in &segments {
             track_subject(&words, g_start, g_end, &mut last_person);
-            let seg_words: Vec<(usize, &Word)> = words.iter().enumerate().filter(|(_, w)| w.start >= g_start && w.end <= g_end).collect();
-            let Some((wi, word, entry, action, event_type)) = best_trigger(body, &words, &seg_words, g_end) else {
+            let seg_words: Vec<(usize, &Word)> = words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.start >= g_start && w.end <= g_end)
+                .collect();
+            let Some((wi, word, entry, action, event_type)) =
+                best_trigger(body, &words, &seg_words, g_end)
+            else {
                 continue;
             };
             if opinion || quoted.iter().any(|&(a, b)| word.start >= a && word.start < b) {
@@ -199,7 +319,13 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             if !entry.noun && is_irrealis(&words, wi, g_start) {
                 continue;
             }
-            let clause_only = entry.noun || (is_present_s(word) && event_type != crate::model::EventType::Statement);
+            // "critics say", "TASS reports": attribution, not a happening
+            if entry.present && event_type == crate::model::EventType::Statement {
+                continue;
+            }
+            // a present tense ("retains", "invites") is a state or a
+            // headline unless its own clause dates it
+            let clause_only = entry.noun || entry.present && !word.lower.ends_with("ing");
             let date = anchor(&timexes, &ranges, &sentence_timexes, g_start, g_end, clause_only);
             if clause_only && date.as_ref().is_none_or(|d| d.1 != Anchor::Clause) {
                 // a bare event noun ("the protests") is a mention only when
@@ -277,9 +403,11 @@ fn quoted_ranges(body: &str, s_start: usize, s_end: usize) -> Vec<(usize, usize)
 fn segments(body: &str, s_start: usize, s_end: usize, words: &[Word]) -> Vec<(usize, usize)> {
     let mut cuts = vec![s_start];
     for (i, c) in body[s_start..s_end].char_indices() {
-        let digits = c == ',' && body[..s_start + i].ends_with(|d: char| d.is_ascii_digit())
+        let digits = c == ','
+            && body[..s_start + i].ends_with(|d: char| d.is_ascii_digit())
             && body[s_start + i + 1..].starts_with(|d: char| d.is_ascii_digit());
-        if !digits && matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '“' | '”' | '"' | '…') {
+        if !digits && matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '“' | '”' | '"' | '…')
+        {
             cuts.push(s_start + i + c.len_utf8());
         }
     }
@@ -291,7 +419,11 @@ fn segments(body: &str, s_start: usize, s_end: usize, words: &[Word]) -> Vec<(us
         if body[..w.start].ends_with(" - ") {
             cuts.push(w.start);
         }
-        if w.lower == "that" && k > 0 && lexicon::lookup(&words[k - 1].lower).is_some_and(|e| e.event_type == crate::model::EventType::Statement) {
+        if w.lower == "that"
+            && k > 0
+            && lexicon::lookup(&words[k - 1].lower)
+                .is_some_and(|e| e.event_type == crate::model::EventType::Statement)
+        {
             cuts.push(w.start);
         }
     }
@@ -306,10 +438,16 @@ fn segments(body: &str, s_start: usize, s_end: usize, words: &[Word]) -> Vec<(us
 /// clause), action and type.
 type Trigger<'w, 'a> = (usize, &'w Word<'a>, Entry, &'static str, crate::model::EventType);
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my"];
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my"];
 
 /// The most specific trigger of a clause.
-fn best_trigger<'w, 'a>(body: &str, words: &'w [Word<'a>], seg: &[(usize, &'w Word<'a>)], g_end: usize) -> Option<Trigger<'w, 'a>> {
+fn best_trigger<'w, 'a>(
+    body: &str,
+    words: &'w [Word<'a>],
+    seg: &[(usize, &'w Word<'a>)],
+    g_end: usize,
+) -> Option<Trigger<'w, 'a>> {
     let mut best: Option<(u8, Trigger<'w, 'a>)> = None;
     let mut has_verb = false;
     for &(wi, w) in seg {
@@ -352,13 +490,6 @@ fn best_trigger<'w, 'a>(body: &str, words: &'w [Word<'a>], seg: &[(usize, &'w Wo
     })
 }
 
-/// A present-tense "-s" form ("retains", "invites") describes a state or
-/// a headline, not a dated happening, unless its own clause dates it.
-fn is_present_s(w: &Word) -> bool {
-    w.lower.ends_with('s') && !w.lower.ends_with("ss") && lexicon::lookup(w.lower.trim_end_matches('s')).is_some()
-        || w.lower.ends_with("es") && lexicon::lookup(w.lower.trim_end_matches("es")).is_some()
-}
-
 fn is_sentence_start(body: &str, words: &[Word], wi: usize) -> bool {
     wi == 0 || body[words[wi - 1].end..words[wi].start].contains(['.', '\n'])
 }
@@ -378,7 +509,9 @@ fn is_irrealis(words: &[Word], wi: usize, g_start: usize) -> bool {
     let from = words.iter().position(|x| x.start >= g_start).unwrap_or(wi).saturating_sub(0);
     let window = &words[from.min(wi)..wi];
     window.iter().rev().take(6).any(|x| {
-        MODALS.contains(&x.lower.as_str()) || NEGATIONS.contains(&x.lower.as_str()) || x.lower.ends_with("n't")
+        MODALS.contains(&x.lower.as_str())
+            || NEGATIONS.contains(&x.lower.as_str())
+            || x.lower.ends_with("n't")
     })
 }
 
@@ -390,7 +523,8 @@ fn anchor(
     g_end: usize,
     noun: bool,
 ) -> Option<(DateInfo, Anchor, String)> {
-    let usable = |t: &&Timex| t.kind != TimexType::Duration && t.kind != TimexType::Set && t.span.is_some();
+    let usable =
+        |t: &&Timex| t.kind != TimexType::Duration && t.kind != TimexType::Set && t.span.is_some();
     let in_clause = |t: &&Timex| t.start >= g_start && t.end <= g_end;
     let pick = |t: &Timex, rule: Anchor| -> (DateInfo, Anchor, String) {
         let idx = timexes.iter().position(|x| std::ptr::eq(x, t));
@@ -406,7 +540,12 @@ fn anchor(
             return (info, rule, format!("{}/{}", a.value, b.value));
         }
         let gran = t.granularity.unwrap_or(Granularity::Day);
-        let info = DateInfo::new(t.span.expect("usable"), gran, t.resolution, format!("\"{}\" ({})", t.text, t.value));
+        let info = DateInfo::new(
+            t.span.expect("usable"),
+            gran,
+            t.resolution,
+            format!("\"{}\" ({})", t.text, t.value),
+        );
         (info, rule, t.value.clone())
     };
     if let Some(t) = sentence.iter().copied().filter(usable).find(|t| in_clause(t)) {
@@ -428,10 +567,78 @@ fn anchor(
 
 /// Capitalised words that open a clause without being a name.
 const FUNCTION_CAPS: &[&str] = &[
-    "then", "but", "and", "the", "as", "in", "on", "at", "after", "before", "when", "while", "so",
-    "also", "however", "meanwhile", "instead", "it", "this", "that", "there", "first", "firstly",
-    "of", "for", "to", "by", "with", "if", "although", "because", "since", "yes", "no", "former",
-    "president", "a", "an", "all", "some", "many", "other", "another", "his", "her", "their",
+    "then",
+    "but",
+    "and",
+    "the",
+    "as",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "so",
+    "also",
+    "however",
+    "meanwhile",
+    "instead",
+    "it",
+    "this",
+    "that",
+    "there",
+    "first",
+    "firstly",
+    "of",
+    "for",
+    "to",
+    "by",
+    "with",
+    "if",
+    "although",
+    "because",
+    "since",
+    "yes",
+    "no",
+    "former",
+    "president",
+    "a",
+    "an",
+    "all",
+    "some",
+    "many",
+    "other",
+    "another",
+    "his",
+    "her",
+    "their",
+    "these",
+    "those",
+    "such",
+    "most",
+    "several",
+    "both",
+    "each",
+    "every",
+    "people",
+    "we",
+    "i",
+    "you",
+    "they",
+    "he",
+    "she",
+    "who",
+    "what",
+    "where",
+    "why",
+    "how",
+    "here",
+    "now",
+    "today",
+];
+const PREPOSITIONS: &[&str] = &[
+    "in", "of", "on", "at", "from", "to", "for", "with", "by", "against", "into", "about", "under",
 ];
 
 /// A clause that opens with a person's name ("Tokayev wanted ...") makes
@@ -443,24 +650,39 @@ fn track_subject(words: &[Word], g_start: usize, g_end: usize, last: &mut Option
         k += 1;
     }
     let start = k;
-    while k < seg.len() && is_name_word(seg[k].text) && !FUNCTION_CAPS.contains(&seg[k].lower.as_str()) {
+    while k < seg.len()
+        && is_name_word(seg[k].text)
+        && !FUNCTION_CAPS.contains(&seg[k].lower.as_str())
+    {
         k += 1;
     }
     if k > start && k < seg.len() && k - start <= 4 {
         let name = seg[k - 1].text.rsplit('.').next().unwrap_or(seg[k - 1].text);
         let next = &seg[k].lower;
         // a name followed by a verb-like word, not by "of" or a noun list
-        if name.chars().count() > 2 && !matches!(next.as_str(), "of" | "and" | "in" | "is" | "was") && !lexicon::lookup(&name.to_lowercase()).is_some() {
+        if name.chars().count() > 2
+            && !matches!(next.as_str(), "of" | "and" | "in" | "is" | "was")
+            && lexicon::lookup(&name.to_lowercase()).is_none()
+        {
             *last = Some(name.to_string());
         }
     }
 }
 
 /// The actor of a trigger: the name or noun phrase right before it.
-fn find_actor(words: &[Word], wi: usize, g_start: usize, noun: bool, last_person: &mut Option<String>) -> Option<String> {
+fn find_actor(
+    words: &[Word],
+    wi: usize,
+    g_start: usize,
+    noun: bool,
+    last_person: &mut Option<String>,
+) -> Option<String> {
     let mut k = wi;
     // skip auxiliaries and adverbs
-    while k > 0 && words[k - 1].start >= g_start && AUXILIARIES.contains(&words[k - 1].lower.as_str()) {
+    while k > 0
+        && words[k - 1].start >= g_start
+        && AUXILIARIES.contains(&words[k - 1].lower.as_str())
+    {
         k -= 1;
     }
     if k == 0 || words[k - 1].start < g_start.saturating_sub(0) && !noun {
@@ -482,8 +704,19 @@ fn find_actor(words: &[Word], wi: usize, g_start: usize, noun: bool, last_person
     while j > 0 && words[j - 1].start >= g_start && is_name_word(words[j - 1].text) && j + 5 > k {
         j -= 1;
     }
-    while j < k && FUNCTION_CAPS.contains(&words[j].lower.as_str()) && !(words[j].lower == "president" && j + 1 < k) {
+    while j < k
+        && FUNCTION_CAPS.contains(&words[j].lower.as_str())
+        && !(words[j].lower == "president" && j + 1 < k)
+    {
         j += 1;
+    }
+    // "hike in Kazakhstan spiraled": a name after a preposition is no subject
+    if j < k
+        && j > 0
+        && PREPOSITIONS.contains(&words[j - 1].lower.as_str())
+        && words[j - 1].start >= g_start
+    {
+        return None;
     }
     if j < k {
         let name: Vec<&str> = words[j..k].iter().map(|w| w.text).collect();
@@ -504,13 +737,18 @@ fn find_actor(words: &[Word], wi: usize, g_start: usize, noun: bool, last_person
             break;
         }
     }
-    while j < k && (BOUNDARY_WORDS.contains(&words[j].lower.as_str()) || FUNCTION_CAPS.contains(&words[j].lower.as_str()) && !DETERMINERS.contains(&words[j].lower.as_str())) {
+    while j < k
+        && (BOUNDARY_WORDS.contains(&words[j].lower.as_str())
+            || FUNCTION_CAPS.contains(&words[j].lower.as_str())
+                && !DETERMINERS.contains(&words[j].lower.as_str()))
+    {
         j += 1;
     }
     if j < k && words[j].text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    (j < k && !(k - j == 1 && DETERMINERS.contains(&words[j].lower.as_str()))).then(|| words[j..k].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
+    (j < k && !(k - j == 1 && DETERMINERS.contains(&words[j].lower.as_str())))
+        .then(|| words[j..k].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
 }
 
 /// The object of a trigger: the words after it up to a preposition or the
@@ -521,16 +759,52 @@ fn find_target(body: &str, from: usize, g_end: usize) -> Option<String> {
     for m in WORD.find_iter(rest) {
         let w = m.as_str();
         let l = w.to_lowercase();
-        if matches!(l.as_str(), "from" | "to" | "in" | "on" | "at" | "with" | "for" | "by" | "as" | "into" | "over" | "during" | "against" | "after" | "that" | "out" | "of")
-            && !out.is_empty()
+        if matches!(
+            l.as_str(),
+            "from"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "with"
+                | "for"
+                | "by"
+                | "as"
+                | "into"
+                | "over"
+                | "during"
+                | "against"
+                | "after"
+                | "that"
+                | "out"
+                | "of"
+        ) && !out.is_empty()
             || out.len() >= 6
         {
             break;
         }
-        if out.is_empty() && matches!(l.as_str(), "in" | "on" | "at" | "with" | "by" | "as" | "into" | "during" | "after" | "that" | "from" | "against" | "over") {
+        if out.is_empty()
+            && matches!(
+                l.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "with"
+                    | "by"
+                    | "as"
+                    | "into"
+                    | "during"
+                    | "after"
+                    | "that"
+                    | "from"
+                    | "against"
+                    | "over"
+            )
+        {
             return None;
         }
-        if matches!(l.as_str(), "to" | "out" | "of" | "up" | "down" | "off" | "also" | "already") && out.is_empty() {
+        if matches!(l.as_str(), "to" | "out" | "of" | "up" | "down" | "off" | "also" | "already")
+            && out.is_empty()
+        {
             continue;
         }
         out.push(w);
@@ -541,23 +815,53 @@ fn find_target(body: &str, from: usize, g_end: usize) -> Option<String> {
 /// Trim connectives and punctuation off the ends of a clause.
 fn trim_quote(body: &str, a: usize, b: usize) -> (usize, usize) {
     let s = &body[a..b];
-    let trimmed_start = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '“' | '"' | '-' | '—' | '–'));
-    let start = a + (s.len() - trimmed_start.len());
+    let trimmed_start = s.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '“' | '"' | '-' | '—' | '–')
+    });
+    let mut start = a + (s.len() - trimmed_start.len());
+    // a leading conjunction is the seam between clauses, not their text
+    for w in ["and ", "but ", "while ", "whereas ", "which ", "who ", "that ", "adding ", "having "]
+    {
+        if body[start..b].len() > w.len() + 8
+            && body[start..b].get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
+        {
+            start += w.len();
+            break;
+        }
+    }
     let t = &body[start..b];
-    let trimmed = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '.' | '-' | '—' | '–'));
+    let trimmed = t.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '.' | '-' | '—' | '–')
+    });
     (start, start + trimmed.len())
 }
 
 /// "The troops are already in the country": a deployment told as a state.
-fn presence_mentions(doc: &Document, body: &str, s_start: usize, s_end: usize, quoted: &[(usize, usize)], sentence_timexes: &[&Timex], out: &mut Vec<Mention>) {
+fn presence_mentions(
+    doc: &Document,
+    body: &str,
+    s_start: usize,
+    s_end: usize,
+    quoted: &[(usize, usize)],
+    sentence_timexes: &[&Timex],
+    out: &mut Vec<Mention>,
+) {
     let sentence = &body[s_start..s_end];
     for m in PRESENCE.find_iter(sentence) {
         let (a, b) = (s_start + m.start(), s_start + m.end());
-        if quoted.iter().any(|&(x, y)| a >= x && a < y) || out.iter().any(|x| x.start < doc.body_start + b && doc.body_start + a < x.end) {
+        if quoted.iter().any(|&(x, y)| a >= x && a < y)
+            || out.iter().any(|x| x.start < doc.body_start + b && doc.body_start + a < x.end)
+        {
             continue;
         }
         let prefix = sentence[..m.start()].to_lowercase();
-        if prefix.split_whitespace().rev().take(4).any(|w| MODALS.contains(&w) || NEGATIONS.contains(&w)) {
+        if prefix
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .any(|w| MODALS.contains(&w) || NEGATIONS.contains(&w))
+        {
             continue;
         }
         // extend to the end of the clause
@@ -566,7 +870,14 @@ fn presence_mentions(doc: &Document, body: &str, s_start: usize, s_end: usize, q
         let date = sentence_timexes
             .iter()
             .find(|t| t.span.is_some() && t.kind == TimexType::Date)
-            .map(|t| DateInfo::new(t.span.expect("span"), t.granularity.unwrap_or(Granularity::Day), t.resolution, format!("\"{}\" ({})", t.text, t.value)));
+            .map(|t| {
+                DateInfo::new(
+                    t.span.expect("span"),
+                    t.granularity.unwrap_or(Granularity::Day),
+                    t.resolution,
+                    format!("\"{}\" ({})", t.text, t.value),
+                )
+            });
         out.push(Mention {
             document: doc.id.clone(),
             start: doc.body_start + qa,
@@ -585,15 +896,27 @@ fn presence_mentions(doc: &Document, body: &str, s_start: usize, s_end: usize, q
 }
 
 /// "... took place in A in 2014, in B in 2018": one happening per item.
-fn list_mentions(doc: &Document, body: &str, s_start: usize, sentence: &str, timexes: &[Timex], before: usize, out: &mut Vec<Mention>) {
+fn list_mentions(
+    doc: &Document,
+    body: &str,
+    s_start: usize,
+    sentence: &str,
+    timexes: &[Timex],
+    before: usize,
+    out: &mut Vec<Mention>,
+) {
     let items: Vec<_> = PLACE_YEAR_LIST.captures_iter(sentence).collect();
     if items.len() < 2 {
         return;
     }
     let first = items[0].get(0).expect("match").start();
     // the event the list distributes: a trigger of this sentence before it
-    let head = out[before..].iter().rev().find(|m| m.start < doc.body_start + s_start + first).cloned();
-    let head_word = WORD.find_iter(&sentence[..first]).filter(|w| lexicon::lookup(&w.as_str().to_lowercase()).is_some()).last();
+    let head =
+        out[before..].iter().rev().find(|m| m.start < doc.body_start + s_start + first).cloned();
+    let head_word = WORD
+        .find_iter(&sentence[..first])
+        .filter(|w| lexicon::lookup(&w.as_str().to_lowercase()).is_some())
+        .last();
     let (action, event_type, trigger) = match (&head, head_word) {
         (Some(h), _) => (h.action.clone(), h.event_type, h.trigger.clone()),
         (None, Some(w)) => {
@@ -605,7 +928,10 @@ fn list_mentions(doc: &Document, body: &str, s_start: usize, sentence: &str, tim
     for c in items {
         let m = c.get(0).expect("match");
         let (a, b) = (s_start + m.start(), s_start + m.end());
-        let Some(t) = timexes.iter().find(|t| t.start >= a && t.end <= b && t.span.is_some()) else { continue };
+        let Some(t) = timexes.iter().find(|t| t.start >= a && t.end <= b && t.span.is_some())
+        else {
+            continue;
+        };
         out.push(Mention {
             document: doc.id.clone(),
             start: doc.body_start + a,
@@ -616,14 +942,22 @@ fn list_mentions(doc: &Document, body: &str, s_start: usize, sentence: &str, tim
             event_type,
             actor: None,
             target: Some(c[1].to_string()),
-            date: Some(DateInfo::new(t.span.expect("span"), t.granularity.unwrap_or(Granularity::Year), t.resolution, format!("\"{}\" ({})", t.text, t.value))),
+            date: Some(DateInfo::new(
+                t.span.expect("span"),
+                t.granularity.unwrap_or(Granularity::Year),
+                t.resolution,
+                format!("\"{}\" ({})", t.text, t.value),
+            )),
             anchor: Anchor::Clause,
             timex: Some(t.value.clone()),
         });
     }
     // the head mention itself is now told by the items
     if let Some(h) = head {
-        if let Some(pos) = out.iter().position(|m| m.start == h.start && m.end == h.end && m.document == h.document) {
+        if let Some(pos) = out
+            .iter()
+            .position(|m| m.start == h.start && m.end == h.end && m.document == h.document)
+        {
             out.remove(pos);
         }
     }
@@ -632,7 +966,8 @@ fn list_mentions(doc: &Document, body: &str, s_start: usize, sentence: &str, tim
 /// "X said Thursday that troops were deployed": the deployment is the
 /// event; the saying only dates it.
 fn drop_reporting_frames(mentions: &mut Vec<Mention>, before: usize) {
-    let has_content = mentions[before..].iter().any(|m| m.event_type != crate::model::EventType::Statement);
+    let has_content =
+        mentions[before..].iter().any(|m| m.event_type != crate::model::EventType::Statement);
     if !has_content {
         return;
     }
@@ -663,7 +998,9 @@ fn narrative_dates(mentions: &mut [Mention], before: usize, ctx: &Context, doc: 
     let Some(upper) = upper else { return };
     let lower = mentions[..before]
         .iter()
-        .filter_map(|m| m.date.as_ref().filter(|d| d.granularity <= Granularity::Week).and_then(DateInfo::span))
+        .filter_map(|m| {
+            m.date.as_ref().filter(|d| d.granularity <= Granularity::Week).and_then(DateInfo::span)
+        })
         .filter(|s| s.hi <= upper)
         .map(|s| s.lo)
         .max();

@@ -81,7 +81,8 @@ fn is_stop(text: &str, i: usize) -> bool {
             if ABBREVIATIONS.contains(&lower.as_str()) {
                 // "Jan. 6" and "Mr. Smith" go on; "in the U.S. The" ends
                 let following = after.trim_start().chars().next();
-                return lower == "u.s" && following.is_some_and(char::is_uppercase)
+                return lower == "u.s"
+                    && following.is_some_and(char::is_uppercase)
                     && !after.trim_start().starts_with(|c: char| c.is_ascii_digit());
             }
             !lone_initial || word.chars().count() > 1 && !word.contains('.')
@@ -90,10 +91,12 @@ fn is_stop(text: &str, i: usize) -> bool {
             // "people.In addition": a stop glued to the next sentence, but
             // not an initial or a dotted abbreviation ("N.Nazarbayev")
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            !lone_initial && letters >= 2 && !ABBREVIATIONS.contains(&lower.as_str())
+            !lone_initial
+                && letters >= 2
+                && !ABBREVIATIONS.contains(&lower.as_str())
                 && word.chars().last().is_some_and(char::is_lowercase)
         }
-        Some(c) if matches!(c, '"' | '”' | '’' | ')' | '»') => true,
+        Some('"' | '”' | '’' | ')' | '»') => true,
         _ => false,
     }
 }
@@ -124,7 +127,10 @@ mod tests {
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
-        assert_eq!(sents("He said: \"We won.\" Then he left."), vec!["He said: \"We won.\"", "Then he left."]);
+        assert_eq!(
+            sents("He said: \"We won.\" Then he left."),
+            vec!["He said: \"We won.\"", "Then he left."]
+        );
     }
 
     #[test]

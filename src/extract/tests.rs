@@ -1,1 +1,238 @@
+//! Extraction tests on small articles written for the tests, about other
+//! events, in the same messy style as real pasted news.
+
 use super::*;
+use crate::corpus::parse_document;
+use crate::model::EventType;
+use std::path::Path;
+
+fn doc(name: &str, text: &str) -> Document {
+    parse_document(Path::new(name), text.as_bytes().to_vec()).unwrap()
+}
+
+fn extract_one(text: &str) -> Vec<Mention> {
+    let mut docs = vec![doc("a.txt", text)];
+    infer_references(&mut docs);
+    extract(&docs[0])
+}
+
+fn find<'a>(ms: &'a [Mention], trigger: &str) -> &'a Mention {
+    ms.iter()
+        .find(|m| m.trigger == trigger)
+        .unwrap_or_else(|| panic!("no mention of {trigger}: {ms:#?}"))
+}
+
+const PORT: &str = "---\ntitle: Port strike\ndate: 2023-03-10\n---\n\
+Dockers in Varnel walked out on Monday.On Tuesday,the governor dismissed the harbour board and \
+lowered the berth fees.Then the governor invited mediators from the capital.\n\
+Police detained 40 strikers. \"We will burn the cranes,\" one striker said.\n\
+The union may call a general strike.The mayor did not resign.\n\
+I think that the governor wants a deal.";
+
+#[test]
+fn quotes_are_the_file_bytes_at_their_offsets() {
+    let d = doc("a.txt", PORT);
+    let mut docs = vec![d];
+    infer_references(&mut docs);
+    for m in extract(&docs[0]) {
+        assert_eq!(&docs[0].text[m.start..m.end], m.quote);
+    }
+}
+
+#[test]
+fn clause_dates_resolve_against_the_document_day() {
+    let ms = extract_one(PORT);
+    let dismissed = find(&ms, "dismissed");
+    assert_eq!(dismissed.date.as_ref().unwrap().earliest, "2023-03-07");
+    assert_eq!(dismissed.anchor, Anchor::Sentence);
+    assert_eq!(dismissed.action, "dismiss");
+    assert_eq!(dismissed.event_type, EventType::PoliticalChange);
+    let lowered = find(&ms, "lowered");
+    assert_eq!(lowered.date.as_ref().unwrap().earliest, "2023-03-07");
+    assert_eq!(lowered.quote, "lowered the berth fees");
+}
+
+#[test]
+fn then_follows_the_latest_day_told_and_stops_at_the_reference() {
+    let ms = extract_one(PORT);
+    let invited = find(&ms, "invited");
+    let d = invited.date.as_ref().unwrap();
+    assert_eq!((d.earliest.as_str(), d.latest.as_str()), ("2023-03-07", "2023-03-10"));
+    assert_eq!(invited.anchor, Anchor::Narrative);
+}
+
+#[test]
+fn undated_mentions_stay_undated() {
+    let ms = extract_one(PORT);
+    let detained = find(&ms, "detained");
+    assert!(detained.date.is_none());
+    assert_eq!(detained.anchor, Anchor::None);
+}
+
+#[test]
+fn modal_negated_quoted_and_opinion_clauses_are_not_events() {
+    let ms = extract_one(PORT);
+    for t in ["burn", "call", "resign", "wants"] {
+        assert!(ms.iter().all(|m| m.trigger != t), "{t} should be left out: {ms:#?}");
+    }
+}
+
+#[test]
+fn the_reference_day_is_inferred_from_the_corpus_when_headers_lack_it() {
+    let a = doc("a.txt", "---\ndate: 2021-08\n---\nOn Friday, rebels attacked the dam.");
+    let b = doc("b.txt", "---\ndate: 2021-08\n---\nFloods reached the city on August 12.");
+    let mut docs = vec![a, b];
+    infer_references(&mut docs);
+    let r = docs[0].reference.as_ref().unwrap();
+    assert_eq!(r.date, "2021-08-12");
+    assert_eq!(r.source, ReferenceSource::Inferred);
+    assert!(r.evidence.contains("b"), "{}", r.evidence);
+    let ms = extract(&docs[0]);
+    let d = ms[0].date.as_ref().unwrap();
+    assert_eq!(d.earliest, "2021-08-06");
+    assert_eq!(d.resolution, Resolution::Inferred);
+}
+
+#[test]
+fn no_reference_means_relative_dates_stay_open() {
+    let ms = extract_one("On Friday, rebels attacked the dam and engineers fled.");
+    assert!(ms.iter().all(|m| m.date.is_none()), "{ms:#?}");
+}
+
+#[test]
+fn ranges_date_a_rule_and_lists_split_into_items() {
+    let ms = extract_one(
+        "The general, 77, who ruled the island from 1974 to 2001, is ill.\n\
+         Unrest broke out after similar events had taken place in Peru in 2019, in Chile in 2019, and in Bolivia in 2020.",
+    );
+    let ruled = find(&ms, "ruled");
+    let d = ruled.date.as_ref().unwrap();
+    assert_eq!(
+        (d.earliest.as_str(), d.latest.as_str(), d.granularity),
+        ("1974", "2001", Granularity::Range)
+    );
+    let items: Vec<_> =
+        ms.iter().filter(|m| m.quote.starts_with("in ")).map(|m| m.quote.as_str()).collect();
+    assert_eq!(items, vec!["in Peru in 2019", "in Chile in 2019", "in Bolivia in 2020"]);
+}
+
+#[test]
+fn glued_sentences_initials_and_pronouns() {
+    let ms = extract_one(
+        "---\ndate: 2020-06-05\n---\nFirst of all,Marenko wanted calm.On Thursday,he sacked the cabinet.A.B.Voss resigned.",
+    );
+    let sacked = find(&ms, "sacked");
+    assert_eq!(sacked.actor.as_deref(), Some("Marenko"));
+    assert_eq!(sacked.date.as_ref().unwrap().earliest, "2020-06-04");
+    assert_eq!(find(&ms, "resigned").actor.as_deref(), Some("A.B.Voss"));
+}
+
+#[test]
+fn nominal_events_need_their_own_date_unless_a_verb_reports_them() {
+    let ms = extract_one(
+        "---\ndate: 2019-04-20\n---\nThe protests worried investors.\n\
+         Heavy shooting erupted near the bridge, witnesses said, on April 18.\n\
+         They marked the anniversary of the massacre of miners in 1972.",
+    );
+    assert!(ms.iter().all(|m| m.trigger != "protests"), "{ms:#?}");
+    assert_eq!(find(&ms, "shooting").date.as_ref().unwrap().earliest, "2019-04-18");
+    assert_eq!(find(&ms, "massacre").date.as_ref().unwrap().earliest, "1972");
+}
+
+#[test]
+fn reporting_frames_date_what_they_report() {
+    let ms = extract_one(
+        "---\ndate: 2019-04-20\n---\nThe ministry said Friday that two battalions have been deployed in the north.",
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].action, "deploy");
+    assert_eq!(ms[0].date.as_ref().unwrap().earliest, "2019-04-19");
+}
+
+#[test]
+fn troops_on_the_ground_is_a_deployment() {
+    let ms = extract_one("The soldiers are already in Moravia and more may come.");
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].action, "deploy");
+}
+
+#[test]
+fn an_article_pasted_twice_counts_once() {
+    let text = "Rebels stormed the radio station.  Troops withdrew from the city.\n\n\
+                Rebels stormed the radio station.\nTroops withdrew from the city.";
+    let ms = extract_one(text);
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+}
+
+#[test]
+fn counts_with_thousands_separators_stay_in_their_clause() {
+    let ms = extract_one("Over 3,500 workers have been detained, dozens were injured.");
+    assert_eq!(find(&ms, "detained").quote, "Over 3,500 workers have been detained");
+}
+
+#[test]
+fn a_date_after_the_document_is_kept() {
+    let ms = extract_one(
+        "---\ndate: 2022-01\n---\nThe problem was that in 2029 the old leader retained power.",
+    );
+    assert_eq!(find(&ms, "retained").date.as_ref().unwrap().earliest, "2029");
+}
+
+#[test]
+fn extraction_never_panics_and_quotes_stay_on_char_boundaries() {
+    fn prop(s: String) -> bool {
+        let mut docs = vec![Document {
+            id: "q".into(),
+            path: "q.txt".into(),
+            title: None,
+            publisher: None,
+            author: None,
+            url: None,
+            date: Some("2022-01".into()),
+            reference: None,
+            body_start: 0,
+            text: s,
+        }];
+        infer_references(&mut docs);
+        extract(&docs[0]).iter().all(|m| docs[0].text.get(m.start..m.end) == Some(m.quote.as_str()))
+    }
+    quickcheck::QuickCheck::new().tests(300).quickcheck(prop as fn(String) -> bool);
+    // and on text made of the words the extractor reacts to
+    let words = [
+        "On",
+        "Monday,",
+        "he",
+        "dismissed",
+        "the",
+        "\u{201c}",
+        "2,000",
+        "in",
+        "1990",
+        "to",
+        "2001",
+        "Then",
+        "troops",
+        "are",
+        "already",
+        "in",
+        "Kyiv.",
+        "Jan.",
+        "6",
+        "\u{e9}.\u{c9}",
+        "\n",
+        "said",
+        "that",
+    ];
+    let mut seed = 7u64;
+    for _ in 0..300 {
+        let mut s = String::new();
+        for _ in 0..40 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            s.push_str(words[(seed >> 33) as usize % words.len()]);
+            s.push(if seed % 3 == 0 { ' ' } else { ',' });
+        }
+        assert!(prop(s));
+    }
+}

@@ -140,9 +140,11 @@ impl Unit {
 }
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)";
-const WEEKDAY: &str = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)";
+const WEEKDAY: &str =
+    r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)";
 const NUMBER: &str = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|few|several|many|some|a couple of|couple of|dozens of|a dozen|hundreds of)";
-const UNIT: &str = r"(?:days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries)";
+const UNIT: &str =
+    r"(?:days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries)";
 const PART: &str = r"(?:morning|afternoon|evening|night)";
 
 fn month_number(s: &str) -> Option<u32> {
@@ -220,27 +222,54 @@ fn fmt_number(n: Option<f64>) -> String {
 #[derive(Debug, Clone, Copy)]
 enum Sem {
     /// A calendar date with optional parts.
-    Absolute { year: Option<i32>, month: Option<u32>, day: Option<u32> },
+    Absolute {
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
     Decade(i32),
     Century(i32),
-    Season { year: Option<i32>, season: u8, shift: i32 },
-    Quarter { year: Option<i32>, quarter: u32 },
-    Weekday { day: Weekday, future: bool, part: Option<&'static str> },
+    Season {
+        year: Option<i32>,
+        season: u8,
+        shift: i32,
+    },
+    Quarter {
+        year: Option<i32>,
+        quarter: u32,
+    },
+    Weekday {
+        day: Weekday,
+        future: bool,
+        part: Option<&'static str>,
+    },
     /// Days from the reference ("yesterday" = -1).
     RelDay(i64, Option<&'static str>),
     /// "last week", "this year", "next month".
-    RelUnit { unit: Unit, shift: i64 },
+    RelUnit {
+        unit: Unit,
+        shift: i64,
+    },
     /// "earlier this week": from the start of the unit to the reference;
     /// with `true`, "later this week": from the reference to its end.
     EarlierThis(Unit, bool),
     /// "seven years ago".
-    Ago { n: Option<f64>, unit: Unit },
+    Ago {
+        n: Option<f64>,
+        unit: Unit,
+    },
     /// "the next day", "the day before": relative to the narrative.
     Narrative(i64),
-    Duration { n: Option<f64>, unit: Unit },
+    Duration {
+        n: Option<f64>,
+        unit: Unit,
+    },
     Set(&'static str),
     Ref(&'static str),
-    Clock { hour: u32, minute: u32 },
+    Clock {
+        hour: u32,
+        minute: u32,
+    },
 }
 
 struct Family {
@@ -517,16 +546,32 @@ fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
-    let prev_word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let prev_word =
+        before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
     if matches!(
         prev_word.as_str(),
-        "about" | "around" | "some" | "over" | "nearly" | "almost" | "than" | "least"
-            | "approximately" | "roughly" | "only" | "just" | "page" | "number" | "no"
-            | "route" | "flight" | "room" | "tenge" | "usd" | "rs" | "rubles"
+        "about"
+            | "around"
+            | "some"
+            | "over"
+            | "nearly"
+            | "almost"
+            | "than"
+            | "least"
+            | "approximately"
+            | "roughly"
+            | "only"
+            | "just"
+            | "page"
+            | "number"
+            | "no"
+            | "route"
+            | "flight"
+            | "room"
+            | "tenge"
+            | "usd"
+            | "rs"
+            | "rubles"
     ) {
         return true;
     }
@@ -541,13 +586,65 @@ fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
         .collect();
     let next = next_word.to_ascii_lowercase();
     const UNITS: &[&str] = &[
-        "people", "persons", "protesters", "protester", "troops", "soldiers", "men", "women",
-        "children", "police", "officers", "residents", "km", "kilometers", "kilometres",
-        "miles", "meters", "metres", "feet", "tons", "tonnes", "dollars", "euros", "pounds",
-        "tenge", "rubles", "roubles", "yuan", "barrels", "hours", "minutes", "seconds", "kg",
-        "mw", "gw", "units", "cases", "deaths", "votes", "seats", "workers", "employees",
-        "students", "members", "copies", "cars", "vehicles", "times", "shares", "points",
-        "percent", "per", "others", "more", "were", "have", "died", "killed", "injured",
+        "people",
+        "persons",
+        "protesters",
+        "protester",
+        "troops",
+        "soldiers",
+        "men",
+        "women",
+        "children",
+        "police",
+        "officers",
+        "residents",
+        "km",
+        "kilometers",
+        "kilometres",
+        "miles",
+        "meters",
+        "metres",
+        "feet",
+        "tons",
+        "tonnes",
+        "dollars",
+        "euros",
+        "pounds",
+        "tenge",
+        "rubles",
+        "roubles",
+        "yuan",
+        "barrels",
+        "hours",
+        "minutes",
+        "seconds",
+        "kg",
+        "mw",
+        "gw",
+        "units",
+        "cases",
+        "deaths",
+        "votes",
+        "seats",
+        "workers",
+        "employees",
+        "students",
+        "members",
+        "copies",
+        "cars",
+        "vehicles",
+        "times",
+        "shares",
+        "points",
+        "percent",
+        "per",
+        "others",
+        "more",
+        "were",
+        "have",
+        "died",
+        "killed",
+        "injured",
     ];
     UNITS.contains(&next.as_str())
 }
@@ -565,7 +662,10 @@ pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
             let Some(sem) = (fam.build)(&c) else { continue };
             let (mut start, end) = (m.start(), m.end());
             // leading prepositions belong outside the tag (TimeML)
-            for p in ["in ", "since ", "by ", "until ", "till ", "through ", "during ", "from ", "to ", "of ", "on ", "In ", "On ", "Since ", "By ", "Until ", "From ", "During "] {
+            for p in [
+                "in ", "since ", "by ", "until ", "till ", "through ", "during ", "from ", "to ",
+                "of ", "on ", "In ", "On ", "Since ", "By ", "Until ", "From ", "During ",
+            ] {
                 if text[start..end].starts_with(p) {
                     start += p.len();
                     break;
@@ -629,8 +729,9 @@ fn is_future_context(text: &str, start: usize, end: usize) -> bool {
     let hi = floor_char(text, (end + 40).min(text.len()));
     let window = text[lo..hi].to_ascii_lowercase();
     let words: Vec<&str> = window.split(|c: char| !c.is_alphanumeric() && c != '\'').collect();
-    words.iter().any(|w| matches!(*w, "will" | "shall" | "'ll" | "scheduled" | "planned" | "plans" | "expected"))
-        || window.contains("going to")
+    words.iter().any(|w| {
+        matches!(*w, "will" | "shall" | "'ll" | "scheduled" | "planned" | "plans" | "expected")
+    }) || window.contains("going to")
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -735,23 +836,38 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
             };
             match (year, month, day) {
                 (Some(y), Some(m), Some(d)) => match NaiveDate::from_ymd_opt(y, m, d) {
-                    Some(nd) => date(Some(Span::day(nd)), nd.format("%Y-%m-%d").to_string(), Granularity::Day, res),
+                    Some(nd) => date(
+                        Some(Span::day(nd)),
+                        nd.format("%Y-%m-%d").to_string(),
+                        Granularity::Day,
+                        res,
+                    ),
                     None => date(None, format!("{y:04}-{m:02}-{d:02}"), Granularity::Day, res),
                 },
-                (Some(y), Some(m), None) => date(Span::month(y, m), format!("{y:04}-{m:02}"), Granularity::Month, res),
-                (Some(y), None, _) => date(Span::year(y), format!("{y:04}"), Granularity::Year, res),
-                (None, Some(m), Some(d)) => date(None, format!("XXXX-{m:02}-{d:02}"), Granularity::Day, res),
-                (None, Some(m), None) => date(None, format!("XXXX-{m:02}"), Granularity::Month, res),
+                (Some(y), Some(m), None) => {
+                    date(Span::month(y, m), format!("{y:04}-{m:02}"), Granularity::Month, res)
+                }
+                (Some(y), None, _) => {
+                    date(Span::year(y), format!("{y:04}"), Granularity::Year, res)
+                }
+                (None, Some(m), Some(d)) => {
+                    date(None, format!("XXXX-{m:02}-{d:02}"), Granularity::Day, res)
+                }
+                (None, Some(m), None) => {
+                    date(None, format!("XXXX-{m:02}"), Granularity::Month, res)
+                }
                 (None, None, _) => date(None, "XXXX".into(), Granularity::Year, res),
             }
         }
         Sem::Decade(y) => {
-            let span = Span::year(y).zip(Span::year(y + 9)).map(|(a, b)| Span { lo: a.lo, hi: b.hi });
+            let span =
+                Span::year(y).zip(Span::year(y + 9)).map(|(a, b)| Span { lo: a.lo, hi: b.hi });
             date(span, format!("{:03}", y / 10), Granularity::Decade, Resolution::Explicit)
         }
         Sem::Century(c) => {
             let y = (c - 1) * 100;
-            let span = Span::year(y).zip(Span::year(y + 99)).map(|(a, b)| Span { lo: a.lo, hi: b.hi });
+            let span =
+                Span::year(y).zip(Span::year(y + 99)).map(|(a, b)| Span { lo: a.lo, hi: b.hi });
             date(span, format!("{:02}", c - 1), Granularity::Century, Resolution::Explicit)
         }
         Sem::Season { year, season, shift } => {
@@ -787,9 +903,13 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
                 let v = format!("XXXX-WXX-{}", day.number_from_monday());
                 return date(None, v, Granularity::Day, rel);
             };
-            let back = i64::from((7 + r.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7);
+            let back = i64::from(
+                (7 + r.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7,
+            );
             let d = if fut || future {
-                let fwd = i64::from((7 + day.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7);
+                let fwd = i64::from(
+                    (7 + day.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7,
+                );
                 r + Duration::days(fwd)
             } else {
                 r - Duration::days(back)
@@ -803,7 +923,11 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
         }
         Sem::RelDay(off, part) => {
             let Some(r) = ctx.reference else {
-                let v = match off { 0 => "PRESENT_REF".to_string(), o if o < 0 => "PAST_REF".into(), _ => "FUTURE_REF".into() };
+                let v = match off {
+                    0 => "PRESENT_REF".to_string(),
+                    o if o < 0 => "PAST_REF".into(),
+                    _ => "FUTURE_REF".into(),
+                };
                 return date(None, v, Granularity::Day, rel);
             };
             let d = r + Duration::days(off);
@@ -817,7 +941,13 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
         }
         Sem::RelUnit { unit, shift } => {
             let Some(r) = ctx.reference else {
-                let v = if shift == 0 { "PRESENT_REF" } else if shift < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                let v = if shift == 0 {
+                    "PRESENT_REF"
+                } else if shift < 0 {
+                    "PAST_REF"
+                } else {
+                    "FUTURE_REF"
+                };
                 return date(None, v.into(), unit.granularity(), rel);
             };
             let span = unit_span(r, unit, shift);
@@ -831,11 +961,19 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
             let whole = unit_span(r, unit, 0);
             let v = whole.map_or_else(|| "XXXX".into(), |s| span_value(s, unit));
             // the part of the unit up to the reference day
-            let span = whole.map(|s| if later { Span { lo: r.max(s.lo), hi: s.hi } } else { Span { lo: s.lo, hi: r.min(s.hi) } });
+            let span = whole.map(|s| {
+                if later {
+                    Span { lo: r.max(s.lo), hi: s.hi }
+                } else {
+                    Span { lo: s.lo, hi: r.min(s.hi) }
+                }
+            });
             date(span, v, Granularity::Week.max(unit.granularity()), rel)
         }
         Sem::Ago { n, unit } => {
-            let Some(r) = ctx.reference.or_else(|| ctx.year.and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1))) else {
+            let Some(r) =
+                ctx.reference.or_else(|| ctx.year.and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1)))
+            else {
                 return date(None, "PAST_REF".into(), unit.granularity(), rel);
             };
             let Some(n) = n.filter(|n| n.fract() == 0.0) else {
@@ -852,7 +990,12 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
         Sem::Narrative(off) => match last {
             Some(s) => {
                 let d = s.lo + Duration::days(off);
-                date(Some(Span::day(d)), d.format("%Y-%m-%d").to_string(), Granularity::Day, Resolution::Narrative)
+                date(
+                    Some(Span::day(d)),
+                    d.format("%Y-%m-%d").to_string(),
+                    Granularity::Day,
+                    Resolution::Narrative,
+                )
             }
             None => date(None, "XXXX-XX-XX".into(), Granularity::Day, Resolution::Narrative),
         },
@@ -878,7 +1021,13 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
                 Some(r) => format!("{}T{hour:02}:{minute:02}", r.format("%Y-%m-%d")),
                 None => format!("XXXX-XX-XXT{hour:02}:{minute:02}"),
             };
-            (TimexType::Time, v, ctx.reference.map(Span::day), ctx.reference.map(|_| Granularity::Day), rel)
+            (
+                TimexType::Time,
+                v,
+                ctx.reference.map(Span::day),
+                ctx.reference.map(|_| Granularity::Day),
+                rel,
+            )
         }
     }
 }
@@ -911,7 +1060,8 @@ pub fn ranges(text: &str, timexes: &[Timex]) -> Vec<Range> {
         }
         let gap = text[a.end..b.start].trim().to_ascii_lowercase();
         let before = text[..a.start].trim_end().to_ascii_lowercase();
-        let joined = matches!(gap.as_str(), "-" | "–" | "—" | "to" | "until" | "till" | "through" | "and");
+        let joined =
+            matches!(gap.as_str(), "-" | "–" | "—" | "to" | "until" | "till" | "through" | "and");
         let opener = if before.ends_with("from") {
             Some("from")
         } else if before.ends_with("between") {
@@ -926,7 +1076,13 @@ pub fn ranges(text: &str, timexes: &[Timex]) -> Vec<Range> {
         };
         if ok {
             let start = opener.map_or(a.start, |o| before.len() - o.len());
-            out.push(Range { first: i, second: i + 1, start, end: b.end, span: Span { lo: sa.lo, hi: sb.hi } });
+            out.push(Range {
+                first: i,
+                second: i + 1,
+                start,
+                end: b.end,
+                span: Span { lo: sa.lo, hi: sb.hi },
+            });
         }
     }
     out
@@ -954,8 +1110,14 @@ mod tests {
     fn absolute_dates_in_all_orders() {
         let c = ctx(2023, 3, 10);
         assert_eq!(one("It began on March 4.", &c), ("March 4".into(), "2023-03-04".into()));
-        assert_eq!(one("Talks ended Feb. 27, 2021 in Vienna.", &c), ("Feb. 27, 2021".into(), "2021-02-27".into()));
-        assert_eq!(one("By 3rd of March 2020 it was over.", &c), ("3rd of March 2020".into(), "2020-03-03".into()));
+        assert_eq!(
+            one("Talks ended Feb. 27, 2021 in Vienna.", &c),
+            ("Feb. 27, 2021".into(), "2021-02-27".into())
+        );
+        assert_eq!(
+            one("By 3rd of March 2020 it was over.", &c),
+            ("3rd of March 2020".into(), "2020-03-03".into())
+        );
         assert_eq!(one("Filed 2019-11-30.", &c), ("2019-11-30".into(), "2019-11-30".into()));
         assert_eq!(one("in September 2021", &c), ("September 2021".into(), "2021-09".into()));
         assert_eq!(one("Elections are held in May.", &c), ("May".into(), "2023-05".into()));
@@ -996,7 +1158,10 @@ mod tests {
         assert_eq!(one("On Tuesday, the dam broke.", &c).1, "2023-03-07");
         assert_eq!(one("said Friday", &c).1, "2023-03-10");
         assert_eq!(one("The council will vote on Tuesday.", &c).1, "2023-03-14");
-        assert_eq!(one("late Tuesday evening", &c), ("late Tuesday evening".into(), "2023-03-07TEV".into()));
+        assert_eq!(
+            one("late Tuesday evening", &c),
+            ("late Tuesday evening".into(), "2023-03-07TEV".into())
+        );
         assert_eq!(one("next Monday", &c).1, "2023-03-13");
     }
 
@@ -1011,7 +1176,10 @@ mod tests {
         let t = &tag("earlier this week", &c)[0];
         assert_eq!(t.value, "2023-W10");
         let s = t.span.unwrap();
-        assert_eq!((s.lo.to_string(), s.hi.to_string()), ("2023-03-06".into(), "2023-03-10".into()));
+        assert_eq!(
+            (s.lo.to_string(), s.hi.to_string()),
+            ("2023-03-06".into(), "2023-03-10".into())
+        );
     }
 
     #[test]

@@ -47,11 +47,8 @@ struct Cluster {
 /// The comparable form of a participant: its last name-like word, lower
 /// case, without possessive ("President K.J.Tokayev's" -> "tokayev").
 fn key_name(s: &str) -> String {
-    let last = s
-        .split(|c: char| c.is_whitespace() || c == '.')
-        .filter(|w| !w.is_empty())
-        .next_back()
-        .unwrap_or(s);
+    let last =
+        s.split(|c: char| c.is_whitespace() || c == '.').rfind(|w| !w.is_empty()).unwrap_or(s);
     let key = last.trim_end_matches("'s").trim_end_matches("’s").to_lowercase();
     // "troops", "soldiers", "its forces" are one participant
     if crate::extract::lexicon::is_force_noun(&key) {
@@ -104,7 +101,8 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
 /// ordering, plus the pairwise comparisons inside each action block.
 #[must_use]
 pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options) -> Timeline {
-    let threshold = if options.name_similarity > 0.0 { options.name_similarity } else { NAME_SIMILARITY };
+    let threshold =
+        if options.name_similarity > 0.0 { options.name_similarity } else { NAME_SIMILARITY };
     let mut blocks: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     for m in mentions {
         blocks.entry(m.action.clone()).or_default().push(m);
@@ -113,8 +111,20 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
     for (_, mut block) in blocks {
         // dated mentions first, most precise first, then by position
         block.sort_by(|a, b| {
-            let ka = (a.date.is_none(), a.date.as_ref().and_then(DateInfo::span).map(|s| s.days()), a.date.as_ref().map(|d| d.resolution), &a.document, a.start);
-            let kb = (b.date.is_none(), b.date.as_ref().and_then(DateInfo::span).map(|s| s.days()), b.date.as_ref().map(|d| d.resolution), &b.document, b.start);
+            let ka = (
+                a.date.is_none(),
+                a.date.as_ref().and_then(DateInfo::span).map(|s| s.days()),
+                a.date.as_ref().map(|d| d.resolution),
+                &a.document,
+                a.start,
+            );
+            let kb = (
+                b.date.is_none(),
+                b.date.as_ref().and_then(DateInfo::span).map(|s| s.days()),
+                b.date.as_ref().map(|d| d.resolution),
+                &b.document,
+                b.start,
+            );
             ka.cmp(&kb)
         });
         let mut clusters: Vec<Cluster> = Vec::new();
@@ -129,8 +139,13 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
                     _ => true,
                 })
                 .filter(|(_, c)| {
-                    // a saying is one event only for one speaker
-                    !statement || (m.actor.is_some() && !c.actors.is_empty())
+                    // a saying is one event only for one speaker on one date:
+                    // people say many things
+                    !statement
+                        || m.actor.is_some() && !c.actors.is_empty() && span.is_some() && c.span.is_some()
+                        // "Putin noted ... Putin went on to say": the same
+                        // speaker a few sentences on in the same article
+                        || m.actor.is_some() && c.mentions.iter().any(|x| x.document == m.document && x.start.abs_diff(m.start) < 800)
                 })
                 .filter_map(|(i, c)| participant_score(c, &m, threshold).map(|s| (s, i)))
                 .filter(|&(s, i)| span.is_some() || clusters[i].span.is_some() || s > 0)
@@ -138,7 +153,12 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
             let i = match best {
                 Some((_, i)) => i,
                 None => {
-                    clusters.push(Cluster { mentions: Vec::new(), span, actors: Vec::new(), targets: Vec::new() });
+                    clusters.push(Cluster {
+                        mentions: Vec::new(),
+                        span,
+                        actors: Vec::new(),
+                        targets: Vec::new(),
+                    });
                     clusters.len() - 1
                 }
             };
@@ -177,14 +197,18 @@ fn into_event(c: Cluster) -> Event {
     let mut mentions = c.mentions;
     mentions.sort_by(|a, b| (&a.document, a.start).cmp(&(&b.document, b.start)));
     // the date: the best-evidenced mention's, narrowed to what all agree on
-    let best = mentions
-        .iter()
-        .filter(|m| m.date.is_some())
-        .min_by_key(|m| (m.anchor, m.date.as_ref().map(|d| (d.resolution, d.granularity)), &m.document, m.start));
+    let best = mentions.iter().filter(|m| m.date.is_some()).min_by_key(|m| {
+        (m.anchor, m.date.as_ref().map(|d| (d.resolution, d.granularity)), &m.document, m.start)
+    });
     let date = best.and_then(|m| m.date.clone()).map(|mut d| {
         if let (Some(span), Some(common)) = (d.span(), c.span) {
             if common != span && span.contains(&common) {
-                d = DateInfo::new(common, if common.lo == common.hi { Granularity::Day } else { Granularity::Range }, d.resolution, format!("{}; narrowed by other reports", d.evidence));
+                d = DateInfo::new(
+                    common,
+                    if common.lo == common.hi { Granularity::Day } else { Granularity::Range },
+                    d.resolution,
+                    format!("{}; narrowed by other reports", d.evidence),
+                );
             }
         }
         d
@@ -225,11 +249,8 @@ fn into_event(c: Cluster) -> Event {
 
 /// A short title: actor, trigger and object where known, else the quote.
 fn title(rep: &Mention, all: &[Mention]) -> String {
-    let actor = rep
-        .actor
-        .clone()
-        .filter(|a| a.starts_with(char::is_uppercase))
-        .or_else(|| all.iter().find_map(|m| m.actor.clone().filter(|a| a.starts_with(char::is_uppercase))));
+    let _ = all;
+    let actor = rep.actor.clone().filter(|a| a.starts_with(char::is_uppercase));
     let quote = rep.quote.trim();
     let from_trigger = quote.find(&rep.trigger).map_or(quote, |i| &quote[i..]);
     // the clause without its leading connectives ("and", "that", ...)
@@ -237,7 +258,8 @@ fn title(rep: &Mention, all: &[Mention]) -> String {
     loop {
         let first = clause.split_whitespace().next().unwrap_or("").to_lowercase();
         if CONNECTIVES.contains(&first.as_str()) {
-            clause = clause[clause.find(char::is_whitespace).unwrap_or(clause.len())..].trim_start();
+            clause =
+                clause[clause.find(char::is_whitespace).unwrap_or(clause.len())..].trim_start();
         } else {
             break;
         }
@@ -246,13 +268,13 @@ fn title(rep: &Mention, all: &[Mention]) -> String {
         Some(a) if !quote.contains(&a) || quote.find(&a) < quote.find(&rep.trigger) => {
             format!("{} {}", short_actor(&a), from_trigger)
         }
-        _ if clause.split_whitespace().count() <= 9 => clause.to_string(),
+        _ if clause.split_whitespace().count() <= 12 => clause.to_string(),
         _ => from_trigger.to_string(),
     };
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    let cut = words.len() > 9;
-    words.truncate(9);
+    let cut = words.len() > 10;
+    words.truncate(10);
     let mut t = words.join(" ");
     if cut {
         t.push('…');
@@ -272,7 +294,17 @@ const CONNECTIVES: &[&str] = &[
 /// "President Kassym-Jomart Tokayev" -> "Tokayev"; organisations stay whole.
 fn short_actor(a: &str) -> String {
     let words: Vec<&str> = a.split_whitespace().collect();
-    let titles = ["President", "Prime", "Minister", "Former", "Ex-Minister", "Secretary", "General", "Sinologist", "Expert"];
+    let titles = [
+        "President",
+        "Prime",
+        "Minister",
+        "Former",
+        "Ex-Minister",
+        "Secretary",
+        "General",
+        "Sinologist",
+        "Expert",
+    ];
     if words.len() > 1 && words.iter().any(|w| titles.contains(w)) || words.len() == 2 {
         let last = words[words.len() - 1];
         return last.rsplit('.').next().unwrap_or(last).to_string();
@@ -283,7 +315,8 @@ fn short_actor(a: &str) -> String {
 /// Display order: a topological order of the BEFORE graph, ties broken by
 /// (earliest, latest, first mention); undated events last, in text order.
 fn order(events: &[Event]) -> Vec<usize> {
-    let spans: Vec<Option<Span>> = events.iter().map(|e| e.date.as_ref().and_then(DateInfo::span)).collect();
+    let spans: Vec<Option<Span>> =
+        events.iter().map(|e| e.date.as_ref().and_then(DateInfo::span)).collect();
     let mut g: DiGraph<usize, &'static str> = DiGraph::new();
     let nodes: Vec<NodeIndex> = (0..events.len()).map(|i| g.add_node(i)).collect();
     let mut dated: Vec<usize> = (0..events.len()).filter(|&i| spans[i].is_some()).collect();
@@ -300,10 +333,18 @@ fn order(events: &[Event]) -> Vec<usize> {
     }
     let key = |i: usize| {
         let first = events[i].mentions.first().map(|m| (m.document.clone(), m.start));
-        (spans[i].is_none(), spans[i].map(|s| s.lo), spans[i].map(|s| s.hi), first, events[i].id.clone())
+        (
+            spans[i].is_none(),
+            spans[i].map(|s| s.lo),
+            spans[i].map(|s| s.hi),
+            first,
+            events[i].id.clone(),
+        )
     };
-    let mut indegree: Vec<usize> = nodes.iter().map(|&n| g.neighbors_directed(n, Direction::Incoming).count()).collect();
-    let mut heap: BinaryHeap<Reverse<(_, usize)>> = (0..events.len()).filter(|&i| indegree[i] == 0).map(|i| Reverse((key(i), i))).collect();
+    let mut indegree: Vec<usize> =
+        nodes.iter().map(|&n| g.neighbors_directed(n, Direction::Incoming).count()).collect();
+    let mut heap: BinaryHeap<Reverse<(_, usize)>> =
+        (0..events.len()).filter(|&i| indegree[i] == 0).map(|i| Reverse((key(i), i))).collect();
     let mut out = Vec::with_capacity(events.len());
     while let Some(Reverse((_, i))) = heap.pop() {
         out.push(i);
@@ -319,11 +360,16 @@ fn order(events: &[Event]) -> Vec<usize> {
 }
 
 fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
-    let doc_spans: BTreeMap<&str, Option<Span>> = documents.iter().map(|d| (d.id.as_str(), d.date_span())).collect();
+    let doc_spans: BTreeMap<&str, Option<Span>> =
+        documents.iter().map(|d| (d.id.as_str(), d.date_span())).collect();
     let mut findings = Vec::new();
     for e in events.iter_mut() {
         for m in &e.mentions {
-            let (Some(d), Some(Some(ds))) = (m.date.as_ref().and_then(DateInfo::span), doc_spans.get(m.document.as_str())) else { continue };
+            let (Some(d), Some(Some(ds))) =
+                (m.date.as_ref().and_then(DateInfo::span), doc_spans.get(m.document.as_str()))
+            else {
+                continue;
+            };
             if d.lo > ds.hi {
                 findings.push(Finding {
                     kind: "date-after-document".into(),
@@ -331,7 +377,11 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
                     events: vec![e.id.clone()],
                     message: format!(
                         "{} is dated {} but its article {} is of {}: \"{}\"",
-                        e.title, d.earliest_str(), m.document, ds.latest_str(), m.quote
+                        e.title,
+                        d.earliest_str(),
+                        m.document,
+                        ds.latest_str(),
+                        m.quote
                     ),
                 });
                 if !e.flags.iter().any(|f| f == "date-after-document") {
@@ -345,7 +395,10 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
                     kind: "inferred-reference".into(),
                     severity: Severity::Warning,
                     events: vec![e.id.clone()],
-                    message: format!("{}: {} resolved against a reference day inferred from the corpus: {}", e.title, d.earliest, d.evidence),
+                    message: format!(
+                        "{}: {} resolved against a reference day inferred from the corpus: {}",
+                        e.title, d.earliest, d.evidence
+                    ),
                 });
                 e.flags.push("inferred-date".into());
             }
@@ -359,7 +412,8 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
             }
         }
     }
-    findings.sort_by(|a, b| (a.severity, &a.kind, &a.events).cmp(&(b.severity, &b.kind, &b.events)));
+    findings
+        .sort_by(|a, b| (a.severity, &a.kind, &a.events).cmp(&(b.severity, &b.kind, &b.events)));
     findings
 }
 

@@ -1,1 +1,216 @@
 use super::*;
+use crate::model::{Anchor, Document};
+use chrono::NaiveDate;
+
+fn doc(id: &str, date: &str) -> Document {
+    Document {
+        id: id.into(),
+        path: format!("{id}.txt"),
+        title: None,
+        publisher: None,
+        author: None,
+        url: None,
+        date: Some(date.into()),
+        reference: None,
+        body_start: 0,
+        text: String::new(),
+    }
+}
+
+fn mention(
+    doc: &str,
+    start: usize,
+    action: &str,
+    t: EventType,
+    actor: Option<&str>,
+    target: Option<&str>,
+    date: Option<&str>,
+) -> Mention {
+    Mention {
+        document: doc.into(),
+        start,
+        end: start + 10,
+        quote: format!("{} {action} {}", actor.unwrap_or("someone"), target.unwrap_or("")),
+        trigger: action.into(),
+        action: action.into(),
+        event_type: t,
+        actor: actor.map(Into::into),
+        target: target.map(Into::into),
+        date: date.map(|d| {
+            let s = Span::parse_partial(d).unwrap();
+            DateInfo::new(s, Granularity::Day, Resolution::Explicit, d.into())
+        }),
+        anchor: if date.is_some() { Anchor::Clause } else { Anchor::None },
+        timex: None,
+    }
+}
+
+#[test]
+fn misspelt_names_and_undated_reports_merge_into_one_event() {
+    let ms = vec![
+        mention(
+            "a",
+            0,
+            "dismiss",
+            EventType::PoliticalChange,
+            Some("Marenko"),
+            Some("the cabinet"),
+            Some("2020-06-04"),
+        ),
+        mention(
+            "b",
+            5,
+            "dismiss",
+            EventType::PoliticalChange,
+            Some("President Marenkov"),
+            Some("the cabinet"),
+            None,
+        ),
+        mention(
+            "c",
+            9,
+            "dismiss",
+            EventType::PoliticalChange,
+            Some("Marenco"),
+            Some("the cabinet"),
+            Some("2020-06"),
+        ),
+    ];
+    let t = build(
+        vec![doc("a", "2020-06"), doc("b", "2020-06"), doc("c", "2020-06")],
+        ms,
+        &Options::default(),
+    );
+    assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+    let e = &t.events[0];
+    assert_eq!(e.sources, vec!["a", "b", "c"]);
+    assert_eq!((e.mention_count, e.source_count), (3, 3));
+    assert_eq!(e.date.as_ref().unwrap().earliest, "2020-06-04");
+    assert!(e.flags.contains(&"date-shared-by-merge".to_string()));
+}
+
+#[test]
+fn different_named_targets_or_dates_stay_apart() {
+    let ms = vec![
+        mention(
+            "a",
+            0,
+            "dismiss",
+            EventType::PoliticalChange,
+            Some("Marenko"),
+            Some("the cabinet"),
+            Some("2020-06-04"),
+        ),
+        mention(
+            "a",
+            20,
+            "dismiss",
+            EventType::PoliticalChange,
+            Some("Marenko"),
+            Some("General Ostrov"),
+            Some("2020-06-04"),
+        ),
+        mention(
+            "b",
+            0,
+            "dismiss",
+            EventType::PoliticalChange,
+            Some("Marenko"),
+            Some("the cabinet"),
+            Some("2019-02-01"),
+        ),
+    ];
+    let t = build(vec![doc("a", "2020-06"), doc("b", "2020-06")], ms, &Options::default());
+    assert_eq!(t.events.len(), 3);
+}
+
+#[test]
+fn statements_merge_only_for_one_speaker() {
+    let ms = vec![
+        mention("a", 0, "statement", EventType::Statement, Some("Voss"), None, Some("2020-06-04")),
+        mention(
+            "a",
+            30,
+            "statement",
+            EventType::Statement,
+            Some("Ostrov"),
+            None,
+            Some("2020-06-04"),
+        ),
+        mention("b", 0, "statement", EventType::Statement, Some("Vos"), None, Some("2020-06-04")),
+    ];
+    let t = build(vec![doc("a", "2020-06"), doc("b", "2020-06")], ms, &Options::default());
+    assert_eq!(t.events.len(), 2);
+    assert!(t.events.iter().any(|e| e.source_count == 2));
+}
+
+#[test]
+fn events_are_ordered_by_date_with_undated_last() {
+    let ms = vec![
+        mention("a", 0, "kill", EventType::Violence, None, None, None),
+        mention("a", 10, "storm", EventType::Violence, None, None, Some("2020-06-05")),
+        mention("a", 20, "protest", EventType::Protest, None, None, Some("2020-06-01")),
+        mention("a", 30, "rule", EventType::PoliticalChange, None, None, Some("1990")),
+    ];
+    let t = build(vec![doc("a", "2020-06")], ms, &Options::default());
+    let order: Vec<&str> = t.events.iter().map(|e| e.mentions[0].action.as_str()).collect();
+    assert_eq!(order, vec!["rule", "protest", "storm", "kill"]);
+}
+
+#[test]
+fn a_date_after_its_article_is_a_finding() {
+    let ms =
+        vec![mention("a", 0, "retain_power", EventType::PoliticalChange, None, None, Some("2029"))];
+    let t = build(vec![doc("a", "2022-01")], ms, &Options::default());
+    let f = t.findings.iter().find(|f| f.kind == "date-after-document").expect("finding");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.events, vec![t.events[0].id.clone()]);
+    assert!(t.events[0].flags.contains(&"date-after-document".to_string()));
+}
+
+#[test]
+fn ids_are_stable_across_runs() {
+    let mk = || {
+        vec![
+            mention("a", 0, "storm", EventType::Violence, None, None, Some("2020-06-05")),
+            mention("b", 4, "storm", EventType::Violence, None, None, None),
+        ]
+    };
+    let a = build(vec![doc("a", "2020-06"), doc("b", "2020-06")], mk(), &Options::default());
+    let b = build(
+        vec![doc("a", "2020-06"), doc("b", "2020-06")],
+        mk().into_iter().rev().collect(),
+        &Options::default(),
+    );
+    assert_eq!(a, b);
+}
+
+#[test]
+fn order_respects_every_disjoint_pair_of_dates() {
+    fn prop(days: Vec<(u16, u8)>) -> bool {
+        let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let ms: Vec<Mention> = days
+            .iter()
+            .enumerate()
+            .map(|(i, &(d, len))| {
+                let lo = base + chrono::Duration::days(i64::from(d % 2000));
+                let hi = lo + chrono::Duration::days(i64::from(len % 40));
+                let mut m =
+                    mention("a", i * 20, &format!("act{i}"), EventType::Other, None, None, None);
+                m.date = Some(DateInfo::new(
+                    Span { lo, hi },
+                    Granularity::Range,
+                    Resolution::Explicit,
+                    String::new(),
+                ));
+                m
+            })
+            .collect();
+        let t = build(vec![doc("a", "2000")], ms, &Options::default());
+        let spans: Vec<Span> =
+            t.events.iter().map(|e| e.date.as_ref().unwrap().span().unwrap()).collect();
+        (0..spans.len()).all(|i| (i + 1..spans.len()).all(|j| spans[j].hi >= spans[i].lo))
+            && t.events.len() == days.len()
+    }
+    quickcheck::QuickCheck::new().tests(200).quickcheck(prop as fn(Vec<(u16, u8)>) -> bool);
+}

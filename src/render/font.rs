@@ -19,7 +19,8 @@ fn load(data: &'static [u8]) -> Metrics {
     let face = ttf_parser::Face::parse(data, 0).expect("the bundled font parses");
     let adv = |c: char| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g));
     let fallback = adv('M').unwrap_or(1400);
-    let advances = (0u32..0x250).map(|u| char::from_u32(u).and_then(adv).unwrap_or(fallback)).collect();
+    let advances =
+        (0u32..0x250).map(|u| char::from_u32(u).and_then(adv).unwrap_or(fallback)).collect();
     Metrics { units_per_em: f64::from(face.units_per_em()), advances, fallback, face_data: data }
 }
 
@@ -35,7 +36,9 @@ pub fn width(text: &str, size: f64, bold: bool) -> f64 {
         let a = match m.advances.get(c as usize) {
             Some(&a) => a,
             None => {
-                let f = face.get_or_insert_with(|| ttf_parser::Face::parse(m.face_data, 0).expect("font parses"));
+                let f = face.get_or_insert_with(|| {
+                    ttf_parser::Face::parse(m.face_data, 0).expect("font parses")
+                });
                 f.glyph_index(c).and_then(|g| f.glyph_hor_advance(g)).unwrap_or(m.fallback)
             }
         };
@@ -45,20 +48,25 @@ pub fn width(text: &str, size: f64, bold: bool) -> f64 {
 }
 
 /// Cut `text` with an ellipsis so it fits `max` pixels.
+///
+/// Complexity: linear in the length of `text`.
 #[must_use]
 pub fn fit(text: &str, size: f64, bold: bool, max: f64) -> String {
     if width(text, size, bold) <= max {
         return text.to_string();
     }
-    let mut out = String::new();
-    for c in text.chars() {
-        out.push(c);
-        if width(&out, size, bold) + width("…", size, bold) > max {
-            out.pop();
+    let budget = max - width("…", size, bold);
+    let mut used = 0.0;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        let mut buf = [0u8; 4];
+        used += width(c.encode_utf8(&mut buf), size, bold);
+        if used > budget {
             break;
         }
+        end = i + c.len_utf8();
     }
-    format!("{}…", out.trim_end())
+    format!("{}…", text[..end].trim_end())
 }
 
 #[cfg(test)]

@@ -28,7 +28,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
-use svg::node::element::{Anchor, Circle, Definitions, Description, Group, Line, Rectangle, Style, Text, Title};
+use svg::node::element::{
+    Anchor, Circle, Definitions, Description, Group, Line, Rectangle, Style, Text, Title,
+};
 use svg::Document as Svg;
 
 use crate::model::{DateInfo, Event, EventType, Granularity, Resolution, Span, Timeline};
@@ -69,6 +71,12 @@ const LABEL_SIZE: f64 = 12.0;
 const BADGE_SIZE: f64 = 9.5;
 const GAP: f64 = 8.0;
 const BREAK_W: f64 = 22.0;
+const KEY: [&str; 4] = [
+    "● day",
+    "▬ period",
+    "○ date inferred from the corpus or the narrative",
+    "◎ red: date after its own article, check it",
+];
 const FONT_FAMILY: &str = "'DejaVu Sans', Verdana, Arial, sans-serif";
 
 struct Palette {
@@ -82,8 +90,22 @@ struct Palette {
 
 fn palette(t: Theme) -> Palette {
     match t {
-        Theme::Light => Palette { bg: "#ffffff", fg: "#111827", muted: "#6b7280", grid: "#e5e7eb", band: "#f3f4f6", alert: "#dc2626" },
-        Theme::Dark => Palette { bg: "#111827", fg: "#f3f4f6", muted: "#9ca3af", grid: "#374151", band: "#1f2937", alert: "#f87171" },
+        Theme::Light => Palette {
+            bg: "#ffffff",
+            fg: "#111827",
+            muted: "#6b7280",
+            grid: "#e5e7eb",
+            band: "#f3f4f6",
+            alert: "#dc2626",
+        },
+        Theme::Dark => Palette {
+            bg: "#111827",
+            fg: "#f3f4f6",
+            muted: "#9ca3af",
+            grid: "#374151",
+            band: "#1f2937",
+            alert: "#f87171",
+        },
     }
 }
 
@@ -124,20 +146,30 @@ fn from_day(n: i64) -> NaiveDate {
 
 /// Split the dates into segments and give each its share of the width.
 fn axis(spans: &[Span], left: f64, right: f64, break_days: i64) -> Vec<Segment> {
-    let mut points: Vec<i64> = spans.iter().flat_map(|s| [day_number(s.lo), day_number(s.hi)]).collect();
-    points.sort_unstable();
-    points.dedup();
-    if points.is_empty() {
-        return Vec::new();
-    }
-    let mut groups: Vec<(i64, i64)> = vec![(points[0], points[0])];
-    for &p in &points[1..] {
+    // unions of the event intervals, joined across gaps of `break_days`
+    // or less: an event's own span is never broken
+    let mut ivs: Vec<(i64, i64)> =
+        spans.iter().map(|s| (day_number(s.lo), day_number(s.hi))).collect();
+    ivs.sort_unstable();
+    let Some(&first) = ivs.first() else { return Vec::new() };
+    let mut groups: Vec<(i64, i64)> = vec![first];
+    for &(lo, hi) in &ivs[1..] {
         let last = groups.last_mut().expect("non-empty");
-        if p - last.1 > break_days {
-            groups.push((p, p));
+        if lo - last.1 > break_days {
+            groups.push((lo, hi));
         } else {
-            last.1 = p;
+            last.1 = last.1.max(hi);
         }
+    }
+    // no more segments than the width can show: join the closest first
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let max_groups = (((right - left) / 150.0).floor() as usize).clamp(1, 12);
+    while groups.len() > max_groups {
+        let k = (1..groups.len())
+            .min_by_key(|&k| (groups[k].0 - groups[k - 1].1, k))
+            .expect("two groups");
+        groups[k - 1].1 = groups[k - 1].1.max(groups[k].1);
+        groups.remove(k);
     }
     // weight: how many events start in the segment, softened
     let weights: Vec<f64> = groups
@@ -188,7 +220,8 @@ fn x_of(segments: &[Segment], day: i64, end_of_day: bool) -> f64 {
     a + (b - a) * off / days
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 fn month_name(d: NaiveDate) -> &'static str {
     MONTHS[d.month0() as usize]
@@ -200,11 +233,23 @@ fn month_name(d: NaiveDate) -> &'static str {
 pub fn date_label(d: &DateInfo) -> String {
     let Some(s) = d.span() else { return d.earliest.clone() };
     let (e, l) = (s.earliest_str(), s.latest_str());
-    let approx = if d.resolution == Resolution::Inferred || d.resolution == Resolution::Narrative { "≈" } else { "" };
+    let approx = if d.resolution == Resolution::Inferred || d.resolution == Resolution::Narrative {
+        "≈"
+    } else {
+        ""
+    };
     let body = if e.len() == 4 && l.len() == 4 {
-        if e == l { e } else { format!("{e}–{l}") }
+        if e == l {
+            e
+        } else {
+            format!("{e}–{l}")
+        }
     } else if e.len() == 7 && l.len() == 7 {
-        if e == l { format!("{} {}", month_name(s.lo), s.lo.year()) } else { format!("{} {}–{} {}", month_name(s.lo), s.lo.year(), month_name(s.hi), s.hi.year()) }
+        if e == l {
+            format!("{} {}", month_name(s.lo), s.lo.year())
+        } else {
+            format!("{} {}–{} {}", month_name(s.lo), s.lo.year(), month_name(s.hi), s.hi.year())
+        }
     } else if s.lo == s.hi {
         format!("{} {}", month_name(s.lo), s.lo.day())
     } else if s.lo.year() == s.hi.year() && s.lo.month() == s.hi.month() {
@@ -224,10 +269,13 @@ struct Placed<'a> {
     anchor_end: bool,
     label: String,
     badges: Vec<usize>,
+    /// Drawn over its own bar, with a halo.
+    inside: bool,
 }
 
 fn badges_width(n: &[usize]) -> f64 {
-    n.iter().map(|i| font::width(&i.to_string(), BADGE_SIZE, true) + 8.0 + 3.0).sum::<f64>()
+    // a 4px gap after the label, then each badge and a 3px gap
+    4.0 + n.iter().map(|i| font::width(&i.to_string(), BADGE_SIZE, true) + 8.0 + 3.0).sum::<f64>()
 }
 
 /// Draw the timeline as an SVG document (a complete file's text).
@@ -240,8 +288,10 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
     let pal = palette(opts.theme);
     let w = opts.width.max(480.0);
     let (left, right) = (MARGIN, w - MARGIN);
-    let source_no: BTreeMap<&str, usize> = t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect();
-    let dated: Vec<(&Event, Span)> = t.events.iter().filter_map(|e| Some((e, e.date.as_ref()?.span()?))).collect();
+    let source_no: BTreeMap<&str, usize> =
+        t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect();
+    let dated: Vec<(&Event, Span)> =
+        t.events.iter().filter_map(|e| Some((e, e.date.as_ref()?.span()?))).collect();
     let undated = t.events.len() - dated.len();
     let spans: Vec<Span> = dated.iter().map(|(_, s)| *s).collect();
     let segments = axis(&spans, left, right, opts.break_days.max(1));
@@ -252,26 +302,58 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
     for (e, s) in &dated {
         let x0 = x_of(&segments, day_number(s.lo), false);
         let x1 = x_of(&segments, day_number(s.hi), true).max(x0);
-        let (x0, x1) = if x1 - x0 < 3.0 { let m = f64::midpoint(x0, x1); (m, m) } else { (x0, x1) };
-        let badges: Vec<usize> = e.sources.iter().filter_map(|d| source_no.get(d.as_str()).copied()).collect();
+        // a day is a dot, however wide the day is drawn
+        let (x0, x1) = if s.lo == s.hi || x1 - x0 < 3.0 {
+            let m = f64::midpoint(x0, x1);
+            (m, m)
+        } else {
+            (x0, x1)
+        };
+        let badges: Vec<usize> =
+            e.sources.iter().filter_map(|d| source_no.get(d.as_str()).copied()).collect();
         let date = e.date.as_ref().map(date_label).unwrap_or_default();
         let bw = badges_width(&badges);
         let full = format!("{date}  {}", e.title);
         let space_right = right - (x1 + 8.0) - bw;
         let space_left = (x0 - 8.0) - left - bw;
         let fits = |room: f64| font::width(&full, LABEL_SIZE, false) <= room;
-        // prefer the right of the mark; the left near the right edge
-        let (anchor_end, room) = if fits(space_right) || space_right >= space_left { (false, space_right) } else { (true, space_left) };
-        let label = font::fit(&full, LABEL_SIZE, false, room.max(40.0));
+        // prefer the right of the mark, the left near the right edge, and
+        // over the bar itself when a long bar leaves no room beside it
+        let inside_room = (x1.min(right) - x0.max(left)) - 8.0 - bw;
+        let inside =
+            space_right.max(space_left) < 80.0 && inside_room > space_right.max(space_left);
+        let (anchor_end, room) = if inside {
+            (false, inside_room)
+        } else if fits(space_right) || space_right >= space_left {
+            (false, space_right)
+        } else {
+            (true, space_left)
+        };
+        let label = font::fit(&full, LABEL_SIZE, false, room.max(12.0));
         let lw = font::width(&label, LABEL_SIZE, false) + bw;
-        let (a, b) = if anchor_end { (x0 - 8.0 - lw, x1 + 6.0) } else { (x0 - 6.0, x1 + 8.0 + lw) };
-        let row = rows.iter().position(|r| r.iter().all(|&(p, q)| b + GAP <= p || q + GAP <= a)).unwrap_or_else(|| {
-            rows.push(Vec::new());
-            rows.len() - 1
-        });
+        let (a, b) = if inside {
+            (x0 - 6.0, x1 + 8.0)
+        } else if anchor_end {
+            (x0 - 8.0 - lw, x1 + 6.0)
+        } else {
+            (x0 - 6.0, x1 + 8.0 + lw)
+        };
+        let row = rows
+            .iter()
+            .position(|r| r.iter().all(|&(p, q)| b + GAP <= p || q + GAP <= a))
+            .unwrap_or_else(|| {
+                rows.push(Vec::new());
+                rows.len() - 1
+            });
         rows[row].push((a, b));
-        let label_x = if anchor_end { x0 - 8.0 - bw } else { x1 + 8.0 };
-        placed.push(Placed { event: e, row, x0, x1, label_x, anchor_end, label, badges });
+        let label_x = if inside {
+            x0.max(left) + 4.0
+        } else if anchor_end {
+            x0 - 8.0 - bw
+        } else {
+            x1 + 8.0
+        };
+        placed.push(Placed { event: e, row, x0, x1, label_x, anchor_end, label, badges, inside });
     }
 
     let title = opts.title.clone().unwrap_or_else(|| {
@@ -290,8 +372,24 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
     #[allow(clippy::cast_precision_loss)]
     let axis_y = top + rows.len() as f64 * ROW + 14.0;
     let legend_top = axis_y + 56.0;
+    // the key, wrapped to the width
+    let mut key_lines: Vec<String> = Vec::new();
+    for item in KEY {
+        match key_lines.last_mut() {
+            Some(l) if font::width(&format!("{l}   {item}"), 10.5, false) <= right - left => {
+                l.push_str("   ");
+                l.push_str(item);
+            }
+            _ => key_lines.push(font::fit(item, 10.5, false, right - left)),
+        }
+    }
     #[allow(clippy::cast_precision_loss)]
-    let height = legend_top + 22.0 + t.documents.len() as f64 * 18.0 + 40.0;
+    let height = legend_top
+        + 22.0
+        + t.documents.len() as f64 * 18.0
+        + 14.0
+        + key_lines.len() as f64 * 15.0
+        + 12.0;
 
     let mut doc = Svg::new()
         .set("xmlns", "http://www.w3.org/2000/svg")
@@ -306,12 +404,23 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
     for p in &placed {
         let _ = write!(desc, "{}; ", p.label);
     }
-    doc = doc.add(Description::new().set("id", "tl-desc").add(svg::node::Text::new(desc.trim_end().to_string())));
+    doc = doc.add(
+        Description::new()
+            .set("id", "tl-desc")
+            .add(svg::node::Text::new(desc.trim_end().to_string())),
+    );
     doc = doc.add(Definitions::new().add(Style::new(format!(
         "text{{font-family:{FONT_FAMILY}}} .label{{font-size:{}px}} a:hover text{{text-decoration:underline}}",
         px(LABEL_SIZE)
     ))));
-    doc = doc.add(Rectangle::new().set("x", 0).set("y", 0).set("width", px(w)).set("height", px(height)).set("fill", pal.bg));
+    doc = doc.add(
+        Rectangle::new()
+            .set("x", 0)
+            .set("y", 0)
+            .set("width", px(w))
+            .set("height", px(height))
+            .set("fill", pal.bg),
+    );
     doc = doc.add(text(left, 34.0, &title, 20.0, pal.fg).set("font-weight", "bold"));
     doc = doc.add(text(left, 56.0, &subtitle, 12.0, pal.muted));
 
@@ -319,25 +428,74 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
     let mut axis_g = Group::new().set("class", "axis");
     for pair in segments.windows(2) {
         let bx = f64::midpoint(pair[0].x1, pair[1].x0);
-        axis_g = axis_g.add(Rectangle::new().set("x", px(pair[0].x1 + 4.0)).set("y", px(top - 10.0)).set("width", px(BREAK_W - 8.0)).set("height", px(axis_y - top + 10.0)).set("fill", pal.band));
+        axis_g = axis_g.add(
+            Rectangle::new()
+                .set("x", px(pair[0].x1 + 4.0))
+                .set("y", px(top - 10.0))
+                .set("width", px(BREAK_W - 8.0))
+                .set("height", px(axis_y - top + 10.0))
+                .set("fill", pal.band),
+        );
         for dx in [-3.0, 3.0] {
-            axis_g = axis_g.add(Line::new().set("x1", px(bx + dx - 3.0)).set("y1", px(axis_y + 6.0)).set("x2", px(bx + dx + 3.0)).set("y2", px(axis_y - 6.0)).set("stroke", pal.muted).set("stroke-width", 1.5));
+            axis_g = axis_g.add(
+                Line::new()
+                    .set("x1", px(bx + dx - 3.0))
+                    .set("y1", px(axis_y + 6.0))
+                    .set("x2", px(bx + dx + 3.0))
+                    .set("y2", px(axis_y - 6.0))
+                    .set("stroke", pal.muted)
+                    .set("stroke-width", 1.5),
+            );
         }
     }
     for s in &segments {
-        axis_g = axis_g.add(Line::new().set("x1", px(s.x0)).set("y1", px(axis_y)).set("x2", px(s.x1)).set("y2", px(axis_y)).set("stroke", pal.fg).set("stroke-width", 1.5));
+        axis_g = axis_g.add(
+            Line::new()
+                .set("x1", px(s.x0))
+                .set("y1", px(axis_y))
+                .set("x2", px(s.x1))
+                .set("y2", px(axis_y))
+                .set("stroke", pal.fg)
+                .set("stroke-width", 1.5),
+        );
         let ticks = ticks(s);
         let mut last_right = f64::NEG_INFINITY;
+        let day_ticks = s.hi - s.lo < 120;
         for (day, label) in ticks {
-            let x = x_of(std::slice::from_ref(s), day, false);
+            let one = std::slice::from_ref(s);
+            // day ticks at midday, where the day's dots are; a lone year in
+            // the middle of its segment
+            let x = if s.hi - s.lo <= 366 && !day_ticks || s.hi == s.lo {
+                f64::midpoint(s.x0, s.x1)
+            } else if day_ticks {
+                f64::midpoint(x_of(one, day, false), x_of(one, day, true))
+            } else {
+                x_of(one, day, false)
+            };
             let lw = font::width(&label, 10.5, false);
             if x - lw / 2.0 < last_right + 6.0 || x - lw / 2.0 < left || x + lw / 2.0 > right {
                 continue;
             }
             last_right = x + lw / 2.0;
             axis_g = axis_g
-                .add(Line::new().set("x1", px(x)).set("y1", px(top - 10.0)).set("x2", px(x)).set("y2", px(axis_y)).set("stroke", pal.grid).set("stroke-width", 1))
-                .add(Line::new().set("x1", px(x)).set("y1", px(axis_y)).set("x2", px(x)).set("y2", px(axis_y + 5.0)).set("stroke", pal.fg).set("stroke-width", 1))
+                .add(
+                    Line::new()
+                        .set("x1", px(x))
+                        .set("y1", px(top - 10.0))
+                        .set("x2", px(x))
+                        .set("y2", px(axis_y))
+                        .set("stroke", pal.grid)
+                        .set("stroke-width", 1),
+                )
+                .add(
+                    Line::new()
+                        .set("x1", px(x))
+                        .set("y1", px(axis_y))
+                        .set("x2", px(x))
+                        .set("y2", px(axis_y + 5.0))
+                        .set("stroke", pal.fg)
+                        .set("stroke-width", 1),
+                )
                 .add(text(x, axis_y + 20.0, &label, 10.5, pal.muted).set("text-anchor", "middle"));
         }
     }
@@ -348,28 +506,89 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
         #[allow(clippy::cast_precision_loss)]
         let y = top + p.row as f64 * ROW + ROW / 2.0;
         let colour = type_colour(p.event.event_type);
-        let uncertain = p.event.date.as_ref().is_some_and(|d| matches!(d.resolution, Resolution::Inferred | Resolution::Narrative | Resolution::Merged));
+        let uncertain = p.event.date.as_ref().is_some_and(|d| {
+            matches!(
+                d.resolution,
+                Resolution::Inferred | Resolution::Narrative | Resolution::Merged
+            )
+        });
         let alert = p.event.flags.iter().any(|f| f == "date-after-document");
-        let mut g = Group::new().set("class", "event").set("id", format!("ev-{}", sanitize_id(&p.event.id)));
+        let mut g = Group::new()
+            .set("class", "event")
+            .set("id", format!("ev-{}", sanitize_id(&p.event.id)));
         g = g.add(Title::new(tooltip(p.event)));
         if p.x1 > p.x0 {
-            g = g.add(Rectangle::new().set("x", px(p.x0)).set("y", px(y - 4.0)).set("width", px(p.x1 - p.x0)).set("height", 8).set("rx", 3).set("fill", if uncertain { pal.bg } else { colour }).set("fill-opacity", if uncertain { 1.0 } else { 0.55 }).set("stroke", colour).set("stroke-width", 1.5));
+            g = g.add(
+                Rectangle::new()
+                    .set("x", px(p.x0))
+                    .set("y", px(y - 4.0))
+                    .set("width", px(p.x1 - p.x0))
+                    .set("height", 8)
+                    .set("rx", 3)
+                    .set("fill", if uncertain { pal.bg } else { colour })
+                    .set("fill-opacity", if uncertain { 1.0 } else { 0.55 })
+                    .set("stroke", colour)
+                    .set("stroke-width", 1.5),
+            );
         } else {
-            g = g.add(Circle::new().set("cx", px(p.x0)).set("cy", px(y)).set("r", 5).set("fill", if uncertain { pal.bg } else { colour }).set("stroke", colour).set("stroke-width", 2));
+            g = g.add(
+                Circle::new()
+                    .set("cx", px(p.x0))
+                    .set("cy", px(y))
+                    .set("r", 5)
+                    .set("fill", if uncertain { pal.bg } else { colour })
+                    .set("stroke", colour)
+                    .set("stroke-width", 2),
+            );
         }
         if alert {
-            g = g.add(Circle::new().set("cx", px(p.x0)).set("cy", px(y)).set("r", 8.5).set("fill", "none").set("stroke", pal.alert).set("stroke-width", 1.5));
+            g = g.add(
+                Circle::new()
+                    .set("cx", px(p.x0))
+                    .set("cy", px(y))
+                    .set("r", 8.5)
+                    .set("fill", "none")
+                    .set("stroke", pal.alert)
+                    .set("stroke-width", 1.5),
+            );
         }
         let lw = font::width(&p.label, LABEL_SIZE, false);
         let label_start = if p.anchor_end { p.label_x - lw } else { p.label_x };
-        g = g.add(text(label_start, y + 4.0, &p.label, LABEL_SIZE, if alert { pal.alert } else { pal.fg }).set("class", "label"));
+        let mut label = text(
+            label_start,
+            y + 4.0,
+            &p.label,
+            LABEL_SIZE,
+            if alert { pal.alert } else { pal.fg },
+        )
+        .set("class", "label");
+        if p.inside {
+            label = label
+                .set("stroke", pal.bg)
+                .set("stroke-width", 3)
+                .set("paint-order", "stroke")
+                .set("stroke-linejoin", "round");
+        }
+        g = g.add(label);
         let mut bx = label_start + lw + 4.0;
         for n in &p.badges {
             let s = n.to_string();
             let bw = font::width(&s, BADGE_SIZE, true) + 8.0;
             let badge = Group::new()
-                .add(Rectangle::new().set("x", px(bx)).set("y", px(y - 7.0)).set("width", px(bw)).set("height", 14).set("rx", 7).set("fill", pal.grid))
-                .add(text(bx + bw / 2.0, y + 3.5, &s, BADGE_SIZE, pal.fg).set("text-anchor", "middle").set("font-weight", "bold"));
+                .add(
+                    Rectangle::new()
+                        .set("x", px(bx))
+                        .set("y", px(y - 7.0))
+                        .set("width", px(bw))
+                        .set("height", 14)
+                        .set("rx", 7)
+                        .set("fill", pal.grid),
+                )
+                .add(
+                    text(bx + bw / 2.0, y + 3.5, &s, BADGE_SIZE, pal.fg)
+                        .set("text-anchor", "middle")
+                        .set("font-weight", "bold"),
+                );
             let url = t.documents.get(n - 1).and_then(|d| d.url.as_deref()).and_then(safe_url);
             g = match url {
                 Some(u) => g.add(Anchor::new().set("href", u).add(badge)),
@@ -393,8 +612,20 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
         let s = (i + 1).to_string();
         let bw = font::width(&s, BADGE_SIZE, true) + 8.0;
         legend = legend
-            .add(Rectangle::new().set("x", px(left)).set("y", px(y - 10.0)).set("width", px(bw)).set("height", 14).set("rx", 7).set("fill", pal.grid))
-            .add(text(left + bw / 2.0, y + 0.5, &s, BADGE_SIZE, pal.fg).set("text-anchor", "middle").set("font-weight", "bold"));
+            .add(
+                Rectangle::new()
+                    .set("x", px(left))
+                    .set("y", px(y - 10.0))
+                    .set("width", px(bw))
+                    .set("height", 14)
+                    .set("rx", 7)
+                    .set("fill", pal.grid),
+            )
+            .add(
+                text(left + bw / 2.0, y + 0.5, &s, BADGE_SIZE, pal.fg)
+                    .set("text-anchor", "middle")
+                    .set("font-weight", "bold"),
+            );
         let line = font::fit(&line, 11.0, false, right - left - bw - 8.0);
         let label = text(left + bw + 6.0, y + 1.0, &line, 11.0, pal.fg);
         legend = match d.url.as_deref().and_then(safe_url) {
@@ -404,13 +635,35 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
     }
     #[allow(clippy::cast_precision_loss)]
     let key_y = legend_top + 20.0 + t.documents.len() as f64 * 18.0 + 12.0;
-    legend = legend.add(text(left, key_y, "● day   ▬ period   ○ date inferred from the corpus or the narrative   ◎ red: date after its own article, check it", 10.5, pal.muted));
+    for (i, line) in key_lines.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = key_y + i as f64 * 15.0;
+        legend = legend.add(text(left, y, line, 10.5, pal.muted));
+    }
     doc = doc.add(legend);
-    doc.to_string() + "\n"
+    inline_text(&doc.to_string()) + "\n"
+}
+
+/// The svg crate puts element text on lines of its own; keep the text of
+/// `<text>`, `<title>` and `<desc>` inline so no viewer shows or measures
+/// stray white space.
+fn inline_text(svg: &str) -> String {
+    static OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(<(?:text|title|desc)\b[^>]*>)\n").expect("regex")
+    });
+    static CLOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\n(</(?:text|title|desc)>)").expect("regex")
+    });
+    let s = OPEN.replace_all(svg, "$1");
+    CLOSE.replace_all(&s, "$1").into_owned()
 }
 
 fn text(x: f64, y: f64, content: &str, size: f64, fill: &str) -> Text {
-    Text::new(content.to_string()).set("x", px(x)).set("y", px(y)).set("font-size", px(size)).set("fill", fill.to_string())
+    Text::new(content.to_string())
+        .set("x", px(x))
+        .set("y", px(y))
+        .set("font-size", px(size))
+        .set("fill", fill.to_string())
 }
 
 fn sanitize_id(s: &str) -> String {
@@ -424,21 +677,29 @@ fn safe_url(u: &str) -> Option<String> {
     if !(u.starts_with("http://") || u.starts_with("https://")) {
         return None;
     }
-    Some(u.chars().map(|c| match c {
-        '"' => "%22".to_string(),
-        '<' => "%3C".to_string(),
-        '>' => "%3E".to_string(),
-        '\'' => "%27".to_string(),
-        ' ' => "%20".to_string(),
-        c if c.is_control() => String::new(),
-        c => c.to_string(),
-    }).collect())
+    Some(
+        u.chars()
+            .map(|c| match c {
+                '"' => "%22".to_string(),
+                '<' => "%3C".to_string(),
+                '>' => "%3E".to_string(),
+                '\'' => "%27".to_string(),
+                ' ' => "%20".to_string(),
+                c if c.is_control() => String::new(),
+                c => c.to_string(),
+            })
+            .collect(),
+    )
 }
 
 fn tooltip(e: &Event) -> String {
     let mut s = e.title.clone();
     if let Some(d) = &e.date {
-        let _ = write!(s, "\nDate: {}..{} ({:?}, {:?}) from {}", d.earliest, d.latest, d.granularity, d.resolution, d.evidence);
+        let _ = write!(
+            s,
+            "\nDate: {}..{} ({:?}, {:?}) from {}",
+            d.earliest, d.latest, d.granularity, d.resolution, d.evidence
+        );
     }
     for m in e.mentions.iter().take(6) {
         let _ = write!(s, "\n[{}] \u{201c}{}\u{201d}", m.document, m.quote);
@@ -464,7 +725,11 @@ fn ticks(s: &Segment) -> Vec<(i64, String)> {
         let mut first = true;
         while d <= s.hi {
             let nd = from_day(d);
-            let label = if first || nd.day() == 1 { format!("{} {}", month_name(nd), nd.day()) } else { nd.day().to_string() };
+            let label = if first || nd.day() == 1 {
+                format!("{} {}", month_name(nd), nd.day())
+            } else {
+                nd.day().to_string()
+            };
             let label = if first { format!("{label}, {}", nd.year()) } else { label };
             out.push((d, label));
             first = false;

@@ -1,1 +1,197 @@
 use super::*;
+use crate::model::{Anchor, Document, Event, Mention};
+use regex::Regex;
+
+fn timeline(n: usize, crowded: bool) -> Timeline {
+    let base = NaiveDate::from_ymd_opt(2021, 3, 1).unwrap();
+    let documents = (0..3)
+        .map(|i| Document {
+            id: format!("d{i}"),
+            path: format!("d{i}.txt"),
+            title: Some(format!("Source <{i}> & \"quotes\"")),
+            publisher: None,
+            author: None,
+            url: (i == 0).then(|| "https://example.org/a?b=\"c\"".to_string()),
+            date: Some("2021-03".into()),
+            reference: None,
+            body_start: 0,
+            text: String::new(),
+        })
+        .collect();
+    let events = (0..n)
+        .map(|i| {
+            let lo = if crowded {
+                base + chrono::Duration::days((i % 5) as i64)
+            } else {
+                base + chrono::Duration::days((i * 37) as i64)
+            };
+            let hi = if i % 4 == 0 { lo + chrono::Duration::days(20) } else { lo };
+            let span = if i % 7 == 0 {
+                Span::year(1990 + (i % 3) as i32).unwrap()
+            } else {
+                Span { lo, hi }
+            };
+            let mention = Mention {
+                document: format!("d{}", i % 3),
+                start: 0,
+                end: 1,
+                quote: "q".into(),
+                trigger: "t".into(),
+                action: "a".into(),
+                event_type: EventType::ALL[i % 8],
+                actor: None,
+                target: None,
+                date: None,
+                anchor: Anchor::None,
+                timex: None,
+            };
+            Event {
+                id: format!("e{i}"),
+                title: format!(
+                    "Event number {i} with a <fairly> long & varied title {}",
+                    "x".repeat(i % 30)
+                ),
+                event_type: EventType::ALL[i % 8],
+                date: Some(DateInfo::new(
+                    span,
+                    Granularity::Range,
+                    if i % 3 == 0 { Resolution::Inferred } else { Resolution::Explicit },
+                    "e".into(),
+                )),
+                participants: vec![],
+                sources: vec![format!("d{}", i % 3)],
+                mention_count: 1,
+                source_count: 1,
+                flags: if i % 11 == 0 { vec!["date-after-document".into()] } else { vec![] },
+                mentions: vec![mention],
+            }
+        })
+        .collect();
+    Timeline { format: crate::model::FORMAT.into(), documents, events, findings: vec![] }
+}
+
+/// Boxes of every `<text>`, from its x, y, font size and anchor, measured
+/// with the bundled font.
+fn text_boxes(svg: &str) -> Vec<(f64, f64, f64, f64, String)> {
+    let re = Regex::new(r#"<text([^>]*)>([^<]*)</text>"#).unwrap();
+    let attr = |a: &str, k: &str| {
+        Regex::new(&format!(r#"\b{k}="([^"]*)""#)).unwrap().captures(a).map(|c| c[1].to_string())
+    };
+    re.captures_iter(svg)
+        .map(|c| {
+            let a = &c[1];
+            let content = c[2].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            let x: f64 = attr(a, "x").unwrap().parse().unwrap();
+            let y: f64 = attr(a, "y").unwrap().parse().unwrap();
+            let size: f64 = attr(a, "font-size").unwrap().parse().unwrap();
+            let bold = a.contains("bold");
+            let w = font::width(&content, size, bold);
+            let x0 = match attr(a, "text-anchor").as_deref() {
+                Some("middle") => x - w / 2.0,
+                Some("end") => x - w,
+                _ => x,
+            };
+            (x0, y - size * 0.8, x0 + w, y + size * 0.25, content)
+        })
+        .collect()
+}
+
+fn canvas(svg: &str) -> (f64, f64) {
+    let tag = &svg[..svg.find('>').unwrap()];
+    let get = |k: &str| -> f64 {
+        Regex::new(&format!(r#"\s{k}="([\d.]+)""#)).unwrap().captures(tag).unwrap()[1]
+            .parse()
+            .unwrap()
+    };
+    (get("width"), get("height"))
+}
+
+fn assert_geometry(svg: &str) {
+    let (w, h) = canvas(svg);
+    let boxes = text_boxes(svg);
+    for b in &boxes {
+        assert!(
+            b.0 >= -0.5 && b.2 <= w + 0.5 && b.1 >= 0.0 && b.3 <= h,
+            "outside the canvas: {b:?}"
+        );
+    }
+    // labels are the event texts; badges sit inside their own rectangles
+    let labels: Vec<_> = boxes.iter().filter(|b| b.4.chars().count() > 3).collect();
+    for (i, a) in labels.iter().enumerate() {
+        for b in &labels[i + 1..] {
+            let overlap = a.0 < b.2 - 0.5 && b.0 < a.2 - 0.5 && a.1 < b.3 - 0.5 && b.1 < a.3 - 0.5;
+            assert!(!overlap, "labels overlap: {a:?} and {b:?}");
+        }
+    }
+}
+
+#[test]
+fn no_label_overlaps_and_all_inside_for_10_100_1000_events() {
+    for n in [10, 100, 1000] {
+        for crowded in [true, false] {
+            let svg = render(&timeline(n, crowded), &RenderOptions::default());
+            assert_geometry(&svg);
+        }
+    }
+    let narrow = RenderOptions { width: 480.0, ..RenderOptions::default() };
+    assert_geometry(&render(&timeline(60, true), &narrow));
+}
+
+#[test]
+fn strings_from_articles_are_escaped_and_links_are_safe() {
+    let svg = render(&timeline(3, true), &RenderOptions::default());
+    assert!(!svg.contains("<fairly>"));
+    assert!(svg.contains("&lt;fairly&gt;"));
+    assert!(svg.contains("href=\"https://example.org/a?b=%22c%22\""), "{svg}");
+    assert!(!svg.contains("foreignObject"));
+    assert!(svg.contains("role=\"img\""));
+    assert!(svg.contains("viewBox=\"0 0 "));
+    assert!(svg.contains("DejaVu Sans"));
+}
+
+#[test]
+fn unsafe_urls_are_dropped() {
+    assert_eq!(safe_url("javascript:alert(1)"), None);
+    assert_eq!(safe_url("https://a.org/x y").as_deref(), Some("https://a.org/x%20y"));
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let t = timeline(50, true);
+    assert_eq!(render(&t, &RenderOptions::default()), render(&t, &RenderOptions::default()));
+}
+
+#[test]
+fn many_gaps_never_push_the_axis_off_the_canvas() {
+    let spans: Vec<Span> = (0..200).map(|i| Span::year(1800 + i * 3).unwrap()).collect();
+    let segs = axis(&spans, 24.0, 456.0, 45);
+    assert!(segs.len() <= 3, "{}", segs.len());
+    assert!(segs.last().unwrap().x1 <= 456.0 + 1e-9);
+}
+
+#[test]
+fn long_gaps_become_breaks() {
+    let spans = [
+        Span::year(1986).unwrap(),
+        Span::day(NaiveDate::from_ymd_opt(2022, 1, 2).unwrap()),
+        Span::day(NaiveDate::from_ymd_opt(2022, 1, 6).unwrap()),
+    ];
+    let segs = axis(&spans, 0.0, 1000.0, 45);
+    assert_eq!(segs.len(), 2);
+    assert!(segs[1].x1 - segs[1].x0 > segs[0].x1 - segs[0].x0, "the busy segment gets more room");
+}
+
+#[test]
+fn date_labels_show_their_precision() {
+    let d = |a: &str, b: &str, r| DateInfo {
+        earliest: a.into(),
+        latest: b.into(),
+        granularity: Granularity::Range,
+        resolution: r,
+        evidence: String::new(),
+    };
+    assert_eq!(date_label(&d("2022-01-05", "2022-01-05", Resolution::Explicit)), "Jan 5");
+    assert_eq!(date_label(&d("2022-01-05", "2022-01-06", Resolution::Narrative)), "≈Jan 5–6");
+    assert_eq!(date_label(&d("1989", "2019", Resolution::Explicit)), "1989–2019");
+    assert_eq!(date_label(&d("2022-01", "2022-01", Resolution::Explicit)), "Jan 2022");
+}
