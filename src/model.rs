@@ -18,7 +18,8 @@
 //!               "mention_count", "source_count", "flags": [..],
 //!               "mentions": [{"document", "start", "end", "quote",
 //!                             "trigger", "type", "actor", "target",
-//!                             "date": DATE | null, "anchor", "timex"}]}],
+//!                             "date": DATE | null, "anchor", "timex",
+//!                             "supporting"}]}],
 //!   "findings": [{"kind", "severity", "events", "message"}]
 //! }
 //! DATE = {"earliest": "YYYY[-MM[-DD]]", "latest": "YYYY[-MM[-DD]]",
@@ -425,6 +426,10 @@ pub struct Mention {
     /// The TIMEX3 value of the time expression used, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timex: Option<String>,
+    /// An event noun with no date of its own ("Tokayev's appeal"): it only
+    /// joins an event that other mentions establish, never makes one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub supporting: bool,
 }
 
 /// One happening, with every mention that reports it.

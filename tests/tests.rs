@@ -139,6 +139,8 @@ mod wire {
         pub date: Option<Date>,
         pub anchor: String,
         pub timex: Option<String>,
+        #[serde(default)]
+        pub supporting: bool,
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -94,6 +94,8 @@ const VERBS: &[(&str, &[&str], &str, EventType, u8)] = &[
     ("raise", &[], "price_rise", Economic, 1),
     ("hike", &[], "price_rise", Economic, 2),
     ("double", &[], "price_rise", Economic, 2),
+    ("triple", &[], "price_rise", Economic, 2),
+    ("slash", &[], "price_cut", Economic, 2),
     ("increase", &[], "price_rise", Economic, 1),
     ("lower", &[], "price_cut", Economic, 2),
     ("cut", &["cut", "cutting"], "price_cut", Economic, 1),
@@ -177,7 +179,7 @@ const NOUNS: &[(&str, &str, EventType, u8)] = &[
     ("withdrawal", "withdraw", Security, 3),
     ("appeal", "request_help", Security, 2),
     ("arrests", "detain", Security, 2),
-    ("curfew", "impose", Security, 2),
+    ("curfew", "emergency_rule", Security, 2),
     ("measures", "measures", Security, 1),
     ("visit", "meeting", Diplomacy, 1),
     ("summit", "meeting", Diplomacy, 1),
@@ -242,8 +244,10 @@ static LEXICON: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
         );
     }
     for &(lemma, irregular, action, event_type, weight) in VERBS {
-        let phrasal =
-            matches!(lemma, "take" | "leave" | "break" | "ask" | "call" | "send" | "open");
+        let phrasal = matches!(
+            lemma,
+            "take" | "leave" | "break" | "ask" | "call" | "send" | "open" | "declare" | "impose"
+        );
         let e = Entry { action, event_type, noun: false, weight, phrasal, present: false };
         let forms = inflections(lemma);
         // the lemma and its -s form are present tense; an irregular past
@@ -299,6 +303,18 @@ pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, E
             words.iter().any(|w| matches!(*w, "to" | "for")).then_some(("request_help", Security))
         }
         "open" => a.starts_with("fire").then_some(("shoot", Violence)),
+        // a state of emergency, martial law and a curfew are one kind of
+        // measure: emergency rule
+        "declare" | "impose" => {
+            let head: String = a.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+            if ["emergency", "martial law", "curfew", "lockdown"].iter().any(|k| head.contains(k)) {
+                Some(("emergency_rule", Security))
+            } else if lemma_action == "impose" && head.contains("sanction") {
+                Some(("sanctions", Security))
+            } else {
+                None
+            }
+        }
         "appeal" => (a.starts_with("for") || a.starts_with("on")).then_some(("appeal", Statement)),
         "deploy" => {
             // "sent troops", "sent its forces"; not "sent a letter"
@@ -363,6 +379,9 @@ mod tests {
         assert!(phrase_action("request_help", "him whether it was true").is_none());
         assert!(phrase_action("request_help", "the UN to send help").is_some());
         assert!(phrase_action("deploy", "a letter").is_none());
+        assert_eq!(phrase_action("declare", "a state of emergency").unwrap().0, "emergency_rule");
+        assert_eq!(phrase_action("impose", "a curfew in the capital").unwrap().0, "emergency_rule");
+        assert!(phrase_action("declare", "victory").is_none());
         assert!(phrase_action("deploy", "its forces to").is_some());
     }
 }

@@ -309,7 +309,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
                 .filter(|(_, w)| w.start >= g_start && w.end <= g_end)
                 .collect();
             let Some((wi, word, entry, action, event_type)) =
-                best_trigger(body, &words, &seg_words, g_end)
+                best_trigger(body, &words, &seg_words, g_start, g_end)
             else {
                 continue;
             };
@@ -327,9 +327,11 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             // headline unless its own clause dates it
             let clause_only = entry.noun || entry.present && !word.lower.ends_with("ing");
             let date = anchor(&timexes, &ranges, &sentence_timexes, g_start, g_end, clause_only);
-            if clause_only && date.as_ref().is_none_or(|d| d.1 != Anchor::Clause) {
-                // a bare event noun ("the protests") is a mention only when
-                // its own clause dates it
+            // a bare event noun ("the protests") makes an event only when its
+            // own clause dates it; otherwise it may only support one
+            let supporting = entry.noun && date.as_ref().is_none_or(|d| d.1 != Anchor::Clause);
+            let date = if supporting { None } else { date };
+            if clause_only && !supporting && date.as_ref().is_none_or(|d| d.1 != Anchor::Clause) {
                 continue;
             }
             let actor = find_actor(&words, wi, g_start, entry.noun, &mut last_person);
@@ -352,6 +354,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
                 date,
                 anchor: anchor_rule,
                 timex: timex_value,
+                supporting,
             });
         }
         if !opinion {
@@ -359,6 +362,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             list_mentions(doc, body, s_start, sentence, &timexes, before, &mut mentions);
         }
         drop_reporting_frames(&mut mentions, before);
+        attach_causes(&mut mentions, before, body, base);
         if narrative {
             narrative_dates(&mut mentions, before, &ctx, doc);
         }
@@ -442,10 +446,14 @@ const DETERMINERS: &[&str] =
     &["the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my"];
 
 /// The most specific trigger of a clause.
+///
+/// Verbs under a modal, a negation or an infinitive "to" take no part: "asked
+/// Russia to send forces" is an asking, not a sending.
 fn best_trigger<'w, 'a>(
     body: &str,
     words: &'w [Word<'a>],
     seg: &[(usize, &'w Word<'a>)],
+    g_start: usize,
     g_end: usize,
 ) -> Option<Trigger<'w, 'a>> {
     let mut best: Option<(u8, Trigger<'w, 'a>)> = None;
@@ -471,6 +479,9 @@ fn best_trigger<'w, 'a>(
             (entry.action, entry.event_type)
         };
         if action == "take" || action == "open" {
+            continue;
+        }
+        if !entry.noun && is_irrealis(words, wi, g_start) {
             continue;
         }
         has_verb |= !entry.noun;
@@ -891,6 +902,7 @@ fn presence_mentions(
             anchor: if date.is_some() { Anchor::Sentence } else { Anchor::None },
             timex: None,
             date,
+            supporting: false,
         });
     }
 }
@@ -950,6 +962,7 @@ fn list_mentions(
             )),
             anchor: Anchor::Clause,
             timex: Some(t.value.clone()),
+            supporting: false,
         });
     }
     // the head mention itself is now told by the items
@@ -963,11 +976,43 @@ fn list_mentions(
     }
 }
 
+/// "People took to the streets after the authorities doubled the prices":
+/// an undated cause clause right after the happening it explains is part of
+/// that happening's report, not a timeline event of its own.
+fn attach_causes(mentions: &mut Vec<Mention>, before: usize, body: &str, base: usize) {
+    let mut k = before + 1;
+    while k < mentions.len() {
+        let (prev, cur) = (&mentions[k - 1], &mentions[k]);
+        let lower = cur.quote.to_lowercase();
+        let causal = ["after ", "following ", "because ", "as a result of "]
+            .iter()
+            .any(|c| lower.starts_with(c));
+        let gap = &body[prev.end.saturating_sub(base).min(body.len())
+            ..cur.start.saturating_sub(base).min(body.len())];
+        if causal
+            && cur.date.is_none()
+            && !cur.supporting
+            && prev.event_type != crate::model::EventType::Statement
+            && prev.end <= cur.start
+            && gap.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty()
+        {
+            let end = cur.end;
+            let prev = &mut mentions[k - 1];
+            prev.end = end;
+            prev.quote = body[prev.start - base..end - base].to_string();
+            mentions.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// "X said Thursday that troops were deployed": the deployment is the
 /// event; the saying only dates it.
 fn drop_reporting_frames(mentions: &mut Vec<Mention>, before: usize) {
-    let has_content =
-        mentions[before..].iter().any(|m| m.event_type != crate::model::EventType::Statement);
+    let has_content = mentions[before..]
+        .iter()
+        .any(|m| m.event_type != crate::model::EventType::Statement && !m.supporting);
     if !has_content {
         return;
     }

@@ -134,7 +134,8 @@ fn nominal_events_need_their_own_date_unless_a_verb_reports_them() {
          Heavy shooting erupted near the bridge, witnesses said, on April 18.\n\
          They marked the anniversary of the massacre of miners in 1972.",
     );
-    assert!(ms.iter().all(|m| m.trigger != "protests"), "{ms:#?}");
+    let protests = find(&ms, "protests");
+    assert!(protests.supporting && protests.date.is_none(), "{protests:#?}");
     assert_eq!(find(&ms, "shooting").date.as_ref().unwrap().earliest, "2019-04-18");
     assert_eq!(find(&ms, "massacre").date.as_ref().unwrap().earliest, "1972");
 }
@@ -235,4 +236,20 @@ fn extraction_never_panics_and_quotes_stay_on_char_boundaries() {
         }
         assert!(prop(s));
     }
+}
+
+#[test]
+fn a_cause_clause_is_part_of_the_happening_it_explains() {
+    let ms = extract_one("Crowds took to the streets after the council tripled bus fares.");
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].action, "unrest_start");
+    assert_eq!(ms[0].quote, "Crowds took to the streets after the council tripled bus fares");
+}
+
+#[test]
+fn curfews_and_states_of_emergency_are_emergency_rule() {
+    let ms = extract_one(
+        "Despite declaring a state of emergency and imposing a curfew, the unrest went on.",
+    );
+    assert_eq!(ms.iter().filter(|m| m.action == "emergency_rule").count(), 2, "{ms:#?}");
 }

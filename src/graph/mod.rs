@@ -33,6 +33,20 @@ pub struct Options {
     pub name_similarity: f64,
 }
 
+/// Byte distance within which two undated mentions of one action in one
+/// article are taken as one happening told twice.
+const NEARBY: usize = 400;
+
+/// Actions whose undated reports are tallies of one ongoing situation.
+const TALLIES: &[&str] = &["kill", "injure", "detain"];
+
+fn same_period(spans: &BTreeMap<&str, Option<Span>>, a: &str, b: &str) -> bool {
+    match (spans.get(a), spans.get(b)) {
+        (Some(Some(x)), Some(Some(y))) => x.overlaps(y),
+        _ => a == b,
+    }
+}
+
 /// Default name similarity threshold.
 pub const NAME_SIMILARITY: f64 = 0.84;
 
@@ -103,6 +117,8 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
 pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options) -> Timeline {
     let threshold =
         if options.name_similarity > 0.0 { options.name_similarity } else { NAME_SIMILARITY };
+    let doc_spans: BTreeMap<&str, Option<Span>> =
+        documents.iter().map(|d| (d.id.as_str(), d.date_span())).collect();
     let mut blocks: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     for m in mentions {
         blocks.entry(m.action.clone()).or_default().push(m);
@@ -148,11 +164,25 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
                         || m.actor.is_some() && c.mentions.iter().any(|x| x.document == m.document && x.start.abs_diff(m.start) < 800)
                 })
                 .filter_map(|(i, c)| participant_score(c, &m, threshold).map(|s| (s, i)))
-                .filter(|&(s, i)| span.is_some() || clusters[i].span.is_some() || s > 0)
+                .filter(|&(s, i)| {
+                    span.is_some()
+                        || clusters[i].span.is_some()
+                        || s > 0
+                        // "died in the clashes. More than 50 people have
+                        // died": the next sentence elaborates the same one
+                        || clusters[i].mentions.iter().any(|x| x.document == m.document && x.start.abs_diff(m.start) < NEARBY)
+                        // undated casualty and arrest counts of documents of
+                        // one period are one running tally, not new events
+                        || TALLIES.contains(&m.action.as_str())
+                            && clusters[i].mentions.iter().any(|x| same_period(&doc_spans, &x.document, &m.document))
+                })
                 .max_by_key(|&(s, i)| (s, Reverse(i)));
             let i = match best {
-                Some((_, i)) => i,
-                None => {
+                Some((score, i)) if !m.supporting || score > 0 => i,
+                // a supporting noun joins only an event it shares a
+                // participant with
+                _ if m.supporting => continue,
+                _ => {
                     clusters.push(Cluster {
                         mentions: Vec::new(),
                         span,

@@ -42,6 +42,7 @@ fn mention(
         }),
         anchor: if date.is_some() { Anchor::Clause } else { Anchor::None },
         timex: None,
+        supporting: false,
     }
 }
 
@@ -213,4 +214,49 @@ fn order_respects_every_disjoint_pair_of_dates() {
             && t.events.len() == days.len()
     }
     quickcheck::QuickCheck::new().tests(200).quickcheck(prop as fn(Vec<(u16, u8)>) -> bool);
+}
+
+#[test]
+fn supporting_nouns_join_only_an_event_they_share_a_participant_with() {
+    let mut appeal =
+        mention("b", 0, "request_help", EventType::Security, Some("Marenkov"), None, None);
+    appeal.supporting = true;
+    let mut stray =
+        mention("b", 50, "request_help", EventType::Security, Some("Ostrov"), None, None);
+    stray.supporting = true;
+    let ms = vec![
+        mention(
+            "a",
+            0,
+            "request_help",
+            EventType::Security,
+            Some("Marenko"),
+            Some("the UN"),
+            Some("2020-06-04"),
+        ),
+        appeal,
+        stray,
+    ];
+    let t = build(vec![doc("a", "2020-06"), doc("b", "2020-06")], ms, &Options::default());
+    assert_eq!(t.events.len(), 1);
+    assert_eq!(t.events[0].sources, vec!["a", "b"]);
+}
+
+#[test]
+fn undated_tallies_and_nearby_retellings_merge() {
+    let ms = vec![
+        mention("a", 0, "kill", EventType::Violence, None, None, None),
+        mention("a", 120, "kill", EventType::Violence, None, None, None),
+        mention("b", 900, "kill", EventType::Violence, None, None, None),
+        mention("a", 0, "flee", EventType::PoliticalChange, None, None, None),
+        mention("b", 2000, "flee", EventType::PoliticalChange, None, None, None),
+    ];
+    let t = build(vec![doc("a", "2020-06"), doc("b", "2020-06")], ms, &Options::default());
+    let kill: Vec<_> = t.events.iter().filter(|e| e.mentions[0].action == "kill").collect();
+    assert_eq!(kill.len(), 1, "casualty counts are one tally");
+    assert_eq!(
+        t.events.iter().filter(|e| e.mentions[0].action == "flee").count(),
+        2,
+        "other undated reports stay apart"
+    );
 }

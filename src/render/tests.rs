@@ -44,6 +44,7 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
                 date: None,
                 anchor: Anchor::None,
                 timex: None,
+                supporting: false,
             };
             Event {
                 id: format!("e{i}"),
