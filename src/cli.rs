@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use timeline::extract::timex::{self, Context, TimexType};
-use timeline::model::{Reference, ReferenceSource};
+use timeline::model::{EventType, Reference, ReferenceSource};
 use timeline::render::{self, RenderOptions, Theme};
 
 /// Build ordered, sourced event timelines from folders of news articles.
@@ -39,6 +39,8 @@ enum Command {
         /// Where to write the timeline JSON [default: OUTPUT with .json].
         #[arg(long, value_name = "PATH")]
         json: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
         #[command(flatten)]
         style: Style,
     },
@@ -73,6 +75,56 @@ enum TagFormat {
     Json,
     /// The text with inline <TIMEX3> tags.
     Timeml,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Filters")]
+struct FilterArgs {
+    /// Keep events that reach this day or later (undated ones are left out).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    from: Option<NaiveDate>,
+    /// Keep events that start on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    to: Option<NaiveDate>,
+    /// Keep events reported by at least N documents.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_sources: usize,
+    /// Keep events of these types (repeat or separate with commas): protest,
+    /// violence, political_change, security, economic, statement,
+    /// diplomacy, other.
+    #[arg(long = "type", value_name = "TYPE", value_delimiter = ',')]
+    types: Vec<String>,
+    /// Keep events in which this actor or target takes part (an
+    /// entity-centred timeline); spelling variants match.
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> anyhow::Result<timeline::graph::Filter> {
+        let types = self
+            .types
+            .iter()
+            .map(|t| {
+                EventType::from_name(t.trim()).ok_or_else(|| {
+                    let all: Vec<&str> = EventType::ALL.iter().map(|t| t.name()).collect();
+                    anyhow::anyhow!("--type: expected one of {}, but found {t:?}", all.join(", "))
+                })
+            })
+            .collect::<anyhow::Result<_>>()?;
+        if let (Some(f), Some(t)) = (self.from, self.to) {
+            if f > t {
+                bail!("--from {f} is after --to {t}");
+            }
+        }
+        Ok(timeline::graph::Filter {
+            from: self.from,
+            to: self.to,
+            min_sources: self.min_sources,
+            types,
+            entity: self.entity.clone(),
+        })
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -118,7 +170,9 @@ impl Style {
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { inputs, output, json, style } => build(&inputs, &output, json, &style),
+        Command::Build { inputs, output, json, filter, style } => {
+            build(&inputs, &output, json, &filter.filter()?, &style)
+        }
         Command::Render { input, output, style } => {
             let opts = style.options()?;
             let t = timeline::read_timeline(&input)?;
@@ -142,12 +196,14 @@ fn build(
     inputs: &[PathBuf],
     output: &Path,
     json: Option<PathBuf>,
+    filter: &timeline::graph::Filter,
     style: &Style,
 ) -> anyhow::Result<ExitCode> {
     let opts = style.options()?;
     check_svg_path(output)?;
     let json = json.unwrap_or_else(|| output.with_extension("json"));
     let (t, skipped) = timeline::build(inputs);
+    let t = timeline::graph::filter(t, filter);
     for e in &skipped {
         eprintln!("skipped: {e}");
     }

@@ -396,3 +396,35 @@ fn help_documents_every_command() {
         .success()
         .stdout(predicate::str::contains("build").and(predicate::str::contains("render")));
 }
+
+#[test]
+fn build_filters_make_an_entity_centred_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("m.svg");
+    timeline()
+        .args(["build", "tests/data/floods", "-o"])
+        .arg(&out)
+        .args([
+            "--entity",
+            "Marenco",
+            "--from",
+            "2023-03-08",
+            "--type",
+            "political_change,security",
+        ])
+        .assert()
+        .success();
+    let t: timeline::Timeline = serde_json::from_str(&read(dir.path().join("m.json"))).unwrap();
+    assert!(!t.events.is_empty());
+    for e in &t.events {
+        assert!(e.date.as_ref().unwrap().latest.as_str() >= "2023-03-08", "{}", e.id);
+        assert!(matches!(e.event_type.name(), "political_change" | "security"), "{}", e.id);
+    }
+    timeline()
+        .args(["build", "tests/data/floods", "-o"])
+        .arg(&out)
+        .args(["--type", "weather"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--type: expected one of protest"));
+}

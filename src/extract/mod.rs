@@ -361,6 +361,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             presence_mentions(doc, body, s_start, s_end, &quoted, &sentence_timexes, &mut mentions);
             list_mentions(doc, body, s_start, sentence, &timexes, before, &mut mentions);
         }
+        share_subjects(&mut mentions, before, body, base);
         drop_reporting_frames(&mut mentions, before);
         attach_causes(&mut mentions, before, body, base);
         if narrative {
@@ -972,6 +973,31 @@ fn list_mentions(
             .position(|m| m.start == h.start && m.end == h.end && m.document == h.document)
         {
             out.remove(pos);
+        }
+    }
+}
+
+/// "He dissolved the government and dismissed the minister": verbs joined
+/// by "and", "but" or "or" share the subject of the first.
+fn share_subjects(mentions: &mut [Mention], before: usize, body: &str, base: usize) {
+    for k in before + 1..mentions.len() {
+        if mentions[k].actor.is_some() || mentions[k].supporting || mentions[k - 1].supporting {
+            continue;
+        }
+        let lead = body[..mentions[k].start - base].trim_end().to_lowercase();
+        let conj = ["and", "but", "or", "then"].iter().any(|c| {
+            lead.ends_with(c)
+                && !lead[..lead.len() - c.len()].ends_with(|ch: char| ch.is_alphanumeric())
+        });
+        if conj
+            && mentions[k]
+                .quote
+                .split_whitespace()
+                .next()
+                .and_then(|w| lexicon::lookup(&w.to_lowercase()))
+                .is_some()
+        {
+            mentions[k].actor = mentions[k - 1].actor.clone();
         }
     }
 }

@@ -47,7 +47,9 @@ fn clause_dates_resolve_against_the_document_day() {
     assert_eq!(dismissed.anchor, Anchor::Sentence);
     assert_eq!(dismissed.action, "dismiss");
     assert_eq!(dismissed.event_type, EventType::PoliticalChange);
+    assert_eq!(dismissed.actor.as_deref(), Some("the governor"));
     let lowered = find(&ms, "lowered");
+    assert_eq!(lowered.actor, dismissed.actor, "coordinated verbs share their subject");
     assert_eq!(lowered.date.as_ref().unwrap().earliest, "2023-03-07");
     assert_eq!(lowered.quote, "lowered the berth fees");
 }

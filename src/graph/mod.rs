@@ -449,3 +449,64 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests;
+
+/// Which events to keep: `build --from/--to/--min-sources/--type/--entity`.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Keep events whose date interval reaches this day or later (undated
+    /// events are dropped when set). Default: no bound.
+    pub from: Option<chrono::NaiveDate>,
+    /// Keep events whose date interval starts on or before this day.
+    /// Default: no bound.
+    pub to: Option<chrono::NaiveDate>,
+    /// Keep events reported by at least this many documents. Default 0.
+    pub min_sources: usize,
+    /// Keep only these types; empty keeps all. Default empty.
+    pub types: Vec<EventType>,
+    /// Keep only events in which this actor or target takes part, matched
+    /// by name similarity, so "Tokaev" finds "Tokayev". Default: none.
+    pub entity: Option<String>,
+}
+
+impl Filter {
+    /// Whether the event passes every condition.
+    #[must_use]
+    pub fn keeps(&self, e: &Event) -> bool {
+        let span = e.date.as_ref().and_then(DateInfo::span);
+        if self.from.is_some() || self.to.is_some() {
+            let Some(s) = span else { return false };
+            if self.from.is_some_and(|f| s.hi < f) || self.to.is_some_and(|t| s.lo > t) {
+                return false;
+            }
+        }
+        if e.source_count < self.min_sources {
+            return false;
+        }
+        if !self.types.is_empty() && !self.types.contains(&e.event_type) {
+            return false;
+        }
+        if let Some(name) = &self.entity {
+            let want = key_name(name);
+            let names =
+                e.mentions.iter().flat_map(|m| [m.actor.as_deref(), m.target.as_deref()]).flatten();
+            let found = names.chain(e.participants.iter().map(String::as_str)).any(|n| {
+                n.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
+                    .filter(|w| w.chars().count() > 2)
+                    .any(|w| similar(&key_name(w), &want, NAME_SIMILARITY))
+            });
+            if !found {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Keep the events `filter` keeps, and the findings about them.
+#[must_use]
+pub fn filter(mut t: Timeline, filter: &Filter) -> Timeline {
+    t.events.retain(|e| filter.keeps(e));
+    let kept: BTreeSet<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+    t.findings.retain(|f| f.events.iter().all(|id| kept.contains(id.as_str())));
+    t
+}

@@ -260,3 +260,55 @@ fn undated_tallies_and_nearby_retellings_merge() {
         "other undated reports stay apart"
     );
 }
+
+#[test]
+fn filters_by_date_sources_type_and_entity() {
+    let ms = vec![
+        mention(
+            "a",
+            0,
+            "dismiss",
+            EventType::PoliticalChange,
+            Some("Marenko"),
+            Some("the cabinet"),
+            Some("2020-06-04"),
+        ),
+        mention(
+            "b",
+            0,
+            "dismiss",
+            EventType::PoliticalChange,
+            Some("Marenkov"),
+            Some("the cabinet"),
+            None,
+        ),
+        mention(
+            "a",
+            40,
+            "storm",
+            EventType::Violence,
+            Some("Rebels"),
+            Some("the radio station"),
+            Some("2020-06-10"),
+        ),
+        mention("a", 80, "rule", EventType::PoliticalChange, Some("Ostrov"), None, Some("1990")),
+        mention("a", 120, "kill", EventType::Violence, None, None, None),
+    ];
+    let t = build(vec![doc("a", "2020-06"), doc("b", "2020-06")], ms, &Options::default());
+    let titles = |f: &Filter| {
+        filter(t.clone(), f).events.iter().map(|e| e.mentions[0].action.clone()).collect::<Vec<_>>()
+    };
+    let day = |s: &str| Some(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
+    assert_eq!(titles(&Filter { from: day("2020-06-05"), ..Filter::default() }), vec!["storm"]);
+    assert_eq!(titles(&Filter { to: day("2000-01-01"), ..Filter::default() }), vec!["rule"]);
+    assert_eq!(titles(&Filter { min_sources: 2, ..Filter::default() }), vec!["dismiss"]);
+    assert_eq!(
+        titles(&Filter { types: vec![EventType::Violence], ..Filter::default() }),
+        vec!["storm", "kill"]
+    );
+    assert_eq!(
+        titles(&Filter { entity: Some("Marenco".into()), ..Filter::default() }),
+        vec!["dismiss"]
+    );
+    assert_eq!(titles(&Filter::default()).len(), 4);
+}
