@@ -326,7 +326,15 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             // a present tense ("retains", "invites") is a state or a
             // headline unless its own clause dates it
             let clause_only = entry.noun || entry.present && !word.lower.ends_with("ing");
-            let date = anchor(&timexes, &ranges, &sentence_timexes, g_start, g_end, clause_only);
+            let date = anchor(
+                word.start,
+                &timexes,
+                &ranges,
+                &sentence_timexes,
+                g_start,
+                g_end,
+                clause_only,
+            );
             // a bare event noun ("the protests") makes an event only when its
             // own clause dates it; otherwise it may only support one
             let supporting = entry.noun && date.as_ref().is_none_or(|d| d.1 != Anchor::Clause);
@@ -528,6 +536,7 @@ fn is_irrealis(words: &[Word], wi: usize, g_start: usize) -> bool {
 }
 
 fn anchor(
+    trigger: usize,
     timexes: &[Timex],
     ranges: &[timex::Range],
     sentence: &[&Timex],
@@ -560,7 +569,20 @@ fn anchor(
         );
         (info, rule, t.value.clone())
     };
-    if let Some(t) = sentence.iter().copied().filter(usable).find(|t| in_clause(t)) {
+    // in the clause: for a noun the expression after it ("the suppression
+    // of protests in 1986"), else the nearest
+    let in_clause_all: Vec<&Timex> =
+        sentence.iter().copied().filter(usable).filter(|t| in_clause(t)).collect();
+    let chosen = if noun {
+        in_clause_all
+            .iter()
+            .copied()
+            .find(|t| t.start >= trigger)
+            .or_else(|| in_clause_all.last().copied())
+    } else {
+        in_clause_all.iter().copied().min_by_key(|t| (t.start.abs_diff(trigger), t.start))
+    };
+    if let Some(t) = chosen {
         return Some(pick(t, Anchor::Clause));
     }
     // a range whose "from" lies in the clause but whose second date was cut

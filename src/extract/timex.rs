@@ -89,6 +89,9 @@ impl Context {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Unit {
+    Second,
+    Minute,
+    Hour,
     Day,
     Week,
     Month,
@@ -103,6 +106,9 @@ impl Unit {
         let s = s.to_ascii_lowercase();
         let s = s.trim_end_matches('s');
         Some(match s {
+            "second" => Unit::Second,
+            "minute" => Unit::Minute,
+            "hour" => Unit::Hour,
             "day" | "night" => Unit::Day,
             "week" | "weekend" => Unit::Week,
             "month" => Unit::Month,
@@ -116,6 +122,9 @@ impl Unit {
 
     fn code(self) -> &'static str {
         match self {
+            Unit::Second => "S",
+            Unit::Minute => "M",
+            Unit::Hour => "H",
             Unit::Day => "D",
             Unit::Week => "W",
             Unit::Month => "M",
@@ -128,7 +137,7 @@ impl Unit {
 
     fn granularity(self) -> Granularity {
         match self {
-            Unit::Day => Granularity::Day,
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Granularity::Day,
             Unit::Week => Granularity::Week,
             Unit::Month => Granularity::Month,
             Unit::Quarter => Granularity::Quarter,
@@ -142,9 +151,8 @@ impl Unit {
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)";
 const WEEKDAY: &str =
     r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)";
-const NUMBER: &str = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|few|several|many|some|a couple of|couple of|dozens of|a dozen|hundreds of)";
-const UNIT: &str =
-    r"(?:days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries)";
+const NUMBER: &str = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|few|several|many|some|a couple of|couple of|dozens of|a dozen|hundreds of)";
+const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries)";
 const PART: &str = r"(?:morning|afternoon|evening|night)";
 
 fn month_number(s: &str) -> Option<u32> {
@@ -240,6 +248,7 @@ enum Sem {
     },
     Weekday {
         day: Weekday,
+        last: bool,
         future: bool,
         part: Option<&'static str>,
     },
@@ -266,6 +275,42 @@ enum Sem {
     },
     Set(&'static str),
     Ref(&'static str),
+    /// "the weekend": the last one before the reference.
+    Weekend,
+    /// "this year's third quarter" (0), "the year-ago third quarter" (-1).
+    QuarterRel {
+        quarter: u32,
+        year_shift: i32,
+    },
+    /// "year-end": the last day of the reference year.
+    YearEnd,
+    /// A month with a relative cue: "last May" (-1), "this June" (0),
+    /// "next March" (1), "June last year" (`year_shift`).
+    MonthRel {
+        month: u32,
+        rel: Option<i32>,
+        year_shift: Option<i32>,
+    },
+    /// A reporting period of business news: "the quarter", "the latest
+    /// period", "the year-ago quarter" (`years_back` 1), "the year".
+    Period {
+        unit: Unit,
+        years_back: i32,
+    },
+    /// "a year earlier", "two days later": relative to the reference.
+    Shifted {
+        n: Option<f64>,
+        unit: Unit,
+        sign: i64,
+    },
+    /// A time of day on a weekday or a date: "10 p.m. Wednesday".
+    ClockOn {
+        hour: u32,
+        minute: u32,
+        weekday: Option<Weekday>,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
     Clock {
         hour: u32,
         minute: u32,
@@ -336,13 +381,152 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 })
             },
         ),
-        // a month name alone needs a cue that it is a month ("in May")
+                // a month with a relative cue: last May, this June, next March
+        f(
+            format!(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>{MONTH})\b"),
+            |c| {
+                let rel = match c["rel"].to_ascii_lowercase().as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                Some(Sem::MonthRel { month: month_number(&c["mon"])?, rel: Some(rel), year_shift: None })
+            },
+        ),
+        // June last year, January of this year
+        f(
+            format!(r"\b(?P<mon>{MONTH})\.?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
+            |c| {
+                let shift = match &c["rel"] {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                Some(Sem::MonthRel { month: month_number(&c["mon"])?, rel: None, year_shift: Some(shift) })
+            },
+        ),
+        // a month name alone; "May", "March" and short forms need a cue,
+        // being also words
         f(
             format!(
-                r"(?:\b(?:in|since|by|until|till|through|during|from|to|of|on)\s+|\b(?:early|late|mid-?|last|next|this)\s*)(?P<mon>{MONTH})\b"
+                r"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Ff]rom|[Tt]o|[Oo]f|[Oo]n)\s+|\b(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?(?P<mon>{MONTH})\b"
             ),
-            |c| Some(Sem::Absolute { year: None, month: month_number(&c["mon"]), day: None }),
+            |c| {
+                let m = c.name("mon")?.as_str();
+                let whole = c.get(0)?.as_str();
+                if whole == m && (m.len() <= 4 || m == "March" || m == "August") {
+                    return None;
+                }
+                Some(Sem::Absolute { year: None, month: month_number(m), day: None })
+            },
         ),
+                // the year-ago third quarter, this year's second quarter, the 1988
+        // fourth quarter
+        f(
+            r"(?i)\b(?:the\s+)?(?:(?P<y>1[5-9]\d\d|20\d\d)|(?P<rel>this|last|next)\s+year[’']s|(?P<ago>year-ago|year-earlier))\s+(?P<q>first|second|third|fourth)[\s-]+quarter\b".into(),
+            |c| {
+                let quarter = match c["q"].to_ascii_lowercase().as_str() {
+                    "first" => 1,
+                    "second" => 2,
+                    "third" => 3,
+                    _ => 4,
+                };
+                let shift = match c.name("rel").map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
+                    Some("last") => Some(-1),
+                    Some("next") => Some(1),
+                    Some(_) => Some(0),
+                    None => c.name("ago").map(|_| -1),
+                };
+                Some(match (opt_year(c, "y"), shift) {
+                    (Some(y), _) => Sem::Quarter { year: Some(y), quarter },
+                    (None, Some(s)) => Sem::QuarterRel { quarter, year_shift: s },
+                    (None, None) => Sem::Quarter { year: None, quarter },
+                })
+            },
+        ),
+        // business news periods: the quarter, the latest period, the
+        // year-ago quarter, the fiscal year, the week
+        f(
+            r"(?i)\bthe\s+(?P<mod>(?:latest|current|same|previous|prior|comparable|corresponding|full|fiscal|year-earlier|year-ago)(?:\s+(?:fiscal|year-earlier|year-ago))?\s+)?(?P<u>quarter|period|fiscal\s+year|year|week|weekend|month)\b".into(),
+            |c| {
+                let m = c.name("mod").map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
+                let unit = match c["u"].to_ascii_lowercase().as_str() {
+                    "quarter" | "period" => Unit::Quarter,
+                    "week" | "weekend" => Unit::Week,
+                    "month" => Unit::Month,
+                    _ => Unit::Year,
+                };
+                                let back = ["year-earlier", "year-ago", "comparable", "corresponding", "previous", "prior"];
+                let u = c["u"].to_ascii_lowercase();
+                // "the year", "the fiscal year": a length of time in TimeML
+                if unit == Unit::Year && (m.is_empty() || m.trim() == "fiscal") {
+                    return Some(Sem::Duration { n: Some(1.0), unit: Unit::Year });
+                }
+                if u == "weekend" {
+                    return Some(Sem::Weekend);
+                }
+                Some(Sem::Period { unit, years_back: i32::from(back.iter().any(|b| m.contains(b))) })
+            },
+        ),
+        // year-earlier, year-ago, year-end
+        f(
+                        r"(?i)\b(?:year-(?P<ago>earlier|ago)|year[\s-]end|the\s+end\s+of\s+the\s+year)\b".into(),
+            |c| Some(if c.name("ago").is_some() { Sem::RelUnit { unit: Unit::Year, shift: -1 } } else { Sem::YearEnd }),
+        ),
+        // a year earlier, two days later
+        f(
+            format!(r"(?i)\b(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+(?P<dir>earlier|from\s+now|hence)\b"),
+            |c| {
+                let sign = if c["dir"].eq_ignore_ascii_case("earlier") { -1 } else { 1 };
+                Some(Sem::Shifted { n: number(&c["n"]), unit: Unit::parse(&c["u"])?, sign })
+            },
+        ),
+        // spelled-out years: nineteen ninety-six, the year two thousand
+        f(
+            r"(?i)\b(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)[\s-](?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and)?(?:\s+(?P<k>one|two|three|four|five|six|seven|eight|nine|ten))?)\b".into(),
+            |c| {
+                let y = if let Some(cent) = c.name("c") {
+                    let base = if cent.as_str().eq_ignore_ascii_case("nineteen") { 1900.0 } else { 2000.0 };
+                    base + number(&c["t"])? + c.name("u").and_then(|u| number(u.as_str())).unwrap_or(0.0)
+                } else {
+                    2000.0 + c.name("k").and_then(|k| number(k.as_str())).unwrap_or(0.0)
+                };
+                #[allow(clippy::cast_possible_truncation)]
+                Some(Sem::Absolute { year: Some(y as i32), month: None, day: None })
+            },
+        ),
+        // the nineties
+        f(
+            r"(?i)\bthe\s+(?:early\s+|late\s+|mid-?)?(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".into(),
+            |c| {
+                let d = match c["d"].to_ascii_lowercase().as_str() {
+                    "twenties" => 1920,
+                    "thirties" => 1930,
+                    "forties" => 1940,
+                    "fifties" => 1950,
+                    "sixties" => 1960,
+                    "seventies" => 1970,
+                    "eighties" => 1980,
+                    _ => 1990,
+                };
+                Some(Sem::Decade(d))
+            },
+        ),
+        // a time on a day: 10 p.m. Wednesday, noon Thursday, 5 p.m. EST Nov. 9
+        f(
+            format!(r"(?i)\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<w>noon|midnight))\s*(?:(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\b)?,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])\b)"),
+            |c| {
+                let (hour, minute) = clock(c)?;
+                Some(Sem::ClockOn {
+                    hour,
+                    minute,
+                    weekday: c.name("wd").and_then(|w| weekday(w.as_str())),
+                    month: c.name("mon").and_then(|m| month_number(m.as_str())),
+                    day: c.name("d").and_then(|d| d.as_str().parse().ok()),
+                })
+            },
+        ),
+
         // decades: the 1990s, the '90s, the early 2000s
         f(
             r"\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<dec>1[5-9]\d0|20\d0)'?s\b".into(),
@@ -399,9 +583,10 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
             format!(r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Ll]ate|[Ee]arly)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?\b"),
             |c| {
                 let m = c.name("mod").map(|m| m.as_str().to_ascii_lowercase());
-                Some(Sem::Weekday {
+                                Some(Sem::Weekday {
                     day: weekday(&c["wd"])?,
                     future: matches!(m.as_deref(), Some("next" | "coming")),
+                    last: m.as_deref() == Some("last"),
                     part: c.name("part").map(|p| part_code(p.as_str())),
                 })
             },
@@ -443,6 +628,9 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 let rel = rel.trim_start_matches("the").trim();
                 let u = Unit::parse(&c["u"])?;
                 Some(match rel {
+                                        // "the past year" is the year before; "the past week" a
+                    // length of time
+                    "last" | "past" | "previous" if c["rel"].to_ascii_lowercase().starts_with("the") && u == Unit::Year => Sem::RelUnit { unit: u, shift: -1 },
                     "last" | "past" | "previous" if c["rel"].to_ascii_lowercase().starts_with("the") => Sem::Duration { n: Some(1.0), unit: u },
                     "last" | "past" | "previous" => Sem::RelUnit { unit: u, shift: -1 },
                     "next" | "coming" | "following" => Sem::RelUnit { unit: u, shift: 1 },
@@ -471,30 +659,39 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         ),
         // sets: every year, each season, daily
         f(
-            format!(r"(?i)\b(?:(?:every|each)\s+(?P<u>day|week|month|year|season|morning|evening|night|{WEEKDAY})|(?P<adv>daily|weekly|monthly|annually|yearly|nightly))\b"),
+                        format!(r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|season|morning|evening|night|{WEEKDAY})\b"),
             |c| {
-                let w = c.name("u").or(c.name("adv")).map(|m| m.as_str().to_ascii_lowercase())?;
+                                let w = c.name("u").map(|m| m.as_str().to_ascii_lowercase())?;
                 Some(Sem::Set(match w.as_str() {
-                    "day" | "daily" => "P1D",
-                    "week" | "weekly" => "P1W",
-                    "month" | "monthly" => "P1M",
-                    "year" | "annually" | "yearly" => "P1Y",
+                    "day" => "P1D",
+                    "week" => "P1W",
+                    "month" => "P1M",
+                    "year" => "P1Y",
                     "season" => "P1S",
                     "morning" => "XXXX-XX-XXTMO",
                     "evening" => "XXXX-XX-XXTEV",
-                    "night" | "nightly" => "XXXX-XX-XXTNI",
-                    _ => "XXXX-WXX-X",
+                    "night" => "XXXX-XX-XXTNI",
+                    "monday" => "XXXX-WXX-1",
+                    "tuesday" => "XXXX-WXX-2",
+                    "wednesday" => "XXXX-WXX-3",
+                    "thursday" => "XXXX-WXX-4",
+                    "friday" => "XXXX-WXX-5",
+                    "saturday" => "XXXX-WXX-6",
+                    _ => "XXXX-WXX-7",
                 }))
             },
         ),
         // now, recently, currently, the past, the future
         f(
-            r"(?i)\b(?P<w>now|nowadays|currently|recently|lately|formerly|previously|in\s+the\s+past|in\s+the\s+future|the\s+past|the\s+future)\b".into(),
-            |c| {
+                        r"(?i)\b(?P<w>now|nowadays|currently|current|recently|recent(?:\s+(?:years|months|weeks|days))?|these\s+days|in\s+the\s+past|in\s+the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term)\b".into(),
+                        |c| {
                 let w = c["w"].to_ascii_lowercase();
-                Some(Sem::Ref(if w.contains("future") {
+                if let Some(u) = w.strip_prefix("recent").filter(|u| u.starts_with(char::is_whitespace)).map(str::trim) {
+                    return Some(Sem::Duration { n: None, unit: Unit::parse(u)? });
+                }
+                Some(Sem::Ref(if w.contains("future") || w == "soon" || w.ends_with("term") {
                     "FUTURE_REF"
-                } else if matches!(w.as_str(), "now" | "nowadays" | "currently") {
+                } else if matches!(w.as_str(), "now" | "nowadays" | "currently" | "current") || w.starts_with("these") {
                     "PRESENT_REF"
                 } else {
                     "PAST_REF"
@@ -504,27 +701,30 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         // clock times: 10:30 a.m., 5 pm, noon, midnight
         f(
             r"(?i)\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<w>noon|midnight))".into(),
-            |c| {
-                if let Some(w) = c.name("w") {
-                    let h = if w.as_str().eq_ignore_ascii_case("noon") { 12 } else { 0 };
-                    return Some(Sem::Clock { hour: h, minute: 0 });
-                }
-                let mut hour: u32 = c["h"].parse().ok()?;
-                let minute = c.name("mi").map_or(Some(0), |m| m.as_str().parse().ok())?;
-                let pm = c["ap"].to_ascii_lowercase().starts_with('p');
-                if hour > 12 {
-                    return None;
-                }
-                if pm && hour < 12 {
-                    hour += 12;
-                } else if !pm && hour == 12 {
-                    hour = 0;
-                }
-                Some(Sem::Clock { hour, minute })
-            },
+                        |c| clock(c).map(|(hour, minute)| Sem::Clock { hour, minute }),
         ),
     ]
 });
+
+/// Hour and minute of a clock match (groups h, mi, ap, or w for noon and
+/// midnight).
+fn clock(c: &Captures) -> Option<(u32, u32)> {
+    if let Some(w) = c.name("w") {
+        return Some((if w.as_str().eq_ignore_ascii_case("noon") { 12 } else { 0 }, 0));
+    }
+    let mut hour: u32 = c.name("h")?.as_str().parse().ok()?;
+    let minute = c.name("mi").map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let pm = c.name("ap")?.as_str().to_ascii_lowercase().starts_with('p');
+    if hour > 12 {
+        return None;
+    }
+    if pm && hour < 12 {
+        hour += 12;
+    } else if !pm && hour == 12 {
+        hour = 0;
+    }
+    Some((hour, minute))
+}
 
 fn part_code(s: &str) -> &'static str {
     match s.to_ascii_lowercase().as_str() {
@@ -649,6 +849,43 @@ fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
     UNITS.contains(&next.as_str())
 }
 
+/// Words without which no pattern family can match: the fast first pass.
+static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)[0-9]|\b(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|now|nowadays|currently|recently|lately|formerly|previously|past|future|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries|days?|nights?|morning|afternoon|evening|spring|summer|autumn|winter|fall|noon|midnight|daily|weekly|monthly|annually|yearly|nightly)\b"
+    ))
+    .expect("anchor pattern compiles")
+});
+
+/// How far around an anchor a time expression may reach, in bytes.
+const REACH_BEFORE: usize = 64;
+const REACH_AFTER: usize = 72;
+
+/// The parts of `text` where time expressions can be: windows around the
+/// anchor words, widened to white space and merged. News text is mostly
+/// free of them, so the pattern families run on a fraction of it.
+fn windows(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for m in ANCHOR.find_iter(text) {
+        let mut a = floor_char(text, m.start().saturating_sub(REACH_BEFORE));
+        // start at a word boundary, so `\b` at the window start is real
+        if let Some(i) = text[a..m.start()].find(char::is_whitespace) {
+            if a > 0 {
+                a += i;
+            }
+        }
+        let mut b = floor_char(text, (m.end() + REACH_AFTER).min(text.len()));
+        if b < text.len() {
+            b = text[..b].rfind(char::is_whitespace).filter(|&i| i >= m.end()).unwrap_or(b);
+        }
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
 /// Find and normalize the time expressions of `text`.
 ///
 /// Complexity: linear in the length of the text times the number of
@@ -656,11 +893,20 @@ fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
 #[must_use]
 pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
     let mut candidates: Vec<(usize, usize, Sem)> = Vec::new();
-    for fam in FAMILIES.iter() {
-        for c in fam.re.captures_iter(text) {
-            let m = c.get(0).expect("group 0");
-            let Some(sem) = (fam.build)(&c) else { continue };
-            let (mut start, end) = (m.start(), m.end());
+    for (w0, w1) in windows(text) {
+        let window = &text[w0..w1];
+        for fam in FAMILIES.iter() {
+            for c in fam.re.captures_iter(window) {
+                let m = c.get(0).expect("group 0");
+                let Some(sem) = (fam.build)(&c) else { continue };
+                candidates.push((w0 + m.start(), w0 + m.end(), sem));
+            }
+        }
+    }
+    let mut adjusted = Vec::with_capacity(candidates.len());
+    for (start, end, sem) in candidates {
+        {
+            let (mut start, end) = (start, end);
             // leading prepositions belong outside the tag (TimeML)
             for p in [
                 "in ", "since ", "by ", "until ", "till ", "through ", "during ", "from ", "to ",
@@ -685,16 +931,19 @@ pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
             }
             if let Sem::Duration { n: Some(_), .. } = sem {
                 // "81 years old" is an age, not a duration of the story
-                if text[end..].trim_start().starts_with("old") {
+                if text[end..].trim_start_matches(['-', ' ']).starts_with("old") {
                     continue;
                 }
             }
-            candidates.push((start, end, sem));
+            adjusted.push((start, end, sem));
         }
     }
+    let mut candidates = adjusted;
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out = Vec::new();
     let mut last_date: Option<Span> = None;
+    // a report of quarterly results: "a year ago" is the year-ago quarter
+    let quarterly = text.to_ascii_lowercase().matches("quarter").count() >= 2;
     let mut covered = 0;
     for (start, end, sem) in candidates {
         if start < covered {
@@ -702,7 +951,7 @@ pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
         }
         covered = end;
         let future = is_future_context(text, start, end);
-        let (kind, value, span, gran, res) = normalize(sem, ctx, last_date, future);
+        let (kind, value, span, gran, res) = normalize(sem, ctx, last_date, future, quarterly);
         if let (TimexType::Date, Some(s)) = (kind, span) {
             if matches!(gran, Some(Granularity::Day)) {
                 last_date = Some(s);
@@ -725,14 +974,27 @@ pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
 /// Whether the words around an expression point to the future ("will meet
 /// on Friday"), which turns the news past bias round.
 fn is_future_context(text: &str, start: usize, end: usize) -> bool {
-    let lo = floor_char(text, start.saturating_sub(60));
-    let hi = floor_char(text, (end + 40).min(text.len()));
+    let mut lo = floor_char(text, start.saturating_sub(FUTURE_BEFORE));
+    let mut hi = floor_char(text, (end + FUTURE_AFTER).min(text.len()));
+    // within the sentence only
+    if let Some(i) = text[lo..start].rfind(['.', '!', '?', '\n']) {
+        lo += i + 1;
+    }
+    if let Some(i) = text[end..hi].find(['.', '!', '?', '\n']) {
+        hi = end + i;
+    }
     let window = text[lo..hi].to_ascii_lowercase();
     let words: Vec<&str> = window.split(|c: char| !c.is_alphanumeric() && c != '\'').collect();
-    words.iter().any(|w| {
-        matches!(*w, "will" | "shall" | "'ll" | "scheduled" | "planned" | "plans" | "expected")
-    }) || window.contains("going to")
+    words.iter().any(|w| matches!(*w, "will" | "shall" | "'ll" | "scheduled" | "upcoming"))
+        || window.contains("going to")
+        || window.contains("is due")
+        || window.contains("are due")
 }
+
+/// How far before and after an expression its sentence is searched for a
+/// future auxiliary, in bytes.
+const FUTURE_BEFORE: usize = 90;
+const FUTURE_AFTER: usize = 30;
 
 fn floor_char(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
@@ -742,6 +1004,14 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 }
 
 type Normalized = (TimexType, String, Option<Span>, Option<Granularity>, Resolution);
+
+fn rel_res(ctx: &Context) -> Resolution {
+    if ctx.reference.is_some() {
+        ctx.relative()
+    } else {
+        Resolution::Explicit
+    }
+}
 
 fn week_start(d: NaiveDate) -> NaiveDate {
     d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
@@ -757,6 +1027,7 @@ fn shift_months(d: NaiveDate, months: i64) -> Option<NaiveDate> {
 /// The span of the `unit` containing `d`, shifted by `shift` units.
 fn unit_span(d: NaiveDate, unit: Unit, shift: i64) -> Option<Span> {
     Some(match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => Span::day(d),
         Unit::Day => Span::day(d + Duration::days(shift)),
         Unit::Week => {
             let lo = week_start(d) + Duration::weeks(shift);
@@ -785,7 +1056,9 @@ fn unit_span(d: NaiveDate, unit: Unit, shift: i64) -> Option<Span> {
 
 fn span_value(span: Span, unit: Unit) -> String {
     match unit {
-        Unit::Day => span.lo.format("%Y-%m-%d").to_string(),
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+            span.lo.format("%Y-%m-%d").to_string()
+        }
         Unit::Week => {
             let w = span.lo.iso_week();
             format!("{:04}-W{:02}", w.year(), w.week())
@@ -801,22 +1074,49 @@ fn span_value(span: Span, unit: Unit) -> String {
 /// The year for a year-less month (and day): the one that puts the date
 /// nearest the reference, so "December 28" in a January article is the
 /// December before.
-fn complete_year(month: u32, day: Option<u32>, ctx: &Context) -> Option<(i32, bool)> {
+/// How many days after the day of writing a year-less date may lie and
+/// still be read as ahead (scheduled) rather than as last year's.
+const AHEAD_DAYS: i64 = 120;
+
+fn complete_year(month: u32, day: Option<u32>, ctx: &Context, future: bool) -> Option<(i32, bool)> {
     if let Some(r) = ctx.reference {
-        let best = [r.year() - 1, r.year(), r.year() + 1]
-            .into_iter()
-            .filter_map(|y| {
-                let d = NaiveDate::from_ymd_opt(y, month, day.unwrap_or(15))?;
-                Some(((d - r).num_days().abs(), y))
-            })
-            .min()?;
-        return Some((best.1, best.1 == r.year()));
+        // news dates a few months ahead of the day of writing are mostly
+        // scheduled ("payable Dec. 15"); further ahead, the text means the
+        // last one ("profit fell in March", written in October)
+        let ahead = if future { 366 } else { AHEAD_DAYS };
+        let y = [r.year() + 1, r.year(), r.year() - 1].into_iter().find(|&y| {
+            NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1).min(28))
+                .is_some_and(|d| (d - r).num_days() <= ahead)
+        })?;
+        return Some((y, y == r.year()));
     }
     ctx.year.map(|y| (y, true))
 }
 
 #[allow(clippy::too_many_lines)]
-fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Normalized {
+/// The reporting quarter a year back: what "a year ago" means in a report
+/// of quarterly results.
+fn year_ago_quarter(ctx: &Context, rel: Resolution) -> Option<Normalized> {
+    let r = ctx.reference?;
+    let q = unit_span(r, Unit::Quarter, -1)?;
+    let lo = NaiveDate::from_ymd_opt(q.lo.year() - 1, q.lo.month(), 1)?;
+    let span = unit_span(lo, Unit::Quarter, 0)?;
+    Some((
+        TimexType::Date,
+        span_value(span, Unit::Quarter),
+        Some(span),
+        Some(Granularity::Quarter),
+        rel,
+    ))
+}
+
+fn normalize(
+    sem: Sem,
+    ctx: &Context,
+    last: Option<Span>,
+    future: bool,
+    quarterly: bool,
+) -> Normalized {
     let date = |span: Option<Span>, value: String, g: Granularity, r: Resolution| {
         (TimexType::Date, value, span, Some(g), r)
     };
@@ -825,7 +1125,7 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
         Sem::Absolute { year, month, day } => {
             let (year, res) = match (year, month) {
                 (Some(y), _) => (Some(y), Resolution::Explicit),
-                (None, Some(m)) => match complete_year(m, day, ctx) {
+                (None, Some(m)) => match complete_year(m, day, ctx, future) {
                     // the document's own year completes the date: still
                     // explicit; another year is a choice made relative to it
                     Some((y, true)) => (Some(y), Resolution::Explicit),
@@ -888,6 +1188,10 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
         Sem::Quarter { year, quarter } => {
             let (y, res) = match (year, ctx.reference) {
                 (Some(y), _) => (Some(y), Resolution::Explicit),
+                // a quarter not yet begun is last year's, unless told ahead
+                (None, Some(r)) if quarter > r.month0() / 3 + 1 && !future => {
+                    (Some(r.year() - 1), rel)
+                }
                 (None, Some(r)) => (Some(r.year()), rel),
                 (None, None) => (ctx.year, Resolution::Explicit),
             };
@@ -898,7 +1202,7 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
             let v = y.map_or_else(|| format!("XXXX-Q{quarter}"), |y| format!("{y:04}-Q{quarter}"));
             date(span, v, Granularity::Quarter, res)
         }
-        Sem::Weekday { day, future: fut, part } => {
+        Sem::Weekday { day, future: fut, last, part } => {
             let Some(r) = ctx.reference else {
                 let v = format!("XXXX-WXX-{}", day.number_from_monday());
                 return date(None, v, Granularity::Day, rel);
@@ -906,7 +1210,11 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
             let back = i64::from(
                 (7 + r.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7,
             );
-            let d = if fut || future {
+            let d = if last {
+                // "last Monday": the Monday of the previous week
+                week_start(r) - Duration::days(7)
+                    + Duration::days(i64::from(day.num_days_from_monday()))
+            } else if fut || future {
                 let fwd = i64::from(
                     (7 + day.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7,
                 );
@@ -970,6 +1278,12 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
             });
             date(span, v, Granularity::Week.max(unit.granularity()), rel)
         }
+        Sem::Ago { n: Some(n), unit: Unit::Year }
+        | Sem::Shifted { n: Some(n), unit: Unit::Year, sign: -1 }
+            if quarterly && (n - 1.0).abs() < f64::EPSILON && ctx.reference.is_some() =>
+        {
+            year_ago_quarter(ctx, rel).expect("reference is set")
+        }
         Sem::Ago { n, unit } => {
             let Some(r) =
                 ctx.reference.or_else(|| ctx.year.and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1)))
@@ -999,9 +1313,115 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
             }
             None => date(None, "XXXX-XX-XX".into(), Granularity::Day, Resolution::Narrative),
         },
+        Sem::MonthRel { month, rel, year_shift } => {
+            let Some(r) =
+                ctx.reference.or_else(|| ctx.year.and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1)))
+            else {
+                return date(None, format!("XXXX-{month:02}"), Granularity::Month, rel_res(ctx));
+            };
+            let y = match (rel, year_shift) {
+                (_, Some(s)) => r.year() + s,
+                // the last one before this month
+                (Some(-1), _) if month < r.month() => r.year(),
+                (Some(-1), _) => r.year() - 1,
+                (Some(1), _) if month <= r.month() => r.year() + 1,
+                _ => r.year(),
+            };
+            date(
+                Span::month(y, month),
+                format!("{y:04}-{month:02}"),
+                Granularity::Month,
+                rel_res(ctx),
+            )
+        }
+        Sem::Period { unit, years_back } => {
+            let Some(r) = ctx.reference else {
+                return date(None, "XXXX".into(), unit.granularity(), rel);
+            };
+            let span = match unit {
+                // the reporting quarter: the last one completed
+                Unit::Quarter => unit_span(r, Unit::Quarter, -1).and_then(|q| {
+                    let lo = NaiveDate::from_ymd_opt(q.lo.year() - years_back, q.lo.month(), 1)?;
+                    unit_span(lo, Unit::Quarter, 0)
+                }),
+                Unit::Year => Span::year(r.year() - years_back),
+                u => unit_span(r, u, 0),
+            };
+            let v = span.map_or_else(|| "XXXX".into(), |s| span_value(s, unit));
+            date(span, v, unit.granularity(), rel)
+        }
+        Sem::Shifted { n, unit, sign } => {
+            let (Some(r), Some(n)) = (ctx.reference, n.filter(|n| n.fract() == 0.0)) else {
+                let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return date(None, v.into(), unit.granularity(), rel);
+            };
+            #[allow(clippy::cast_possible_truncation)]
+            let span = unit_span(r, unit, sign * n as i64);
+            let v = span.map_or_else(|| "XXXX".into(), |s| span_value(s, unit));
+            date(span, v, unit.granularity(), rel)
+        }
+        Sem::ClockOn { hour, minute, weekday: wd, month, day } => {
+            let d = match (wd, month, day, ctx.reference) {
+                (Some(w), _, _, Some(r)) => {
+                    let back = i64::from(
+                        (7 + r.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7,
+                    );
+                    let fwd = i64::from(
+                        (7 + w.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7,
+                    );
+                    Some(if future { r + Duration::days(fwd) } else { r - Duration::days(back) })
+                }
+                (None, Some(m), Some(dd), _) => complete_year(m, Some(dd), ctx, future)
+                    .and_then(|(y, _)| NaiveDate::from_ymd_opt(y, m, dd)),
+                _ => None,
+            };
+            match d {
+                Some(d) => (
+                    TimexType::Time,
+                    format!("{}T{hour:02}:{minute:02}", d.format("%Y-%m-%d")),
+                    Some(Span::day(d)),
+                    Some(Granularity::Day),
+                    rel,
+                ),
+                None => {
+                    (TimexType::Time, format!("XXXX-XX-XXT{hour:02}:{minute:02}"), None, None, rel)
+                }
+            }
+        }
+        Sem::QuarterRel { quarter, year_shift } => {
+            let Some(r) = ctx.reference else {
+                return date(None, format!("XXXX-Q{quarter}"), Granularity::Quarter, rel);
+            };
+            let y = r.year() + year_shift;
+            let span = NaiveDate::from_ymd_opt(y, (quarter - 1) * 3 + 1, 1)
+                .and_then(|lo| unit_span(lo, Unit::Quarter, 0));
+            date(span, format!("{y:04}-Q{quarter}"), Granularity::Quarter, rel)
+        }
+        Sem::Weekend => {
+            let Some(r) = ctx.reference else {
+                return date(None, "XXXX-WXX-WE".into(), Granularity::Week, rel);
+            };
+            // the last Saturday and Sunday before the reference
+            let back = i64::from(r.weekday().num_days_from_monday()) + 1;
+            let sunday = if r.weekday() == Weekday::Sun { r } else { r - Duration::days(back) };
+            let w = sunday.iso_week();
+            let span = Span { lo: sunday - Duration::days(1), hi: sunday };
+            date(Some(span), format!("{:04}-W{:02}-WE", w.year(), w.week()), Granularity::Week, rel)
+        }
+        Sem::YearEnd => {
+            let Some(r) = ctx.reference else {
+                return date(None, "XXXX-12-31".into(), Granularity::Day, rel);
+            };
+            let d = NaiveDate::from_ymd_opt(r.year(), 12, 31).expect("Dec 31 exists");
+            date(Some(Span::day(d)), d.format("%Y-%m-%d").to_string(), Granularity::Day, rel)
+        }
         Sem::Duration { n, unit } => {
             let v = match unit {
-                Unit::Decade => format!("P{}DE", fmt_number(n)),
+                Unit::Second | Unit::Minute | Unit::Hour => {
+                    format!("PT{}{}", fmt_number(n), unit.code())
+                }
+                // TimeBank writes decades in years: "two decades" is P20Y
+                Unit::Decade => format!("P{}Y", fmt_number(n.map(|n| n * 10.0))),
                 Unit::Century => format!("P{}CE", fmt_number(n)),
                 Unit::Quarter => format!("P{}Q", fmt_number(n)),
                 u => format!("P{}{}", fmt_number(n), u.code()),
@@ -1009,13 +1429,9 @@ fn normalize(sem: Sem, ctx: &Context, last: Option<Span>, future: bool) -> Norma
             (TimexType::Duration, v, None, None, Resolution::Explicit)
         }
         Sem::Set(v) => (TimexType::Set, v.into(), None, None, Resolution::Explicit),
-        Sem::Ref(v) => {
-            let span = match (v, ctx.reference) {
-                ("PRESENT_REF", Some(r)) => Some(Span::day(r)),
-                _ => None,
-            };
-            (TimexType::Date, v.into(), span, span.map(|_| Granularity::Day), rel)
-        }
+        // "now", "these days", "recently": no calendar interval, which
+        // would invent precision
+        Sem::Ref(v) => (TimexType::Date, v.into(), None, None, rel),
         Sem::Clock { hour, minute } => {
             let v = match ctx.reference {
                 Some(r) => format!("{}T{hour:02}:{minute:02}", r.format("%Y-%m-%d")),
@@ -1211,7 +1627,7 @@ mod tests {
     fn durations_sets_decades_centuries_seasons() {
         let c = ctx(2023, 3, 10);
         assert_eq!(one("He ruled for 30 years.", &c), ("30 years".into(), "P30Y".into()));
-        assert_eq!(one("a decade of growth", &c), ("a decade".into(), "P1DE".into()));
+        assert_eq!(one("a decade of growth", &c), ("a decade".into(), "P10Y".into()));
         assert_eq!(one("a 30-year reign", &c), ("30-year".into(), "P30Y".into()));
         assert_eq!(one("They meet every year.", &c), ("every year".into(), "P1Y".into()));
         assert_eq!(one("back in the 1990s", &c), ("the 1990s".into(), "199".into()));

@@ -40,22 +40,28 @@ const NEARBY: usize = 400;
 /// Actions whose undated reports are tallies of one ongoing situation.
 const TALLIES: &[&str] = &["kill", "injure", "detain"];
 
-fn same_period(spans: &BTreeMap<&str, Option<Span>>, a: &str, b: &str) -> bool {
-    match (spans.get(a), spans.get(b)) {
-        (Some(Some(x)), Some(Some(y))) => x.overlaps(y),
-        _ => a == b,
-    }
-}
-
 /// Default name similarity threshold.
 pub const NAME_SIMILARITY: f64 = 0.84;
 
 struct Cluster {
     mentions: Vec<Mention>,
     span: Option<Span>,
+    /// Months of the documents reporting it, for the same-period rules.
+    periods: BTreeSet<i32>,
+    /// Where in each document it is reported, for the nearby rules.
+    positions: BTreeMap<String, Vec<usize>>,
     actors: Vec<String>,
     /// (key, written as a proper name)
     targets: Vec<(String, bool)>,
+}
+
+impl Cluster {
+    /// Whether the cluster has a mention in `m`'s document within `bytes`.
+    fn is_near(&self, m: &Mention, bytes: usize) -> bool {
+        self.positions
+            .get(&m.document)
+            .is_some_and(|ps| ps.iter().any(|p| p.abs_diff(m.start) < bytes))
+    }
 }
 
 /// The comparable form of a participant: its last name-like word, lower
@@ -144,12 +150,15 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
             ka.cmp(&kb)
         });
         let mut clusters: Vec<Cluster> = Vec::new();
+        let mut index = Index::default();
         for m in block {
             let span = m.date.as_ref().and_then(DateInfo::span);
             let statement = m.event_type == EventType::Statement;
-            let best = clusters
-                .iter()
-                .enumerate()
+            let periods = period_keys(doc_spans.get(m.document.as_str()).copied().flatten());
+            let candidates = index.candidates(&m, &periods);
+            let best = candidates
+                .into_iter()
+                .map(|i| (i, &clusters[i]))
                 .filter(|(_, c)| match (span, c.span) {
                     (Some(a), Some(b)) => a.overlaps(&b),
                     _ => true,
@@ -161,20 +170,23 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
                         || m.actor.is_some() && !c.actors.is_empty() && span.is_some() && c.span.is_some()
                         // "Putin noted ... Putin went on to say": the same
                         // speaker a few sentences on in the same article
-                        || m.actor.is_some() && c.mentions.iter().any(|x| x.document == m.document && x.start.abs_diff(m.start) < 800)
+                        || m.actor.is_some() && c.is_near(&m, 800)
                 })
                 .filter_map(|(i, c)| participant_score(c, &m, threshold).map(|s| (s, i)))
                 .filter(|&(s, i)| {
-                    span.is_some()
-                        || clusters[i].span.is_some()
-                        || s > 0
+                    let c = &clusters[i];
+                    let nearby = c.is_near(&m, NEARBY);
+                    let period = periods.iter().any(|p| c.periods.contains(p)) || c.positions.contains_key(&m.document);
+                    s > 0
                         // "died in the clashes. More than 50 people have
                         // died": the next sentence elaborates the same one
-                        || clusters[i].mentions.iter().any(|x| x.document == m.document && x.start.abs_diff(m.start) < NEARBY)
+                        || nearby
+                        // with a date on one side, a report of the same
+                        // kind of happening from the same period
+                        || period && (span.is_some() || c.span.is_some())
                         // undated casualty and arrest counts of documents of
                         // one period are one running tally, not new events
-                        || TALLIES.contains(&m.action.as_str())
-                            && clusters[i].mentions.iter().any(|x| same_period(&doc_spans, &x.document, &m.document))
+                        || period && TALLIES.contains(&m.action.as_str())
                 })
                 .max_by_key(|&(s, i)| (s, Reverse(i)));
             let i = match best {
@@ -186,19 +198,30 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
                     clusters.push(Cluster {
                         mentions: Vec::new(),
                         span,
+                        periods: BTreeSet::new(),
+                        positions: BTreeMap::new(),
                         actors: Vec::new(),
                         targets: Vec::new(),
                     });
                     clusters.len() - 1
                 }
             };
+            index.add(i, &m, &periods);
             let c = &mut clusters[i];
             if let Some(a) = m.actor.as_deref().filter(|a| a.starts_with(char::is_uppercase)) {
-                c.actors.push(key_name(a));
+                let k = key_name(a);
+                if !c.actors.contains(&k) {
+                    c.actors.push(k);
+                }
             }
             if let Some(t) = &m.target {
-                c.targets.push((key_name(t), is_proper(t)));
+                let k = (key_name(t), is_proper(t));
+                if !c.targets.contains(&k) {
+                    c.targets.push(k);
+                }
             }
+            c.periods.extend(periods.iter().copied());
+            c.positions.entry(m.document.clone()).or_default().push(m.start);
             if let (Some(s), Some(cs)) = (span, c.span) {
                 c.span = s.intersect(&cs).or(Some(cs));
             } else if c.span.is_none() {
@@ -212,6 +235,90 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
     let mut events: Vec<Event> = order.into_iter().map(|i| events[i].clone()).collect();
     let findings = review(&documents, &mut events);
     Timeline { format: FORMAT.into(), documents, events, findings }
+}
+
+/// How many clusters of one posting list are compared at most: the newest.
+/// Keeps merging linear on corpora where one name or one month is common.
+const MAX_CANDIDATES: usize = 64;
+
+/// Blocking: which clusters of an action block a mention is compared with.
+/// A mention meets only clusters that share a participant key with it, a
+/// document, or a document period (month); never the whole block.
+#[derive(Default)]
+struct Index {
+    by_key: std::collections::HashMap<String, Vec<usize>>,
+    by_doc: std::collections::HashMap<String, Vec<usize>>,
+    by_period: std::collections::HashMap<i32, Vec<usize>>,
+}
+
+/// Month numbers covered by a document's date, at most three (a year-dated
+/// document has no useful period).
+fn period_keys(span: Option<Span>) -> Vec<i32> {
+    use chrono::Datelike;
+    let Some(s) = span else { return Vec::new() };
+    let month = |d: chrono::NaiveDate| d.year() * 12 + i32::try_from(d.month0()).unwrap_or(0);
+    let (a, b) = (month(s.lo), month(s.hi));
+    if b - a > 2 {
+        return Vec::new();
+    }
+    (a..=b).collect()
+}
+
+fn mention_keys(m: &Mention) -> Vec<String> {
+    let mut keys = Vec::new();
+    if let Some(a) = m.actor.as_deref().filter(|a| a.starts_with(char::is_uppercase)) {
+        keys.push(format!("a:{}", phonetic(&key_name(a))));
+    }
+    if let Some(t) = &m.target {
+        keys.push(format!("t:{}", phonetic(&key_name(t))));
+    }
+    keys
+}
+
+/// A coarse key under which spelling variants meet (Tokayev, Tokaev,
+/// Tokayeva): the first letter and the consonants of the next few letters.
+/// Names are then compared by Jaro-Winkler; this only blocks.
+fn phonetic(s: &str) -> String {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else { return String::new() };
+    let rest: String = chars.filter(|c| !"aeiouyh'’".contains(*c)).take(3).collect();
+    format!("{first}{rest}")
+}
+
+impl Index {
+    fn candidates(&self, m: &Mention, periods: &[i32]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut take = |list: Option<&Vec<usize>>| {
+            if let Some(l) = list {
+                out.extend(l.iter().rev().take(MAX_CANDIDATES));
+            }
+        };
+        for k in mention_keys(m) {
+            take(self.by_key.get(&k));
+        }
+        take(self.by_doc.get(&m.document));
+        for p in periods {
+            take(self.by_period.get(p));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn add(&mut self, cluster: usize, m: &Mention, periods: &[i32]) {
+        let push = |list: &mut Vec<usize>| {
+            if list.last() != Some(&cluster) {
+                list.push(cluster);
+            }
+        };
+        for k in mention_keys(m) {
+            push(self.by_key.entry(k).or_default());
+        }
+        push(self.by_doc.entry(m.document.clone()).or_default());
+        for &p in periods {
+            push(self.by_period.entry(p).or_default());
+        }
+    }
 }
 
 fn fnv(s: &str) -> u32 {

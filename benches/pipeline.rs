@@ -1,0 +1,233 @@
+//! Throughput of each stage on a synthetic news corpus.
+//!
+//! ```text
+//! cargo bench --bench pipeline                  # 1k and 10k documents
+//! cargo bench --bench pipeline -- 1000 10000 100000
+//! cargo bench --bench pipeline -- --write DIR 10000   # write the corpus as files
+//! ```
+//!
+//! The corpus is generated from templates written for this project (not
+//! from the seeds) with a fixed seed, so every run sees the same text:
+//! stories of a few documents each about fictional places and people, with
+//! dated and undated happenings, every kind of date expression the tagger
+//! knows, quotes, modal sentences, filler, and the mess of pasted news
+//! (missing spaces after full stops, misspelt names).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use timeline::model::Document;
+
+/// A small, seeded generator (PCG-style LCG): reproducible everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 =
+            self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[(self.next() as usize) % xs.len()]
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const PEOPLE: &[&str] = &[
+    "Ilse Marenko",
+    "Tomas Veridian",
+    "Anja Kovalenko",
+    "Petr Ostrov",
+    "Lena Haldane",
+    "Oskar Brennt",
+    "Mira Solheim",
+    "Yusuf Darrow",
+];
+const PLACES: &[&str] = &[
+    "Varnel",
+    "Ostrava Bay",
+    "Kirrin",
+    "Daleport",
+    "Marsk",
+    "Tolvik",
+    "the capital",
+    "the northern provinces",
+];
+const GROUPS: &[&str] = &[
+    "the cabinet",
+    "the harbour board",
+    "the election commission",
+    "the water authority",
+    "the central bank board",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: &[&str] =
+    &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+fn misspell(r: &mut Rng, name: &str) -> String {
+    if r.below(12) != 0 || name.len() < 5 {
+        return name.to_string();
+    }
+    let mut c: Vec<char> = name.chars().collect();
+    let i = 1 + (r.below(c.len() as u64 - 2) as usize);
+    c.remove(i);
+    c.into_iter().collect()
+}
+
+fn surname(n: &str) -> &str {
+    n.rsplit(' ').next().unwrap_or(n)
+}
+
+/// One article of a story about `day` (1..=28) of `month` in `year`.
+fn article(r: &mut Rng, story: u64, year: u32, month: usize, day: u32) -> String {
+    let person = PEOPLE[(story as usize) % PEOPLE.len()];
+    let place = PLACES[(story as usize / 3) % PLACES.len()];
+    let group = GROUPS[(story as usize / 7) % GROUPS.len()];
+    let name = misspell(r, person);
+    let mut s = format!(
+        "---\ntitle: Crisis in {place}\ndate: {year}-{:02}-{:02}\n---\nCrisis in {place}\n\n",
+        month + 1,
+        day.min(28)
+    );
+    let sentences = 12 + r.below(14);
+    for _ in 0..sentences {
+        let d = 1 + r.below(u64::from(day.max(2)) - 1) as u32;
+        let wd = r.pick(WEEKDAYS);
+        let m = MONTHS[month];
+        let sentence = match r.below(16) {
+            0 => format!("Protesters took to the streets of {place} on {m} {d}"),
+            1 => format!("On {wd}, {name} dismissed {group} and lowered fuel prices"),
+            2 => format!("Police detained {} people in {place}, officials said", 10 + r.below(4000)),
+            3 => format!("Then {} invited foreign mediators to {place}", surname(&name)),
+            4 => format!("Troops were deployed to {place} on {d} {m} {year}"),
+            5 => format!("{} said {wd} that the curfew would end soon", surname(person)),
+            6 => format!("\"We will not resign,\" {} told reporters", surname(&name)),
+            7 => format!("The old regime ruled {place} from {} to {}", 1960 + r.below(20), 1990 + r.below(25)),
+            8 => format!("Analysts think the unrest may spread to {}", r.pick(PLACES)),
+            9 => format!("Seven years ago, {name} resigned from {group}"),
+            10 => format!("Prices of bread rose {}% earlier this week, and {} people were injured in clashes", r.below(40), r.below(90)),
+            11 => format!("Heavy shooting erupted near the port of {place} late {wd} evening"),
+            12 => format!("The governor declared a state of emergency in {place} on {m} {d}, {year}"),
+            13 => format!("It is hard to say what happens next in {place}"),
+            14 => format!("Rebels stormed the radio station in the {}s and again in {}", 1970 + 10 * r.below(4), 2000 + r.below(20)),
+            _ => format!("Every year, residents of {place} mark the anniversary of the massacre of miners in {}", 1900 + r.below(90)),
+        };
+        s.push_str(&sentence);
+        // pasted news: a full stop glued to the next sentence
+        s.push_str(if r.below(8) == 0 { "." } else { ". " });
+        if r.below(5) == 0 {
+            s.push_str("\n\n");
+        }
+    }
+    s.push('\n');
+    s
+}
+
+/// `n` articles in stories of about four articles each.
+fn corpus(n: usize) -> Vec<(String, String)> {
+    let mut r = Rng(0x5eed_2022);
+    (0..n)
+        .map(|i| {
+            let story = (i / 4) as u64;
+            let year = 2000 + (story % 24) as u32;
+            let month = (story % 12) as usize;
+            let day = 5 + (story % 23) as u32;
+            (format!("story{story:06}-{i:07}.txt"), article(&mut r, story, year, month, day))
+        })
+        .collect()
+}
+
+fn documents(files: &[(String, String)]) -> Vec<Document> {
+    files
+        .iter()
+        .map(|(name, text)| {
+            timeline::corpus::parse_document(std::path::Path::new(name), text.clone().into_bytes())
+                .expect("generated articles load")
+        })
+        .collect()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    if args.first().map(String::as_str) == Some("--write") {
+        let dir = PathBuf::from(args.get(1).expect("--write DIR N"));
+        let n: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1000);
+        std::fs::create_dir_all(&dir).expect("create the folder");
+        let mut bytes = 0;
+        for (name, text) in corpus(n) {
+            bytes += text.len();
+            std::fs::write(dir.join(name), text).expect("write an article");
+        }
+        eprintln!("wrote {n} articles, {:.1} MB, to {}", bytes as f64 / 1e6, dir.display());
+        return;
+    }
+    let sizes: Vec<usize> = if args.is_empty() {
+        vec![1000, 10_000]
+    } else {
+        args.iter().filter_map(|a| a.parse().ok()).collect()
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:>8} {:>8} {:>12} {:>14} {:>14} {:>12} {:>10}",
+        "docs", "MB", "tag MB/s", "extract doc/s", "extract MB/s", "graph ms", "render ms"
+    );
+    for n in sizes {
+        let files = corpus(n);
+        let mb = files.iter().map(|f| f.1.len()).sum::<usize>() as f64 / 1e6;
+        let mut docs = documents(&files);
+        drop(files);
+        // tagging alone, with a known reference day
+        let ctx = timeline::extract::timex::Context {
+            reference: chrono::NaiveDate::from_ymd_opt(2020, 6, 15),
+            inferred: false,
+            year: Some(2020),
+        };
+        let t0 = Instant::now();
+        let mut timexes = 0;
+        for d in &docs {
+            timexes += timeline::extract::timex::tag(d.body(), &ctx).len();
+        }
+        let tag_s = t0.elapsed().as_secs_f64();
+        // extraction, reference days included
+        let t0 = Instant::now();
+        timeline::extract::infer_references(&mut docs);
+        let mentions: Vec<_> = docs.iter().flat_map(timeline::extract::extract).collect();
+        let extract_s = t0.elapsed().as_secs_f64();
+        let t0 = Instant::now();
+        let t = timeline::graph::build(docs, mentions, &timeline::graph::Options::default());
+        let graph_s = t0.elapsed().as_secs_f64();
+        let t0 = Instant::now();
+        let svg = timeline::render::render(&t, &timeline::render::RenderOptions::default());
+        let render_s = t0.elapsed().as_secs_f64();
+        let _ = writeln!(
+            out,
+            "{n:>8} {mb:>8.1} {:>12.1} {:>14.0} {:>14.2} {:>12.0} {:>10.0}   ({timexes} timexes, {} events, {} KB SVG)",
+            mb / tag_s,
+            n as f64 / extract_s,
+            mb / extract_s,
+            graph_s * 1e3,
+            render_s * 1e3,
+            t.events.len(),
+            svg.len() / 1024
+        );
+        eprint!("{out}");
+        out.clear();
+    }
+}
