@@ -67,6 +67,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TagFormat::Json)]
         format: TagFormat,
     },
+    /// Score the time expression tagger on TimeML files (TempEval-3 style).
+    ///
+    /// Reads every .tml file under the given folders, tags its text with
+    /// the document creation time as reference day, and prints strict and
+    /// relaxed precision, recall and F1, type and value F1, and the errors
+    /// grouped by kind of expression.
+    Eval {
+        /// Folders (or files) of TimeML documents.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Also list every miss, extra and wrong value.
+        #[arg(short, long)]
+        verbose: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -182,6 +196,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Tag { file, reference_date, format } => tag(&file, reference_date, format),
+        Command::Eval { inputs, verbose } => eval(&inputs, verbose),
     }
 }
 
@@ -292,6 +307,68 @@ fn tag(file: &Path, reference: Option<NaiveDate>, format: TagFormat) -> anyhow::
             write!(out, "{}", xml_escape(&text[last..]))?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn tml_files(p: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    if p.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+            .with_context(|| format!("{}: cannot read", p.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for e in entries {
+            tml_files(&e, out)?;
+        }
+    } else if p.extension().and_then(|e| e.to_str()) == Some("tml") {
+        out.push(p.to_path_buf());
+    } else if !p.exists() {
+        bail!("{}: cannot read: no such file or folder", p.display());
+    }
+    Ok(())
+}
+
+fn eval(inputs: &[PathBuf], verbose: bool) -> anyhow::Result<ExitCode> {
+    let mut files = Vec::new();
+    for p in inputs {
+        tml_files(p, &mut files)?;
+    }
+    if files.is_empty() {
+        bail!("expected .tml files under {}, but found none", inputs[0].display());
+    }
+    let mut scores = timeline::extract::timeml::Scores::default();
+    let mut skipped = 0;
+    for f in &files {
+        let read = std::fs::read_to_string(f)
+            .map_err(anyhow::Error::from)
+            .and_then(|t| timeline::extract::timeml::parse(&t).map_err(|e| anyhow::anyhow!(e)));
+        let doc = match read {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("skipped: {}: {e}", f.display());
+                skipped += 1;
+                continue;
+            }
+        };
+        if doc.dct.is_none() {
+            eprintln!(
+                "{}: no document creation time: relative expressions stay unresolved",
+                f.display()
+            );
+        }
+        let ctx = Context { reference: doc.dct, inferred: false, year: None };
+        let pred = timex::tag(&doc.text, &ctx);
+        let name = f.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
+        scores.add(name, &doc.text, &doc.gold, &pred);
+    }
+    let mut out = std::io::stdout().lock();
+    if verbose {
+        for line in &scores.details {
+            writeln!(out, "{line}")?;
+        }
+    }
+    writeln!(out, "documents: {} ({} skipped)", files.len() - skipped, skipped)?;
+    write!(out, "{}", scores.report())?;
     Ok(ExitCode::SUCCESS)
 }
 

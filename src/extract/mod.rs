@@ -16,6 +16,7 @@
 
 pub mod lexicon;
 pub mod sentences;
+pub mod timeml;
 pub mod timex;
 
 use std::collections::HashSet;

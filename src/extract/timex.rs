@@ -151,7 +151,7 @@ impl Unit {
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)";
 const WEEKDAY: &str =
     r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)";
-const NUMBER: &str = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|few|several|many|some|a couple of|couple of|dozens of|a dozen|hundreds of)";
+const NUMBER: &str = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|few|several|many|some|a couple of|couple of|dozens of|a dozen|hundreds of)";
 const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries)";
 const PART: &str = r"(?:morning|afternoon|evening|night)";
 
@@ -181,6 +181,14 @@ fn weekday(s: &str) -> Option<Weekday> {
 
 fn number(s: &str) -> Option<f64> {
     let s = s.to_ascii_lowercase();
+    // twenty-four, thirty five
+    if let Some((tens, ones)) = s.split_once([' ', '-']) {
+        if let (Some(t), Some(o)) = (number(tens), number(ones)) {
+            if t >= 20.0 && o < 10.0 {
+                return Some(t + o);
+            }
+        }
+    }
     if let Ok(n) = s.parse::<f64>() {
         return Some(n);
     }
@@ -277,6 +285,20 @@ enum Sem {
     Ref(&'static str),
     /// "the weekend": the last one before the reference.
     Weekend,
+    /// "each July".
+    SetMonth(u32),
+    /// "the 1988 quarter": the reporting quarter's number in that year.
+    ReportingQuarter {
+        year: i32,
+    },
+    /// "that year", "the following month": relative to the last date the
+    /// narrative gave (else the reference).
+    NarrativeUnit {
+        unit: Unit,
+        shift: i64,
+    },
+    /// A public holiday, in the year nearest the reference.
+    Holiday(Holiday),
     /// "this year's third quarter" (0), "the year-ago third quarter" (-1).
     QuarterRel {
         quarter: u32,
@@ -315,6 +337,61 @@ enum Sem {
         hour: u32,
         minute: u32,
     },
+}
+
+/// Holidays by rule: a fixed day, or one that moves with the year.
+#[derive(Debug, Clone, Copy)]
+enum Holiday {
+    Fixed(u32, u32),
+    /// Fourth Thursday of November (United States).
+    Thanksgiving,
+    /// Western Easter Sunday.
+    Easter,
+    /// First Monday of September (United States).
+    LaborDay,
+    /// Last Monday of May (United States).
+    MemorialDay,
+    /// Tuesday after the first Monday of November (United States).
+    ElectionDay,
+}
+
+fn nth_weekday(y: i32, m: u32, wd: Weekday, n: u32) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(y, m, wd, u8::try_from(n).ok()?)
+}
+
+impl Holiday {
+    fn in_year(self, y: i32) -> Option<NaiveDate> {
+        match self {
+            Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+            Holiday::Thanksgiving => nth_weekday(y, 11, Weekday::Thu, 4),
+            Holiday::LaborDay => nth_weekday(y, 9, Weekday::Mon, 1),
+            Holiday::MemorialDay => {
+                let last = NaiveDate::from_ymd_opt(y, 5, 31)?;
+                Some(last - Duration::days(i64::from(last.weekday().num_days_from_monday())))
+            }
+            Holiday::ElectionDay => {
+                nth_weekday(y, 11, Weekday::Mon, 1).map(|d| d + Duration::days(1))
+            }
+            Holiday::Easter => {
+                // the anonymous Gregorian algorithm
+                let a = y % 19;
+                let b = y / 100;
+                let c = y % 100;
+                let d = b / 4;
+                let e = b % 4;
+                let f = (b + 8) / 25;
+                let g = (b - f + 1) / 3;
+                let h = (19 * a + b - d - g + 15) % 30;
+                let i = c / 4;
+                let k = c % 4;
+                let l = (32 + 2 * e + 2 * i - h - k) % 7;
+                let m = (a + 11 * h + 22 * l) / 451;
+                let month = (h + l - 7 * m + 114) / 31;
+                let day = (h + l - 7 * m + 114) % 31 + 1;
+                NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+            }
+        }
+    }
 }
 
 struct Family {
@@ -423,13 +500,15 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 // the year-ago third quarter, this year's second quarter, the 1988
         // fourth quarter
         f(
-            r"(?i)\b(?:the\s+)?(?:(?P<y>1[5-9]\d\d|20\d\d)|(?P<rel>this|last|next)\s+year[’']s|(?P<ago>year-ago|year-earlier))\s+(?P<q>first|second|third|fourth)[\s-]+quarter\b".into(),
+            r"(?i)\b(?:the\s+)?(?:(?P<y>1[5-9]\d\d|20\d\d)|(?P<rel>this|last|next)\s+year[’']s|(?P<ago>year-ago|year-earlier))\s+(?:(?P<q>first|second|third|fourth)[\s-]+quarter|(?P<p>quarter|period))\b".into(),
             |c| {
-                let quarter = match c["q"].to_ascii_lowercase().as_str() {
-                    "first" => 1,
-                    "second" => 2,
-                    "third" => 3,
-                    _ => 4,
+                                // "the 1988 quarter": the reporting quarter of that year
+                let quarter = match c.name("q").map(|q| q.as_str().to_ascii_lowercase()).as_deref() {
+                    Some("first") => 1,
+                    Some("second") => 2,
+                    Some("third") => 3,
+                    Some(_) => 4,
+                    None => 0,
                 };
                 let shift = match c.name("rel").map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
                     Some("last") => Some(-1),
@@ -437,7 +516,9 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                     Some(_) => Some(0),
                     None => c.name("ago").map(|_| -1),
                 };
-                Some(match (opt_year(c, "y"), shift) {
+                                Some(match (opt_year(c, "y"), shift) {
+                    (Some(y), _) if quarter == 0 => Sem::ReportingQuarter { year: y },
+                    (None, _) if quarter == 0 => Sem::Period { unit: Unit::Quarter, years_back: shift.map_or(0, |s| -s) },
                     (Some(y), _) => Sem::Quarter { year: Some(y), quarter },
                     (None, Some(s)) => Sem::QuarterRel { quarter, year_shift: s },
                     (None, None) => Sem::Quarter { year: None, quarter },
@@ -512,6 +593,46 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 Some(Sem::Decade(d))
             },
         ),
+                // for weeks, in recent years, over the coming months
+        f(
+            r"(?i)\b(?:(?:for|over|within|in|after)\s+(?:the\s+)?(?:coming\s+|next\s+|past\s+|last\s+)?|the\s+(?:coming|past)\s+|coming\s+)(?P<u>days|weeks|months|years|decades)\b".into(),
+            |c| Some(Sem::Duration { n: None, unit: Unit::parse(&c["u"])? }),
+        ),
+        // holidays: Christmas, New Year's Day, Thanksgiving, Easter
+        f(
+            r"(?i)\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year[’']?s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Day))?|Halloween|Valentine[’']?s\s+Day|Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Election\s+Day)\b".into(),
+            |c| {
+                let h = c["h"].to_ascii_lowercase();
+                let holiday = if h.starts_with("christmas") && h.ends_with("eve") {
+                    Holiday::Fixed(12, 24)
+                } else if h.starts_with("christmas") {
+                    Holiday::Fixed(12, 25)
+                } else if h.starts_with("new") && h.ends_with("eve") {
+                    Holiday::Fixed(12, 31)
+                } else if h.starts_with("new") {
+                    Holiday::Fixed(1, 1)
+                } else if h.starts_with("halloween") {
+                    Holiday::Fixed(10, 31)
+                } else if h.starts_with("valentine") {
+                    Holiday::Fixed(2, 14)
+                } else if h.starts_with("independence") {
+                    Holiday::Fixed(7, 4)
+                } else if h.starts_with("thanksgiving") {
+                    Holiday::Thanksgiving
+                } else if h.starts_with("easter") {
+                    Holiday::Easter
+                } else if h.starts_with("labo") {
+                    Holiday::LaborDay
+                } else if h.starts_with("memorial") {
+                    Holiday::MemorialDay
+                } else {
+                    Holiday::ElectionDay
+                };
+                Some(Sem::Holiday(holiday))
+            },
+        ),
+        // midday
+        f(r"(?i)\bmidday\b".into(), |_| Some(Sem::Clock { hour: 12, minute: 0 })),
         // a time on a day: 10 p.m. Wednesday, noon Thursday, 5 p.m. EST Nov. 9
         f(
             format!(r"(?i)\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<w>noon|midnight))\s*(?:(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\b)?,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])\b)"),
@@ -630,13 +751,23 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 Some(match rel {
                                         // "the past year" is the year before; "the past week" a
                     // length of time
-                    "last" | "past" | "previous" if c["rel"].to_ascii_lowercase().starts_with("the") && u == Unit::Year => Sem::RelUnit { unit: u, shift: -1 },
+                                        // "the previous year", "the following month": next to the
+                    // last date the narrative gave
+                    "previous" | "following" if c["rel"].to_ascii_lowercase().starts_with("the") => {
+                        Sem::NarrativeUnit { unit: u, shift: if rel == "previous" { -1 } else { 1 } }
+                    }
+                    "last" | "past" if c["rel"].to_ascii_lowercase().starts_with("the") && u == Unit::Year => Sem::RelUnit { unit: u, shift: -1 },
                     "last" | "past" | "previous" if c["rel"].to_ascii_lowercase().starts_with("the") => Sem::Duration { n: Some(1.0), unit: u },
                     "last" | "past" | "previous" => Sem::RelUnit { unit: u, shift: -1 },
                     "next" | "coming" | "following" => Sem::RelUnit { unit: u, shift: 1 },
                     _ => Sem::RelUnit { unit: u, shift: 0 },
                 })
             },
+        ),
+                // that year, that week: the narrative's
+        f(
+            r"(?i)\bthat\s+(?P<u>year|month|week|day)\b".into(),
+            |c| Some(Sem::NarrativeUnit { unit: Unit::parse(&c["u"])?, shift: 0 }),
         ),
         // seven years ago
         f(
@@ -659,14 +790,20 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         ),
         // sets: every year, each season, daily
         f(
-                        format!(r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|season|morning|evening|night|{WEEKDAY})\b"),
+                                    format!(r"(?i)\b(?:(?:every|each)\s+(?P<u>day|week|month|quarter|year|season|morning|evening|night|{WEEKDAY}|{MONTH})|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly))\b"),
             |c| {
-                                let w = c.name("u").map(|m| m.as_str().to_ascii_lowercase())?;
+                                                let w = c.name("u").or(c.name("adv")).map(|m| m.as_str().to_ascii_lowercase())?;
                 Some(Sem::Set(match w.as_str() {
-                    "day" => "P1D",
-                    "week" => "P1W",
-                    "month" => "P1M",
-                    "year" => "P1Y",
+                    "day" | "daily" => "P1D",
+                    "week" | "weekly" => "P1W",
+                    "month" | "monthly" => "P1M",
+                    "year" | "annually" | "yearly" => "P1Y",
+                                        "nightly" => "XXXX-XX-XXTNI",
+                    "quarter" => "P1Q",
+                    m if month_number(m).is_some() && !m.ends_with("day") => {
+                        return Some(Sem::SetMonth(month_number(m)?));
+                    }
+                    "hourly" => "PT1H",
                     "season" => "P1S",
                     "morning" => "XXXX-XX-XXTMO",
                     "evening" => "XXXX-XX-XXTEV",
@@ -852,7 +989,7 @@ fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
 /// Words without which no pattern family can match: the fast first pass.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)[0-9]|\b(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|now|nowadays|currently|recently|lately|formerly|previously|past|future|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries|days?|nights?|morning|afternoon|evening|spring|summer|autumn|winter|fall|noon|midnight|daily|weekly|monthly|annually|yearly|nightly)\b"
+        r"(?i)[0-9]|\b(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|now|nowadays|currently|recently|lately|formerly|previously|past|future|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries|days?|nights?|morning|afternoon|evening|spring|summer|autumn|winter|fall|noon|midnight|daily|weekly|monthly|annually|yearly|nightly|hourly|hours?|minutes?|seconds?|midday|christmas|easter|thanksgiving|halloween|valentine|eve|election|independence|labou?r|memorial|new|nineteen|twenty|thousand)\b"
     ))
     .expect("anchor pattern compiles")
 });
@@ -924,8 +1061,24 @@ pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
             } else {
                 start + trimmed.len()
             };
+            // no tag ends inside a hyphenated compound: "The year" of "The
+            // year-ago period"
+            if text[end..].starts_with('-')
+                && text[end + 1..].starts_with(char::is_alphabetic)
+                && !matches!(sem, Sem::Duration { .. })
+            {
+                continue;
+            }
             if let Sem::Absolute { year: Some(_), month: None, day: None } = sem {
                 if looks_like_count(text, start, end) {
+                    continue;
+                }
+            }
+            if let Sem::Duration { n: Some(n), unit: Unit::Second | Unit::Minute } = sem {
+                // "a second time", "wait a minute"
+                if (n - 1.0).abs() < f64::EPSILON
+                    && text[start..end].to_ascii_lowercase().starts_with('a')
+                {
                     continue;
                 }
             }
@@ -942,6 +1095,7 @@ pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out = Vec::new();
     let mut last_date: Option<Span> = None;
+    let mut last_any: Option<Span> = None;
     // a report of quarterly results: "a year ago" is the year-ago quarter
     let quarterly = text.to_ascii_lowercase().matches("quarter").count() >= 2;
     let mut covered = 0;
@@ -951,10 +1105,14 @@ pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
         }
         covered = end;
         let future = is_future_context(text, start, end);
-        let (kind, value, span, gran, res) = normalize(sem, ctx, last_date, future, quarterly);
+        let (kind, value, span, gran, res) =
+            normalize(sem, ctx, Narrative { day: last_date, any: last_any }, future, quarterly);
         if let (TimexType::Date, Some(s)) = (kind, span) {
             if matches!(gran, Some(Granularity::Day)) {
                 last_date = Some(s);
+            }
+            if res == Resolution::Explicit && gran.is_some_and(|g| g <= Granularity::Year) {
+                last_any = Some(s);
             }
         }
         out.push(Timex {
@@ -1110,13 +1268,22 @@ fn year_ago_quarter(ctx: &Context, rel: Resolution) -> Option<Normalized> {
     ))
 }
 
+/// What the narrative has said so far: the last day, and the last date of
+/// any precision written out.
+#[derive(Debug, Clone, Copy)]
+struct Narrative {
+    day: Option<Span>,
+    any: Option<Span>,
+}
+
 fn normalize(
     sem: Sem,
     ctx: &Context,
-    last: Option<Span>,
+    told: Narrative,
     future: bool,
     quarterly: bool,
 ) -> Normalized {
+    let last = told.day;
     let date = |span: Option<Span>, value: String, g: Granularity, r: Resolution| {
         (TimexType::Date, value, span, Some(g), r)
     };
@@ -1397,6 +1564,51 @@ fn normalize(
                 .and_then(|lo| unit_span(lo, Unit::Quarter, 0));
             date(span, format!("{y:04}-Q{quarter}"), Granularity::Quarter, rel)
         }
+        Sem::Holiday(h) => {
+            let Some(r) =
+                ctx.reference.or_else(|| ctx.year.and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1)))
+            else {
+                return date(None, "XXXX-XX-XX".into(), Granularity::Day, rel);
+            };
+            // the occurrence nearest the reference, past-biased as dates are
+            let d = [r.year() + 1, r.year(), r.year() - 1]
+                .into_iter()
+                .filter_map(|y| h.in_year(y))
+                .find(|d| (*d - r).num_days() <= if future { 366 } else { AHEAD_DAYS });
+            match d {
+                Some(d) => date(
+                    Some(Span::day(d)),
+                    d.format("%Y-%m-%d").to_string(),
+                    Granularity::Day,
+                    rel_res(ctx),
+                ),
+                None => date(None, "XXXX-XX-XX".into(), Granularity::Day, rel),
+            }
+        }
+        Sem::NarrativeUnit { unit, shift } => {
+            let (base, res) = match (told.any, ctx.reference) {
+                (Some(s), _) => (s.lo, Resolution::Narrative),
+                (None, Some(r)) => (r, rel),
+                (None, None) => return date(None, "XXXX".into(), unit.granularity(), rel),
+            };
+            let span = unit_span(base, unit, shift);
+            let v = span.map_or_else(|| "XXXX".into(), |s| span_value(s, unit));
+            date(span, v, unit.granularity(), res)
+        }
+        Sem::ReportingQuarter { year } => {
+            let Some(q) = ctx.reference.and_then(|r| unit_span(r, Unit::Quarter, -1)) else {
+                return date(
+                    Span::year(year),
+                    format!("{year:04}"),
+                    Granularity::Year,
+                    Resolution::Explicit,
+                );
+            };
+            let n = q.lo.month0() / 3 + 1;
+            let span = NaiveDate::from_ymd_opt(year, q.lo.month(), 1)
+                .and_then(|lo| unit_span(lo, Unit::Quarter, 0));
+            date(span, format!("{year:04}-Q{n}"), Granularity::Quarter, rel)
+        }
         Sem::Weekend => {
             let Some(r) = ctx.reference else {
                 return date(None, "XXXX-WXX-WE".into(), Granularity::Week, rel);
@@ -1427,6 +1639,9 @@ fn normalize(
                 u => format!("P{}{}", fmt_number(n), u.code()),
             };
             (TimexType::Duration, v, None, None, Resolution::Explicit)
+        }
+        Sem::SetMonth(m) => {
+            (TimexType::Set, format!("XXXX-{m:02}"), None, None, Resolution::Explicit)
         }
         Sem::Set(v) => (TimexType::Set, v.into(), None, None, Resolution::Explicit),
         // "now", "these days", "recently": no calendar interval, which
