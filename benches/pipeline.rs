@@ -4,6 +4,7 @@
 //! cargo bench --bench pipeline                  # 1k and 10k documents
 //! cargo bench --bench pipeline -- 1000 10000 100000
 //! cargo bench --bench pipeline -- --write DIR 10000   # write the corpus as files
+//! cargo bench --bench pipeline -- --tag-file FILE     # tagging alone on real text
 //! ```
 //!
 //! The corpus is generated from templates written for this project (not
@@ -165,6 +166,30 @@ fn documents(files: &[(String, String)]) -> Vec<Document> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    if args.first().map(String::as_str) == Some("--tag-file") {
+        // tagging alone on a file of real text, after a warm-up pass
+        let path = args.get(1).expect("--tag-file PATH");
+        let text = std::fs::read_to_string(path).expect("a UTF-8 text file");
+        let ctx = timeline::extract::timex::Context {
+            reference: chrono::NaiveDate::from_ymd_opt(2000, 1, 1),
+            inferred: false,
+            year: None,
+        };
+        let n = timeline::extract::timex::tag(&text, &ctx).len();
+        let runs = 5;
+        let t0 = Instant::now();
+        for _ in 0..runs {
+            std::hint::black_box(timeline::extract::timex::tag(&text, &ctx));
+        }
+        let s = t0.elapsed().as_secs_f64() / f64::from(runs);
+        eprintln!(
+            "tag {path}: {:.1} MB in {:.3} s = {:.1} MB/s on one core ({n} timexes)",
+            text.len() as f64 / 1e6,
+            s,
+            text.len() as f64 / 1e6 / s
+        );
+        return;
+    }
     if args.first().map(String::as_str) == Some("--write") {
         let dir = PathBuf::from(args.get(1).expect("--write DIR N"));
         let n: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1000);
