@@ -1007,7 +1007,12 @@ fn share_subjects(mentions: &mut [Mention], before: usize, body: &str, base: usi
         if mentions[k].actor.is_some() || mentions[k].supporting || mentions[k - 1].supporting {
             continue;
         }
-        let lead = body[..mentions[k].start - base].trim_end().to_lowercase();
+        let at = mentions[k].start - base;
+        let mut from = at.saturating_sub(12);
+        while !body.is_char_boundary(from) {
+            from -= 1;
+        }
+        let lead = body[from..at].trim_end().to_lowercase();
         let conj = ["and", "but", "or", "then"].iter().any(|c| {
             lead.ends_with(c)
                 && !lead[..lead.len() - c.len()].ends_with(|ch: char| ch.is_alphanumeric())

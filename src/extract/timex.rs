@@ -1006,6 +1006,8 @@ static FAMILY_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
 });
 
 /// Words without which no pattern family can match: the fast first pass.
+/// Of numbers only years, clock times and decades are anchors: a day number
+/// comes with a month, a count with its unit.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(&format!(
         r"(?i)[0-9]|\b(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|now|nowadays|currently|recently|lately|formerly|previously|past|future|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries|days?|nights?|morning|afternoon|evening|spring|summer|autumn|winter|fall|noon|midnight|daily|weekly|monthly|annually|yearly|nightly|hourly|hours?|minutes?|seconds?|midday|christmas|easter|thanksgiving|halloween|current|recent|term|nineteen|thousand)\b"
@@ -1019,12 +1021,46 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 const REACH_BEFORE: usize = 40;
 const REACH_AFTER: usize = 40;
 
+/// Whether the digits at `a..b` can begin a time expression on their own: a
+/// year, an ISO date, a clock time or a decade ("'90s"). Other numbers
+/// ("$2.5 million", "15%") need a word anchor (a month, a unit) to matter.
+fn is_time_number(text: &str, a: usize, b: usize) -> bool {
+    let digits = &text[a..b];
+    let after = &text[b..];
+    let before = text[..a].chars().next_back();
+    if before.is_some_and(|c| c == ',' || c == '.') {
+        return false;
+    }
+    match digits.len() {
+        4 => matches!(&digits[..2], "15" | "16" | "17" | "18" | "19" | "20"),
+        1 | 2 => {
+            let rest = after.trim_start().as_bytes();
+            after.starts_with(':')
+                || matches!(rest.first(), Some(b'a' | b'p' | b'A' | b'P'))
+                    && matches!(rest.get(1), Some(b'.' | b'm' | b'M'))
+                || before == Some('\'') && after.starts_with('s')
+        }
+        _ => false,
+    }
+}
+
 /// The parts of `text` where time expressions can be: windows around the
 /// anchor words, widened to white space and merged. News text is mostly
 /// free of them, so the pattern families run on a fraction of it.
 fn windows(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut skip_to = 0;
     for m in ANCHOR.find_iter(text) {
+        if m.start() < skip_to {
+            continue;
+        }
+        if m.as_str().as_bytes()[0].is_ascii_digit() {
+            let run = text[m.start()..].bytes().take_while(u8::is_ascii_digit).count();
+            skip_to = m.start() + run;
+            if !is_time_number(text, m.start(), skip_to) {
+                continue;
+            }
+        }
         let mut a = floor_char(text, m.start().saturating_sub(REACH_BEFORE));
         // start at a word boundary, so `\b` at the window start is real
         if let Some(i) = text[a..m.start()].find(char::is_whitespace) {
@@ -1113,7 +1149,9 @@ pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
                     continue;
                 }
                 // "$5 a year", "twice a week": a rate, not a length of time
-                let before = text[..start].trim_end().to_ascii_lowercase();
+                let before = text[floor_char(text, start.saturating_sub(16))..start]
+                    .trim_end()
+                    .to_ascii_lowercase();
                 if text[start..end].to_ascii_lowercase().starts_with("a ")
                     && (before.ends_with(|c: char| c.is_ascii_digit())
                         || ["once", "twice", "times", "cents", "dollars", "percent"]
