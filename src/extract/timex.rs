@@ -1976,6 +1976,60 @@ mod tests {
     }
 
     #[test]
+    fn tagging_never_panics_and_spans_are_exact() {
+        fn prop(s: String, day: u16) -> bool {
+            let reference =
+                NaiveDate::from_ymd_opt(1990, 1, 1).map(|d| d + Duration::days(i64::from(day)));
+            let c = Context { reference, inferred: day % 2 == 0, year: None };
+            tag(&s, &c)
+                .iter()
+                .all(|t| s.get(t.start..t.end) == Some(t.text.as_str()) && t.start < t.end)
+        }
+        quickcheck::QuickCheck::new().tests(500).quickcheck(prop as fn(String, u16) -> bool);
+        // and on text dense with the tagger's own words
+        let words = [
+            "Jan.",
+            "6,",
+            "2022",
+            "last",
+            "Wednesday",
+            "evening",
+            "\u{e9}",
+            "'90s",
+            "10",
+            "p.m.",
+            "the",
+            "year-ago",
+            "quarter",
+            "from",
+            "1989",
+            "to",
+            "2019",
+            "-",
+            "days",
+            "ago",
+            "May",
+            "\u{201c}",
+            "twenty-four",
+            "hours",
+            "Easter",
+            "12:30",
+        ];
+        let mut seed = 11u64;
+        for i in 0..400 {
+            let mut s = String::new();
+            for _ in 0..30 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(words[usize::try_from(seed >> 33).unwrap() % words.len()]);
+                s.push(if seed % 5 == 0 { '.' } else { ' ' });
+            }
+            assert!(prop(s, i));
+        }
+    }
+
+    #[test]
     fn fractions_and_rates_are_not_durations() {
         let c = ctx(2011, 10, 19);
         assert!(values("He won three-quarters of the vote.", &c).is_empty());
