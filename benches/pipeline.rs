@@ -5,6 +5,7 @@
 //! cargo bench --bench pipeline -- 1000 10000 100000
 //! cargo bench --bench pipeline -- --write DIR 10000   # write the corpus as files
 //! cargo bench --bench pipeline -- --tag-file FILE     # tagging alone on real text
+//! cargo bench --bench pipeline -- --layout 1000        # SVG layout of 1,000 events
 //! ```
 //!
 //! The corpus is generated from templates written for this project (not
@@ -188,6 +189,32 @@ fn main() {
             s,
             text.len() as f64 / 1e6 / s
         );
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--layout") {
+        // layout alone: N events crowded on a few days, both layouts
+        let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
+        let files = corpus(n / 4 + 1);
+        let mut docs = documents(&files);
+        timeline::extract::infer_references(&mut docs);
+        let mentions: Vec<_> = docs.iter().flat_map(timeline::extract::extract).collect();
+        let mut t = timeline::graph::build(docs, mentions, &timeline::graph::Options::default());
+        t.events.retain(|e| e.date.is_some());
+        t.events.truncate(n);
+        for layout in [timeline::render::Layout::Horizontal, timeline::render::Layout::Vertical] {
+            let opts = timeline::render::RenderOptions { layout, ..Default::default() };
+            let _ = timeline::render::render(&t, &opts);
+            let t0 = Instant::now();
+            let runs = 5;
+            for _ in 0..runs {
+                std::hint::black_box(timeline::render::render(&t, &opts));
+            }
+            eprintln!(
+                "layout {layout:?}: {} events in {:.1} ms",
+                t.events.len(),
+                t0.elapsed().as_secs_f64() * 1e3 / f64::from(runs)
+            );
+        }
         return;
     }
     if args.first().map(String::as_str) == Some("--write") {

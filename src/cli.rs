@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use timeline::extract::timex::{self, Context, TimexType};
 use timeline::model::{EventType, Reference, ReferenceSource};
-use timeline::render::{self, RenderOptions, Theme};
+use timeline::render::{self, Layout, RenderOptions, Theme};
 
 /// Build ordered, sourced event timelines from folders of news articles.
 #[derive(Debug, Parser)]
@@ -152,6 +152,89 @@ struct Style {
     /// Colour theme.
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     theme: ThemeArg,
+    /// Which way time runs; vertical suits long timelines in documents.
+    #[arg(long, value_enum, default_value_t = LayoutArg::Horizontal)]
+    layout: LayoutArg,
+    /// Output format [default: from the output's extension: .svg, .png
+    /// (rasterized at 2x), .html (a report page), .md, .mmd (Mermaid)].
+    #[arg(long, value_enum)]
+    format: Option<OutFormat>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    Horizontal,
+    Vertical,
+}
+
+/// What `build` and `render` write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutFormat {
+    /// The timeline image.
+    Svg,
+    /// The image rasterized at twice its size, for Word and LaTeX.
+    Png,
+    /// A self-contained report page: the image and a table of the events.
+    Html,
+    /// A Markdown report.
+    Md,
+    /// TimelineJS JSON.
+    Timelinejs,
+    /// A Mermaid `timeline`.
+    Mermaid,
+}
+
+impl OutFormat {
+    fn resolve(explicit: Option<OutFormat>, output: &Path) -> anyhow::Result<OutFormat> {
+        if let Some(f) = explicit {
+            return Ok(f);
+        }
+        Ok(
+            match output
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                Some("svg") => OutFormat::Svg,
+                Some("png") => OutFormat::Png,
+                Some("html" | "htm") => OutFormat::Html,
+                Some("md" | "markdown") => OutFormat::Md,
+                Some("mmd" | "mermaid") => OutFormat::Mermaid,
+                _ => bail!(
+                "{}: expected an output ending in .svg, .png, .html, .md or .mmd, or a --format",
+                output.display()
+            ),
+            },
+        )
+    }
+
+    /// The bytes of `t` in this format.
+    fn write(self, t: &timeline::Timeline, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
+        let title = opts.title.clone().unwrap_or_else(|| "Timeline".into());
+        Ok(match self {
+            OutFormat::Svg => render::render(t, opts).into_bytes(),
+            OutFormat::Png => render::png::png(&render::render(t, opts), 2.0)?,
+            OutFormat::Html => {
+                let svg = render::render(t, opts);
+                let heading = opts.title.clone().unwrap_or_else(|| svg_title(&svg));
+                render::export::html(t, &svg, &heading).into_bytes()
+            }
+            OutFormat::Md => render::export::markdown(t, &title, None).into_bytes(),
+            OutFormat::Timelinejs => render::export::timelinejs(t, &title).into_bytes(),
+            OutFormat::Mermaid => render::export::mermaid(t, &title).into_bytes(),
+        })
+    }
+}
+
+/// The heading the SVG chose (its `<title>`).
+fn svg_title(svg: &str) -> String {
+    svg.split_once("<title id=\"tl-title\">")
+        .and_then(|(_, rest)| rest.split_once("</title>"))
+        .map_or_else(
+            || "Timeline".into(),
+            |(t, _)| t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"),
+        )
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -175,6 +258,10 @@ impl Style {
                 ThemeArg::Light => Theme::Light,
                 ThemeArg::Dark => Theme::Dark,
             },
+            layout: match self.layout {
+                LayoutArg::Horizontal => Layout::Horizontal,
+                LayoutArg::Vertical => Layout::Vertical,
+            },
             ..RenderOptions::default()
         })
     }
@@ -189,22 +276,15 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Render { input, output, style } => {
             let opts = style.options()?;
+            let format = OutFormat::resolve(style.format, &output)?;
             let t = timeline::read_timeline(&input)?;
-            check_svg_path(&output)?;
-            timeline::write_atomic(&output, render::render(&t, &opts).as_bytes())?;
+            timeline::write_atomic(&output, &format.write(&t, &opts)?)?;
             eprintln!("wrote {} ({} events)", output.display(), t.events.len());
             Ok(ExitCode::SUCCESS)
         }
         Command::Tag { file, reference_date, format } => tag(&file, reference_date, format),
         Command::Eval { inputs, verbose } => eval(&inputs, verbose),
     }
-}
-
-fn check_svg_path(p: &Path) -> anyhow::Result<()> {
-    if p.extension().and_then(|e| e.to_str()) != Some("svg") {
-        bail!("{}: expected an output path ending in .svg", p.display());
-    }
-    Ok(())
 }
 
 fn build(
@@ -215,7 +295,7 @@ fn build(
     style: &Style,
 ) -> anyhow::Result<ExitCode> {
     let opts = style.options()?;
-    check_svg_path(output)?;
+    let format = OutFormat::resolve(style.format, output)?;
     let json = json.unwrap_or_else(|| output.with_extension("json"));
     let (t, skipped) = timeline::build(inputs);
     let t = timeline::graph::filter(t, filter);
@@ -225,11 +305,17 @@ fn build(
     if t.documents.is_empty() {
         bail!("no article could be read, so no timeline was written");
     }
+    if json == output {
+        bail!(
+            "{}: the output and the timeline JSON would be one file; choose --json",
+            output.display()
+        );
+    }
     // render first: nothing is written unless both outputs are ready
-    let svg = render::render(&t, &opts);
+    let image = format.write(&t, &opts)?;
     let text = timeline::to_json(&t);
     timeline::write_atomic(&json, text.as_bytes())?;
-    timeline::write_atomic(output, svg.as_bytes())?;
+    timeline::write_atomic(output, &image)?;
     let dated = t.events.iter().filter(|e| e.date.is_some()).count();
     eprintln!(
         "wrote {} and {}: {} documents ({} skipped), {} events ({} dated), {} findings",

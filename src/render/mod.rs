@@ -22,7 +22,9 @@
 //!   `<desc>`; DejaVu Sans, which ships with the project and measures the
 //!   labels, comes first in the font list.
 
+pub mod export;
 pub mod font;
+pub mod png;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -57,11 +59,30 @@ pub struct RenderOptions {
     /// Gaps between event dates longer than this many days are compressed
     /// into a break on the axis. Default 45.
     pub break_days: i64,
+    /// Time running left to right (default) or top to bottom, which suits
+    /// long timelines in documents.
+    pub layout: Layout,
+}
+
+/// Which way time runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Left to right, labels packed in rows (default).
+    #[default]
+    Horizontal,
+    /// Top to bottom, one event a line.
+    Vertical,
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        RenderOptions { width: 1200.0, title: None, theme: Theme::Light, break_days: 45 }
+        RenderOptions {
+            width: 1200.0,
+            title: None,
+            theme: Theme::Light,
+            break_days: 45,
+            layout: Layout::Horizontal,
+        }
     }
 }
 
@@ -285,6 +306,9 @@ fn badges_width(n: &[usize]) -> f64 {
 #[must_use]
 #[allow(clippy::too_many_lines)]
 pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
+    if opts.layout == Layout::Vertical {
+        return render_vertical(t, opts);
+    }
     let pal = palette(opts.theme);
     let w = opts.width.max(480.0);
     let (left, right) = (MARGIN, w - MARGIN);
@@ -356,12 +380,7 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
         placed.push(Placed { event: e, row, x0, x1, label_x, anchor_end, label, badges, inside });
     }
 
-    let title = opts.title.clone().unwrap_or_else(|| {
-        match (spans.iter().map(|s| s.lo).min(), spans.iter().map(|s| s.hi).max()) {
-            (Some(a), Some(b)) => format!("Timeline {}–{}", a.year(), b.year()),
-            _ => "Timeline".into(),
-        }
-    });
+    let title = opts.title.clone().unwrap_or_else(|| default_title(&spans));
     let subtitle = format!(
         "{} events from {} sources{}",
         dated.len(),
@@ -372,17 +391,7 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
     #[allow(clippy::cast_precision_loss)]
     let axis_y = top + rows.len() as f64 * ROW + 14.0;
     let legend_top = axis_y + 56.0;
-    // the key, wrapped to the width
-    let mut key_lines: Vec<String> = Vec::new();
-    for item in KEY {
-        match key_lines.last_mut() {
-            Some(l) if font::width(&format!("{l}   {item}"), 10.5, false) <= right - left => {
-                l.push_str("   ");
-                l.push_str(item);
-            }
-            _ => key_lines.push(font::fit(item, 10.5, false, right - left)),
-        }
-    }
+    let key_lines = key_lines(right - left);
     #[allow(clippy::cast_precision_loss)]
     let height = legend_top
         + 22.0
@@ -599,7 +608,261 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
         doc = doc.add(g);
     }
 
-    // legend
+    doc = doc.add(legend(t, &pal, left, right, legend_top, &key_lines));
+    inline_text(&doc.to_string()) + "\n"
+}
+
+/// The svg crate puts element text on lines of its own; keep the text of
+/// `<text>`, `<title>` and `<desc>` inline so no viewer shows or measures
+/// stray white space.
+fn inline_text(svg: &str) -> String {
+    static OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(<(?:text|title|desc)\b[^>]*>)\n").expect("regex")
+    });
+    static CLOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\n(</(?:text|title|desc)>)").expect("regex")
+    });
+    let s = OPEN.replace_all(svg, "$1");
+    CLOSE.replace_all(&s, "$1").into_owned()
+}
+
+/// The default heading: the years the dated events cover.
+fn default_title(spans: &[Span]) -> String {
+    match (spans.iter().map(|s| s.lo).min(), spans.iter().map(|s| s.hi).max()) {
+        (Some(a), Some(b)) if a.year() == b.year() => format!("Timeline {}", a.year()),
+        (Some(a), Some(b)) => format!("Timeline {}–{}", a.year(), b.year()),
+        _ => "Timeline".into(),
+    }
+}
+
+/// Time top to bottom: a date column, the axis with a mark per event, and
+/// each event's title and sources on a line of its own, so nothing can
+/// overlap; same-day events share their date, long gaps get a break mark.
+#[allow(clippy::too_many_lines)]
+fn render_vertical(t: &Timeline, opts: &RenderOptions) -> String {
+    let pal = palette(opts.theme);
+    let w = opts.width.max(480.0);
+    let (left, right) = (MARGIN, w - MARGIN);
+    let source_no: BTreeMap<&str, usize> =
+        t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect();
+    let dated: Vec<(&Event, Span)> =
+        t.events.iter().filter_map(|e| Some((e, e.date.as_ref()?.span()?))).collect();
+    let undated = t.events.len() - dated.len();
+    let spans: Vec<Span> = dated.iter().map(|(_, s)| *s).collect();
+    let title = opts.title.clone().unwrap_or_else(|| default_title(&spans));
+    let subtitle = format!(
+        "{} events from {} sources{}",
+        dated.len(),
+        t.documents.len(),
+        if undated > 0 { format!(" · {undated} undated events not shown") } else { String::new() }
+    );
+    let labels: Vec<String> =
+        dated.iter().map(|(e, _)| e.date.as_ref().map(date_label).unwrap_or_default()).collect();
+    let date_w =
+        labels.iter().map(|l| font::width(l, LABEL_SIZE, true)).fold(0.0, f64::max).min(180.0);
+    let axis_x = left + date_w + 14.0;
+    let top = 84.0;
+    const BREAK_GAP: f64 = 22.0;
+    // rows, with a gap where the dates jump by more than break_days
+    let mut ys = Vec::with_capacity(dated.len());
+    let mut breaks = Vec::new();
+    let mut y = top + ROW / 2.0;
+    let mut last_hi: Option<NaiveDate> = None;
+    for (i, (_, s)) in dated.iter().enumerate() {
+        if let Some(h) = last_hi {
+            if (s.lo - h).num_days() > opts.break_days.max(1) && i > 0 {
+                breaks.push(y - ROW / 2.0 + BREAK_GAP / 2.0 - 2.0);
+                y += BREAK_GAP;
+            }
+        }
+        last_hi = Some(last_hi.map_or(s.hi, |h| h.max(s.hi)));
+        ys.push(y);
+        y += ROW;
+    }
+    let axis_end = y - ROW / 2.0;
+    let legend_top = axis_end + 40.0;
+    let key_lines = key_lines(right - left);
+    #[allow(clippy::cast_precision_loss)]
+    let height = legend_top
+        + 22.0
+        + t.documents.len() as f64 * 18.0
+        + 14.0
+        + key_lines.len() as f64 * 15.0
+        + 12.0;
+
+    let mut doc = Svg::new()
+        .set("xmlns", "http://www.w3.org/2000/svg")
+        .set("width", px(w))
+        .set("height", px(height))
+        .set("viewBox", format!("0 0 {} {}", px(w), px(height)))
+        .set("role", "img")
+        .set("aria-labelledby", "tl-title tl-desc")
+        .set("font-family", FONT_FAMILY);
+    doc = doc.add(Title::new(title.clone()).set("id", "tl-title"));
+    let mut desc = format!("{subtitle}. ");
+    for ((e, _), l) in dated.iter().zip(&labels) {
+        let _ = write!(desc, "{l} {}; ", e.title);
+    }
+    doc = doc.add(
+        Description::new()
+            .set("id", "tl-desc")
+            .add(svg::node::Text::new(desc.trim_end().to_string())),
+    );
+    doc = doc.add(
+        Rectangle::new()
+            .set("x", 0)
+            .set("y", 0)
+            .set("width", px(w))
+            .set("height", px(height))
+            .set("fill", pal.bg),
+    );
+    doc = doc.add(text(left, 34.0, &title, 20.0, pal.fg).set("font-weight", "bold"));
+    doc = doc.add(text(left, 56.0, &subtitle, 12.0, pal.muted));
+    if !dated.is_empty() {
+        doc = doc.add(
+            Line::new()
+                .set("x1", px(axis_x))
+                .set("y1", px(top))
+                .set("x2", px(axis_x))
+                .set("y2", px(axis_end))
+                .set("stroke", pal.fg)
+                .set("stroke-width", 1.5),
+        );
+    }
+    for by in &breaks {
+        doc = doc.add(
+            Rectangle::new()
+                .set("x", px(axis_x - 6.0))
+                .set("y", px(by - 3.0))
+                .set("width", 12)
+                .set("height", 6)
+                .set("fill", pal.bg),
+        );
+        for dy in [-3.0, 3.0] {
+            doc = doc.add(
+                Line::new()
+                    .set("x1", px(axis_x - 6.0))
+                    .set("y1", px(by + dy + 2.0))
+                    .set("x2", px(axis_x + 6.0))
+                    .set("y2", px(by + dy - 2.0))
+                    .set("stroke", pal.muted)
+                    .set("stroke-width", 1.5),
+            );
+        }
+    }
+    let mut previous_label = String::new();
+    for (((e, s), l), &y) in dated.iter().zip(&labels).zip(&ys) {
+        let colour = type_colour(e.event_type);
+        let uncertain = e.date.as_ref().is_some_and(|d| {
+            matches!(
+                d.resolution,
+                Resolution::Inferred | Resolution::Narrative | Resolution::Merged
+            )
+        });
+        let alert = e.flags.iter().any(|f| f == "date-after-document");
+        let mut g =
+            Group::new().set("class", "event").set("id", format!("ev-{}", sanitize_id(&e.id)));
+        g = g.add(Title::new(tooltip(e)));
+        if *l != previous_label {
+            g = g.add(
+                text(
+                    axis_x - 14.0,
+                    y + 4.0,
+                    &font::fit(l, LABEL_SIZE, true, date_w),
+                    LABEL_SIZE,
+                    pal.fg,
+                )
+                .set("text-anchor", "end")
+                .set("font-weight", "bold"),
+            );
+            previous_label.clone_from(l);
+        }
+        let fill = if uncertain { pal.bg } else { colour };
+        g = if s.lo == s.hi {
+            g.add(
+                Circle::new()
+                    .set("cx", px(axis_x))
+                    .set("cy", px(y))
+                    .set("r", 5)
+                    .set("fill", fill)
+                    .set("stroke", colour)
+                    .set("stroke-width", 2),
+            )
+        } else {
+            // a period: a rounded bar along the axis
+            g.add(
+                Rectangle::new()
+                    .set("x", px(axis_x - 4.0))
+                    .set("y", px(y - 8.0))
+                    .set("width", 8)
+                    .set("height", 16)
+                    .set("rx", 3)
+                    .set("fill", fill)
+                    .set("stroke", colour)
+                    .set("stroke-width", 1.5),
+            )
+        };
+        if alert {
+            g = g.add(
+                Circle::new()
+                    .set("cx", px(axis_x))
+                    .set("cy", px(y))
+                    .set("r", 8.5)
+                    .set("fill", "none")
+                    .set("stroke", pal.alert)
+                    .set("stroke-width", 1.5),
+            );
+        }
+        let badges: Vec<usize> =
+            e.sources.iter().filter_map(|d| source_no.get(d.as_str()).copied()).collect();
+        let bw = badges_width(&badges);
+        let x = axis_x + 14.0;
+        let label = font::fit(&e.title, LABEL_SIZE, false, (right - x - bw).max(12.0));
+        let lw = font::width(&label, LABEL_SIZE, false);
+        g = g.add(
+            text(x, y + 4.0, &label, LABEL_SIZE, if alert { pal.alert } else { pal.fg })
+                .set("class", "label"),
+        );
+        let mut bx = x + lw + 4.0;
+        for n in &badges {
+            let s = n.to_string();
+            let w = font::width(&s, BADGE_SIZE, true) + 8.0;
+            let badge = Group::new()
+                .add(
+                    Rectangle::new()
+                        .set("x", px(bx))
+                        .set("y", px(y - 7.0))
+                        .set("width", px(w))
+                        .set("height", 14)
+                        .set("rx", 7)
+                        .set("fill", pal.grid),
+                )
+                .add(
+                    text(bx + w / 2.0, y + 3.5, &s, BADGE_SIZE, pal.fg)
+                        .set("text-anchor", "middle")
+                        .set("font-weight", "bold"),
+                );
+            g = match t.documents.get(n - 1).and_then(|d| d.url.as_deref()).and_then(safe_url) {
+                Some(u) => g.add(Anchor::new().set("href", u).add(badge)),
+                None => g.add(badge),
+            };
+            bx += w + 3.0;
+        }
+        doc = doc.add(g);
+    }
+    doc = doc.add(legend(t, &pal, left, right, legend_top, &key_lines));
+    inline_text(&doc.to_string()) + "\n"
+}
+
+/// The sources with their numbers, then the key to the marks.
+fn legend(
+    t: &Timeline,
+    pal: &Palette,
+    left: f64,
+    right: f64,
+    legend_top: f64,
+    key_lines: &[String],
+) -> Group {
     let mut legend = Group::new().set("class", "legend");
     legend = legend.add(text(left, legend_top, "Sources", 12.0, pal.fg).set("font-weight", "bold"));
     for (i, d) in t.documents.iter().enumerate() {
@@ -640,22 +903,22 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
         let y = key_y + i as f64 * 15.0;
         legend = legend.add(text(left, y, line, 10.5, pal.muted));
     }
-    doc = doc.add(legend);
-    inline_text(&doc.to_string()) + "\n"
+    legend
 }
 
-/// The svg crate puts element text on lines of its own; keep the text of
-/// `<text>`, `<title>` and `<desc>` inline so no viewer shows or measures
-/// stray white space.
-fn inline_text(svg: &str) -> String {
-    static OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(<(?:text|title|desc)\b[^>]*>)\n").expect("regex")
-    });
-    static CLOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\n(</(?:text|title|desc)>)").expect("regex")
-    });
-    let s = OPEN.replace_all(svg, "$1");
-    CLOSE.replace_all(&s, "$1").into_owned()
+/// The key to the marks, wrapped to the width.
+fn key_lines(width: f64) -> Vec<String> {
+    let mut key_lines: Vec<String> = Vec::new();
+    for item in KEY {
+        match key_lines.last_mut() {
+            Some(l) if font::width(&format!("{l}   {item}"), 10.5, false) <= width => {
+                l.push_str("   ");
+                l.push_str(item);
+            }
+            _ => key_lines.push(font::fit(item, 10.5, false, width)),
+        }
+    }
+    key_lines
 }
 
 fn text(x: f64, y: f64, content: &str, size: f64, fill: &str) -> Text {

@@ -196,3 +196,62 @@ fn date_labels_show_their_precision() {
     assert_eq!(date_label(&d("1989", "2019", Resolution::Explicit)), "1989–2019");
     assert_eq!(date_label(&d("2022-01", "2022-01", Resolution::Explicit)), "Jan 2022");
 }
+
+/// Text boxes as usvg lays them out with the bundled fonts (its own
+/// shaping, not our measurement).
+fn usvg_text_boxes(svg: &str) -> (f32, f32, Vec<(String, resvg::tiny_skia::Rect)>) {
+    fn walk(g: &resvg::usvg::Group, out: &mut Vec<(String, resvg::tiny_skia::Rect)>) {
+        for n in g.children() {
+            match n {
+                resvg::usvg::Node::Group(g) => walk(g, out),
+                resvg::usvg::Node::Text(t) => {
+                    let s: String = t.chunks().iter().map(|c| c.text()).collect();
+                    out.push((s, t.abs_bounding_box()));
+                }
+                _ => {}
+            }
+        }
+    }
+    let tree = png::tree(svg).unwrap();
+    let mut out = Vec::new();
+    walk(tree.root(), &mut out);
+    (tree.size().width(), tree.size().height(), out)
+}
+
+fn assert_usvg_geometry(svg: &str) {
+    let (w, h, boxes) = usvg_text_boxes(svg);
+    assert!(!boxes.is_empty());
+    for (s, b) in &boxes {
+        assert!(
+            b.left() >= -0.5 && b.right() <= w + 0.5 && b.top() >= -0.5 && b.bottom() <= h + 0.5,
+            "{s:?} {b:?} outside {w}x{h}"
+        );
+    }
+    // event labels and tick labels must not meet each other; a badge's
+    // number sits inside its own pill, so only texts longer than 3 count
+    let labels: Vec<_> = boxes.iter().filter(|(s, _)| s.chars().count() > 3).collect();
+    for (i, (sa, a)) in labels.iter().enumerate() {
+        for (sb, b) in &labels[i + 1..] {
+            let overlap = a.left() < b.right() - 0.5
+                && b.left() < a.right() - 0.5
+                && a.top() < b.bottom() - 0.5
+                && b.top() < a.bottom() - 0.5;
+            assert!(!overlap, "{sa:?} {a:?} overlaps {sb:?} {b:?}");
+        }
+    }
+}
+
+#[test]
+fn usvg_sees_no_overlap_in_either_layout() {
+    for n in [10, 100, 1000] {
+        for layout in [Layout::Horizontal, Layout::Vertical] {
+            let opts = RenderOptions { layout, ..RenderOptions::default() };
+            assert_usvg_geometry(&render(&timeline(n, true), &opts));
+        }
+    }
+}
+
+#[test]
+fn shipped_timeline_has_no_overlap_as_usvg_lays_it_out() {
+    assert_usvg_geometry(include_str!("../../timelines/kazakhstan-2022.svg"));
+}
