@@ -39,6 +39,9 @@ enum Command {
         /// Where to write the timeline JSON [default: OUTPUT with .json].
         #[arg(long, value_name = "PATH")]
         json: Option<PathBuf>,
+        /// A reviewer's corrections to apply (see `timeline review`).
+        #[arg(long, value_name = "EDITS.json")]
+        edits: Option<PathBuf>,
         #[command(flatten)]
         filter: FilterArgs,
         #[command(flatten)]
@@ -48,6 +51,9 @@ enum Command {
     Render {
         /// A timeline JSON written by `build`.
         input: PathBuf,
+        /// A reviewer's corrections to apply.
+        #[arg(long, value_name = "EDITS.json")]
+        edits: Option<PathBuf>,
         /// The SVG to write.
         #[arg(short, long, value_name = "OUT.svg")]
         output: PathBuf,
@@ -67,6 +73,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TagFormat::Json)]
         format: TagFormat,
     },
+    /// What a reviewer must look at: findings, worst first, with quotes.
+    ///
+    /// Sources that disagree, dates after their own article, dates
+    /// resolved from an inferred reference day, single-source events,
+    /// dates taken over by merging, events that may be one, contradictory
+    /// orderings, and edits that no longer apply. Corrections go into an
+    /// edits file (see the README) that `build` and `render` apply.
+    Review {
+        /// Article files or folders.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// A reviewer's corrections to apply first.
+        #[arg(long, value_name = "EDITS.json")]
+        edits: Option<PathBuf>,
+        /// text for a person, json for programs, dot for the ordering graph.
+        #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
+        format: ReviewFormat,
+    },
     /// Score the time expression tagger on TimeML files (TempEval-3 style).
     ///
     /// Reads every .tml file under the given folders, tags its text with
@@ -81,6 +105,16 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ReviewFormat {
+    /// Grouped by severity, with quotes.
+    Text,
+    /// The findings as JSON.
+    Json,
+    /// The ordering graph for Graphviz.
+    Dot,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -182,6 +216,8 @@ enum OutFormat {
     Timelinejs,
     /// A Mermaid `timeline`.
     Mermaid,
+    /// The ordering graph for Graphviz.
+    Dot,
 }
 
 impl OutFormat {
@@ -201,6 +237,7 @@ impl OutFormat {
                 Some("html" | "htm") => OutFormat::Html,
                 Some("md" | "markdown") => OutFormat::Md,
                 Some("mmd" | "mermaid") => OutFormat::Mermaid,
+                Some("dot" | "gv") => OutFormat::Dot,
                 _ => bail!(
                 "{}: expected an output ending in .svg, .png, .html, .md or .mmd, or a --format",
                 output.display()
@@ -223,6 +260,7 @@ impl OutFormat {
             OutFormat::Md => render::export::markdown(t, &title, None).into_bytes(),
             OutFormat::Timelinejs => render::export::timelinejs(t, &title).into_bytes(),
             OutFormat::Mermaid => render::export::mermaid(t, &title).into_bytes(),
+            OutFormat::Dot => timeline::graph::order::dot(&t.events, &t.edges).into_bytes(),
         })
     }
 }
@@ -271,26 +309,98 @@ impl Style {
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { inputs, output, json, filter, style } => {
-            build(&inputs, &output, json, &filter.filter()?, &style)
+        Command::Build { inputs, output, json, edits, filter, style } => {
+            build(&inputs, &output, json, edits.as_deref(), &filter.filter()?, &style)
         }
-        Command::Render { input, output, style } => {
+        Command::Render { input, output, edits, style } => {
             let opts = style.options()?;
             let format = OutFormat::resolve(style.format, &output)?;
-            let t = timeline::read_timeline(&input)?;
+            let t = apply_edits(timeline::read_timeline(&input)?, edits.as_deref())?;
             timeline::write_atomic(&output, &format.write(&t, &opts)?)?;
             eprintln!("wrote {} ({} events)", output.display(), t.events.len());
             Ok(ExitCode::SUCCESS)
         }
         Command::Tag { file, reference_date, format } => tag(&file, reference_date, format),
         Command::Eval { inputs, verbose } => eval(&inputs, verbose),
+        Command::Review { inputs, edits, format } => review(&inputs, edits.as_deref(), format),
     }
+}
+
+/// Apply an edits file, saying on stderr which edits no longer apply.
+fn apply_edits(t: timeline::Timeline, edits: Option<&Path>) -> anyhow::Result<timeline::Timeline> {
+    let Some(path) = edits else { return Ok(t) };
+    let list = timeline::graph::edits::read(path)?;
+    let (t, stale) = timeline::graph::edits::apply(t, &list);
+    for s in &stale {
+        eprintln!("{}: {s}", path.display());
+    }
+    Ok(t)
+}
+
+fn review(
+    inputs: &[PathBuf],
+    edits: Option<&Path>,
+    format: ReviewFormat,
+) -> anyhow::Result<ExitCode> {
+    let (t, skipped) = timeline::build(inputs);
+    for e in &skipped {
+        eprintln!("skipped: {e}");
+    }
+    if t.documents.is_empty() {
+        bail!("no article could be read, so there is nothing to review");
+    }
+    let t = apply_edits(t, edits)?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        ReviewFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &t.findings)?;
+            writeln!(out)?;
+        }
+        ReviewFormat::Dot => write!(out, "{}", timeline::graph::order::dot(&t.events, &t.edges))?,
+        ReviewFormat::Text => {
+            let by_id: std::collections::BTreeMap<&str, &timeline::model::Event> =
+                t.events.iter().map(|e| (e.id.as_str(), e)).collect();
+            let mut last = None;
+            for f in &t.findings {
+                if last != Some((f.severity, f.kind.as_str())) {
+                    writeln!(out, "\n{:?}: {}", f.severity, f.kind)?;
+                    last = Some((f.severity, f.kind.as_str()));
+                }
+                writeln!(out, "  - {}", f.message)?;
+                for id in &f.events {
+                    if let Some(e) = by_id.get(id.as_str()) {
+                        let date = e.date.as_ref().map_or_else(
+                            || "undated".into(),
+                            |d| format!("{}..{}", d.earliest, d.latest),
+                        );
+                        writeln!(out, "      {id} ({date}): {}", e.title)?;
+                        for m in e.mentions.iter().take(3) {
+                            writeln!(out, "        [{}] \u{201c}{}\u{201d}", m.document, m.quote)?;
+                        }
+                    }
+                }
+            }
+            let count = |s: timeline::model::Severity| {
+                t.findings.iter().filter(|f| f.severity == s).count()
+            };
+            writeln!(
+                out,
+                "\n{} findings: {} errors, {} warnings, {} for information",
+                t.findings.len(),
+                count(timeline::model::Severity::Error),
+                count(timeline::model::Severity::Warning),
+                count(timeline::model::Severity::Info)
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn build(
     inputs: &[PathBuf],
     output: &Path,
     json: Option<PathBuf>,
+    edits: Option<&Path>,
     filter: &timeline::graph::Filter,
     style: &Style,
 ) -> anyhow::Result<ExitCode> {
@@ -298,7 +408,7 @@ fn build(
     let format = OutFormat::resolve(style.format, output)?;
     let json = json.unwrap_or_else(|| output.with_extension("json"));
     let (t, skipped) = timeline::build(inputs);
-    let t = timeline::graph::filter(t, filter);
+    let t = timeline::graph::filter(apply_edits(t, edits)?, filter);
     for e in &skipped {
         eprintln!("skipped: {e}");
     }

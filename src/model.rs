@@ -19,8 +19,9 @@
 //!               "mentions": [{"document", "start", "end", "quote",
 //!                             "trigger", "type", "actor", "target",
 //!                             "date": DATE | null, "anchor", "timex",
-//!                             "supporting"}]}],
-//!   "findings": [{"kind", "severity", "events", "message"}]
+//!                             "supporting", "follows": {"start", "end", "cue"}}]}],
+//!   "findings": [{"kind", "severity", "events", "message"}],
+//!   "edges": [{"before", "after", "origin": "dates|text|pinned", "quote"}]
 //! }
 //! DATE = {"earliest": "YYYY[-MM[-DD]]", "latest": "YYYY[-MM[-DD]]",
 //!         "granularity": "day|week|month|quarter|season|year|decade|century|range",
@@ -430,6 +431,22 @@ pub struct Mention {
     /// joins an event that other mentions establish, never makes one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub supporting: bool,
+    /// The mention of the same document this one is told to follow
+    /// ("Then Tokayev invited ..."), an ordering constraint for the graph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<Relation>,
+}
+
+/// "This happened after that": a reference to another mention of the same
+/// document, by its offsets, with the words that say so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Start offset of the earlier mention.
+    pub start: usize,
+    /// End offset of the earlier mention.
+    pub end: usize,
+    /// The cue: "then", "after", "later", ...
+    pub cue: String,
 }
 
 /// One happening, with every mention that reports it.
@@ -486,6 +503,32 @@ pub struct Finding {
     pub message: String,
 }
 
+/// Where an ordering edge comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// The two date intervals do not overlap.
+    Dates,
+    /// The text tells one after the other.
+    Text,
+    /// A reviewer pinned the order.
+    Pinned,
+}
+
+/// "`before` happened before `after`", with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderEdge {
+    /// Id of the earlier event.
+    pub before: String,
+    /// Id of the later event.
+    pub after: String,
+    /// Where the edge comes from.
+    pub origin: Origin,
+    /// The quote that says so, for text edges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
 /// The output of the pipeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
@@ -498,6 +541,9 @@ pub struct Timeline {
     /// What a reviewer should look at, worst first.
     #[serde(default)]
     pub findings: Vec<Finding>,
+    /// The ordering graph's edges: what comes before what, and why.
+    #[serde(default)]
+    pub edges: Vec<OrderEdge>,
 }
 
 #[cfg(test)]

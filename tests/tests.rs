@@ -78,6 +78,15 @@ mod wire {
         pub documents: Vec<Document>,
         pub events: Vec<Event>,
         pub findings: Vec<Finding>,
+        pub edges: Vec<Edge>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Edge {
+        pub before: String,
+        pub after: String,
+        pub origin: String,
+        pub quote: Option<String>,
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -141,6 +150,15 @@ mod wire {
         pub timex: Option<String>,
         #[serde(default)]
         pub supporting: bool,
+        #[serde(default)]
+        pub follows: Option<Follows>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Follows {
+        pub start: usize,
+        pub end: usize,
+        pub cue: String,
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -581,4 +599,113 @@ document.body.appendChild(pre);
             }
         }
     }
+}
+
+#[test]
+fn review_reports_each_kind_of_finding() {
+    // a contradiction ("Then ... on May 2" after May 5), two sources that
+    // disagree, single sources, a date taken over by merging
+    let out = timeline().args(["review", "tests/data/review"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for kind in ["Error: ordering-cycle", "Warning: sources-disagree", "Info: single-source"] {
+        assert!(text.contains(kind), "{kind} missing in:\n{text}");
+    }
+    assert!(
+        text.contains("left out: \"Then the mayor Anja Kovalenko resigned on May 2\""),
+        "{text}"
+    );
+    let json =
+        timeline().args(["review", "tests/data/review", "--format", "json"]).output().unwrap();
+    let findings: Vec<timeline::model::Finding> = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(findings.windows(2).all(|w| w[0].severity <= w[1].severity), "worst first");
+    // the shipped corpus: the 2029 sentence, inferred references, merged dates
+    let json =
+        timeline().args(["review", "corpus/kazakhstan-2022", "--format", "json"]).output().unwrap();
+    let findings: Vec<timeline::model::Finding> = serde_json::from_slice(&json.stdout).unwrap();
+    for kind in [
+        "date-after-document",
+        "inferred-reference",
+        "date-from-merge",
+        "maybe-same-event",
+        "single-source",
+    ] {
+        assert!(findings.iter().any(|f| f.kind == kind), "{kind}");
+    }
+    let dot = timeline().args(["review", "tests/data/review", "--format", "dot"]).output().unwrap();
+    let dot = String::from_utf8(dot.stdout).unwrap();
+    assert!(dot.starts_with("digraph timeline {") && dot.contains("->"), "{dot}");
+}
+
+#[test]
+fn edits_are_applied_by_build_and_render_and_stale_ones_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("t.svg");
+    timeline().args(["build", "tests/data/review", "-o"]).arg(&svg).assert().success();
+    let t: timeline::Timeline = serde_json::from_str(&read(dir.path().join("t.json"))).unwrap();
+    let id = |needle: &str| {
+        t.events
+            .iter()
+            .find(|e| e.title.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}"))
+            .id
+            .clone()
+    };
+    let (bridge, resign, may3, may8) = (id("bridge"), id("resigned"), id("May 3"), id("May 8"));
+    let may8_event = t.events.iter().find(|e| e.id == may8).unwrap();
+    let split = may8_event
+        .mentions
+        .iter()
+        .find(|m| m.quote.contains("sacked"))
+        .expect("the headline joined its own story");
+    let edits = serde_json::json!({"edits": [
+        {"op": "set_title", "event": bridge, "title": "Old bridge collapses"},
+        {"op": "set_type", "event": bridge, "type": "violence"},
+        {"op": "set_date", "event": resign, "earliest": "2021-05-06", "latest": "2021-05-07"},
+        {"op": "split", "event": may8, "document": "b-courier", "start": split.start},
+        {"op": "merge", "events": [may8, may3]},
+        {"op": "pin", "before": bridge, "after": resign},
+        {"op": "drop", "event": "no-such-event"},
+    ]});
+    let edits_path = dir.path().join("edits.json");
+    std::fs::write(&edits_path, edits.to_string()).unwrap();
+    let out = dir.path().join("e.svg");
+    timeline()
+        .args(["build", "tests/data/review", "-o"])
+        .arg(&out)
+        .arg("--edits")
+        .arg(&edits_path)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("edit 7")
+                .and(predicate::str::contains("no event no-such-event")),
+        );
+    let e: timeline::Timeline = serde_json::from_str(&read(dir.path().join("e.json"))).unwrap();
+    let by = |id: &str| e.events.iter().find(|x| x.id == id);
+    let b = by(&bridge).unwrap();
+    assert_eq!((b.title.as_str(), b.event_type.name()), ("Old bridge collapses", "violence"));
+    assert_eq!(by(&resign).unwrap().date.as_ref().unwrap().earliest, "2021-05-06");
+    assert!(by(&may3).is_none(), "merged into May 8");
+    assert_eq!(by(&may8).unwrap().source_count, 2);
+    assert_eq!(by(&may8).unwrap().mention_count, 2, "the headline was split out");
+    assert!(e.events.iter().any(|x| x.flags.contains(&"split-by-reviewer".to_string())));
+    // pinned: the bridge before the resignation, and the cycle is gone
+    let pos = |id: &str| e.events.iter().position(|x| x.id == id).unwrap();
+    assert!(pos(&bridge) < pos(&resign));
+    assert!(e.findings.iter().any(|f| f.kind == "edit-not-applied"));
+    assert!(e.edges.iter().any(|x| x.origin == timeline::model::Origin::Pinned));
+    // render applies the same file to the plain JSON: same events
+    let json = dir.path().join("t.json");
+    let again = dir.path().join("again.svg");
+    timeline()
+        .arg("render")
+        .arg(&json)
+        .arg("-o")
+        .arg(&again)
+        .arg("--edits")
+        .arg(&edits_path)
+        .assert()
+        .success();
+    assert!(read(&again).contains("Old bridge collapses"));
 }

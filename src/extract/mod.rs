@@ -26,7 +26,8 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use crate::model::{
-    Anchor, DateInfo, Document, Granularity, Mention, Reference, ReferenceSource, Resolution, Span,
+    Anchor, DateInfo, Document, Granularity, Mention, Reference, ReferenceSource, Relation,
+    Resolution, Span,
 };
 use lexicon::Entry;
 use timex::{Context, Timex, TimexType};
@@ -364,6 +365,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
                 anchor: anchor_rule,
                 timex: timex_value,
                 supporting,
+                follows: None,
             });
         }
         if !opinion {
@@ -927,6 +929,7 @@ fn presence_mentions(
             timex: None,
             date,
             supporting: false,
+            follows: None,
         });
     }
 }
@@ -987,6 +990,7 @@ fn list_mentions(
             anchor: Anchor::Clause,
             timex: Some(t.value.clone()),
             supporting: false,
+            follows: None,
         });
     }
     // the head mention itself is now told by the items
@@ -1095,16 +1099,32 @@ fn drop_reporting_frames(mentions: &mut Vec<Mention>, before: usize) {
 fn narrative_dates(mentions: &mut [Mention], before: usize, ctx: &Context, doc: &Document) {
     let upper = ctx.reference.or_else(|| doc.date_span().map(|s| s.hi));
     let Some(upper) = upper else { return };
-    let lower = mentions[..before]
+    // the latest event told so far: "then" follows it
+    let latest = mentions[..before]
         .iter()
         .filter_map(|m| {
-            m.date.as_ref().filter(|d| d.granularity <= Granularity::Week).and_then(DateInfo::span)
+            let s = m
+                .date
+                .as_ref()
+                .filter(|d| d.granularity <= Granularity::Week)
+                .and_then(DateInfo::span)?;
+            (s.hi <= upper).then_some((s.lo, m.start, m.end))
         })
-        .filter(|s| s.hi <= upper)
-        .map(|s| s.lo)
         .max();
-    let Some(lower) = lower else { return };
+    let Some((lower, f_start, f_end)) = latest else { return };
+    let cue = doc.body()[mentions.get(before).map_or(0, |m| m.start - doc.body_start)..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     for m in &mut mentions[before..] {
+        if m.follows.is_none() && !m.supporting {
+            m.follows = Some(Relation {
+                start: f_start,
+                end: f_end,
+                cue: if cue.is_empty() { "then".into() } else { cue.clone() },
+            });
+        }
         if m.date.is_none() {
             let span = Span { lo: lower, hi: upper };
             let gran = if span.lo == span.hi { Granularity::Day } else { Granularity::Range };

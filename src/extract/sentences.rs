@@ -91,10 +91,15 @@ fn is_stop(text: &str, i: usize) -> bool {
             // "people.In addition": a stop glued to the next sentence, but
             // not an initial or a dotted abbreviation ("N.Nazarbayev")
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            !lone_initial
-                && letters >= 2
-                && !ABBREVIATIONS.contains(&lower.as_str())
-                && word.chars().last().is_some_and(char::is_lowercase)
+            // "on May 5.Then": a number, the stop, a capitalised word
+            let number_then_word = !word.is_empty()
+                && word.chars().all(|c| c.is_ascii_digit())
+                && after.chars().nth(1).is_some_and(char::is_lowercase);
+            number_then_word
+                || !lone_initial
+                    && letters >= 2
+                    && !ABBREVIATIONS.contains(&lower.as_str())
+                    && word.chars().last().is_some_and(char::is_lowercase)
         }
         Some('"' | '”' | '’' | ')' | '»') => true,
         _ => false,
@@ -112,8 +117,15 @@ mod tests {
     #[test]
     fn glued_stops_and_initials() {
         assert_eq!(
-            sents("Crowds grew.Then police came. M.Smith and J.R.Doe spoke."),
-            vec!["Crowds grew.", "Then police came.", "M.Smith and J.R.Doe spoke."]
+            sents(
+                "Crowds grew.Then police came. M.Smith and J.R.Doe spoke on May 5.Then they left."
+            ),
+            vec![
+                "Crowds grew.",
+                "Then police came.",
+                "M.Smith and J.R.Doe spoke on May 5.",
+                "Then they left."
+            ]
         );
     }
 

@@ -7,18 +7,18 @@
 //!   participants agree: names are compared by Jaro-Winkler similarity, so
 //!   "Tokayev", "Tokaev" and "Tokayeva" are one person. An undated mention
 //!   joins the best-matching dated event and takes its date, with a note.
-//! * **Order.** A petgraph DAG over events holds BEFORE edges from
-//!   disjoint date intervals; a topological sort with ties broken by date
-//!   and id gives the display order. petgraph stays inside this module.
+//! * **Order.** A petgraph graph over events holds BEFORE edges from
+//!   disjoint date intervals and from the text ("then ..."); see [`order`].
+//!   petgraph stays inside this module.
 //! * **Review.** [`Finding`]s for dates after their own article, dates
 //!   resolved against an inferred reference, single-source events and
 //!   events that may be one happening told with different dates.
 
-use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+pub mod edits;
+pub mod order;
 
-use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::Direction;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{
     DateInfo, Document, Event, EventType, Finding, Granularity, Mention, Resolution, Severity,
@@ -172,7 +172,13 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
                         // speaker a few sentences on in the same article
                         || m.actor.is_some() && c.is_near(&m, 800)
                 })
-                .filter_map(|(i, c)| participant_score(c, &m, threshold).map(|s| (s, i)))
+                                .filter_map(|(i, c)| {
+                    // an article tells its own story: its other reports come first
+                                        // (supporting nouns need a shared participant, not just
+                    // the same article)
+                    let own = if m.supporting { 0 } else { u32::from(c.positions.contains_key(&m.document)) * 2 };
+                    participant_score(c, &m, threshold).map(|s| (s + own, i))
+                })
                 .filter(|&(s, i)| {
                     let c = &clusters[i];
                     let nearby = c.is_near(&m, NEARBY);
@@ -231,10 +237,11 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
         }
         events.extend(clusters.into_iter().map(into_event));
     }
-    let order = order(&events);
-    let mut events: Vec<Event> = order.into_iter().map(|i| events[i].clone()).collect();
-    let findings = review(&documents, &mut events);
-    Timeline { format: FORMAT.into(), documents, events, findings }
+    let (mut events, edges, mut findings) = order::order(events, &[]);
+    findings.extend(review(&documents, &mut events));
+    findings
+        .sort_by(|a, b| (a.severity, &a.kind, &a.events).cmp(&(b.severity, &b.kind, &b.events)));
+    Timeline { format: FORMAT.into(), documents, events, findings, edges }
 }
 
 /// How many clusters of one posting list are compared at most: the newest.
@@ -321,7 +328,7 @@ impl Index {
     }
 }
 
-fn fnv(s: &str) -> u32 {
+pub(crate) fn fnv(s: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for b in s.bytes() {
         h ^= u32::from(b);
@@ -449,53 +456,6 @@ fn short_actor(a: &str) -> String {
     a.to_string()
 }
 
-/// Display order: a topological order of the BEFORE graph, ties broken by
-/// (earliest, latest, first mention); undated events last, in text order.
-fn order(events: &[Event]) -> Vec<usize> {
-    let spans: Vec<Option<Span>> =
-        events.iter().map(|e| e.date.as_ref().and_then(DateInfo::span)).collect();
-    let mut g: DiGraph<usize, &'static str> = DiGraph::new();
-    let nodes: Vec<NodeIndex> = (0..events.len()).map(|i| g.add_node(i)).collect();
-    let mut dated: Vec<usize> = (0..events.len()).filter(|&i| spans[i].is_some()).collect();
-    dated.sort_by_key(|&i| (spans[i].map(|s| s.lo), spans[i].map(|s| s.hi), i));
-    // each event points at the first later-starting event that begins after
-    // it ends: linear in edges, and transitively complete for intervals
-    let los: Vec<_> = dated.iter().map(|&i| spans[i].expect("dated").lo).collect();
-    for &i in &dated {
-        let hi = spans[i].expect("dated").hi;
-        let k = los.partition_point(|&lo| lo <= hi);
-        if let Some(&j) = dated.get(k) {
-            g.add_edge(nodes[i], nodes[j], "dates");
-        }
-    }
-    let key = |i: usize| {
-        let first = events[i].mentions.first().map(|m| (m.document.clone(), m.start));
-        (
-            spans[i].is_none(),
-            spans[i].map(|s| s.lo),
-            spans[i].map(|s| s.hi),
-            first,
-            events[i].id.clone(),
-        )
-    };
-    let mut indegree: Vec<usize> =
-        nodes.iter().map(|&n| g.neighbors_directed(n, Direction::Incoming).count()).collect();
-    let mut heap: BinaryHeap<Reverse<(_, usize)>> =
-        (0..events.len()).filter(|&i| indegree[i] == 0).map(|i| Reverse((key(i), i))).collect();
-    let mut out = Vec::with_capacity(events.len());
-    while let Some(Reverse((_, i))) = heap.pop() {
-        out.push(i);
-        for n in g.neighbors_directed(nodes[i], Direction::Outgoing) {
-            let j = g[n];
-            indegree[j] -= 1;
-            if indegree[j] == 0 {
-                heap.push(Reverse((key(j), j)));
-            }
-        }
-    }
-    out
-}
-
 fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
     let doc_spans: BTreeMap<&str, Option<Span>> =
         documents.iter().map(|d| (d.id.as_str(), d.date_span())).collect();
@@ -549,9 +509,106 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
             }
         }
     }
+    disagreements(events, &mut findings);
+    for e in events.iter() {
+        let borrowed = e.mentions.iter().filter(|m| m.date.is_none() && !m.supporting).count();
+        let dated_sources: BTreeSet<&str> =
+            e.mentions.iter().filter(|m| m.date.is_some()).map(|m| m.document.as_str()).collect();
+        if e.date.is_some() && borrowed > 0 && dated_sources.len() == 1 && e.source_count > 1 {
+            findings.push(Finding {
+                kind: "date-from-merge".into(),
+                severity: Severity::Info,
+                events: vec![e.id.clone()],
+                message: format!(
+                    "{}: {borrowed} of its reports give no date and take the date of {}",
+                    e.title,
+                    dated_sources.iter().next().unwrap_or(&"")
+                ),
+            });
+        }
+    }
     findings
         .sort_by(|a, b| (a.severity, &a.kind, &a.events).cmp(&(b.severity, &b.kind, &b.events)));
     findings
+}
+
+/// Events of one action and one named participant whose dates do not meet
+/// (sources that disagree, or two happenings to tell apart), and events of
+/// one action on one day from different sources (perhaps one happening).
+/// Only neighbours within each group are compared, so this is linear.
+fn disagreements(events: &mut [Event], findings: &mut Vec<Finding>) {
+    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    let mut days: BTreeMap<(String, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
+        let Some(s) = e.date.as_ref().and_then(DateInfo::span) else { continue };
+        let action = e.mentions.first().map(|m| m.action.clone()).unwrap_or_default();
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        for m in e.mentions.iter().filter(|m| !m.supporting) {
+            for p in [m.actor.as_deref(), m.target.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter(|p| is_proper(p))
+            {
+                keys.insert(key_name(p));
+            }
+        }
+        for k in keys {
+            groups.entry((action.clone(), k)).or_default().push(i);
+        }
+        if s.lo == s.hi && action != "statement" {
+            days.entry((action, s.lo)).or_default().push(i);
+        }
+    }
+    let span_of = |e: &Event| e.date.as_ref().and_then(DateInfo::span);
+    let mut disputed = BTreeSet::new();
+    for ((action, who), mut list) in groups {
+        list.sort_by_key(|&i| span_of(&events[i]).map(|s| (s.lo, s.hi)));
+        for w in list.windows(2) {
+            let (a, b) = (&events[w[0]], &events[w[1]]);
+            let (Some(sa), Some(sb)) = (span_of(a), span_of(b)) else { continue };
+            if !sa.overlaps(&sb) && a.sources != b.sources && (sb.lo - sa.hi).num_days() < 60 {
+                findings.push(Finding {
+                    kind: "sources-disagree".into(),
+                    severity: Severity::Warning,
+                    events: vec![a.id.clone(), b.id.clone()],
+                    message: format!(
+                        "{action} with {who}: {} says {}..{}, {} says {}..{}: \"{}\" / \"{}\"",
+                        a.sources.join(", "),
+                        sa.earliest_str(),
+                        sa.latest_str(),
+                        b.sources.join(", "),
+                        sb.earliest_str(),
+                        sb.latest_str(),
+                        a.mentions[0].quote,
+                        b.mentions[0].quote
+                    ),
+                });
+                disputed.insert(w[0]);
+                disputed.insert(w[1]);
+            }
+        }
+    }
+    for ((action, day), list) in days {
+        for w in list.windows(2) {
+            let (a, b) = (&events[w[0]], &events[w[1]]);
+            if a.sources != b.sources {
+                findings.push(Finding {
+                    kind: "maybe-same-event".into(),
+                    severity: Severity::Info,
+                    events: vec![a.id.clone(), b.id.clone()],
+                    message: format!(
+                        "two {action} events on {day} from different sources: \"{}\" / \"{}\"",
+                        a.title, b.title
+                    ),
+                });
+            }
+        }
+    }
+    for i in disputed {
+        if !events[i].flags.iter().any(|f| f == "disputed") {
+            events[i].flags.push("disputed".into());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -43,6 +43,7 @@ fn mention(
         anchor: if date.is_some() { Anchor::Clause } else { Anchor::None },
         timex: None,
         supporting: false,
+        follows: None,
     }
 }
 

@@ -258,6 +258,7 @@ mod tests {
                 ev("e3", "Later", None),
             ],
             findings: vec![],
+            edges: vec![],
         }
     }
 

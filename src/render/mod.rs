@@ -92,10 +92,11 @@ const LABEL_SIZE: f64 = 12.0;
 const BADGE_SIZE: f64 = 9.5;
 const GAP: f64 = 8.0;
 const BREAK_W: f64 = 22.0;
-const KEY: [&str; 4] = [
+const KEY: [&str; 5] = [
     "● day",
     "▬ period",
     "○ date inferred from the corpus or the narrative",
+    "◌ dashed: sources disagree on the date",
     "◎ red: date after its own article, check it",
 ];
 const FONT_FAMILY: &str = "'DejaVu Sans', Verdana, Arial, sans-serif";
@@ -522,6 +523,7 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
             )
         });
         let alert = p.event.flags.iter().any(|f| f == "date-after-document");
+        let dash = if p.event.flags.iter().any(|f| f == "disputed") { "3 2" } else { "none" };
         let mut g = Group::new()
             .set("class", "event")
             .set("id", format!("ev-{}", sanitize_id(&p.event.id)));
@@ -537,6 +539,7 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
                     .set("fill", if uncertain { pal.bg } else { colour })
                     .set("fill-opacity", if uncertain { 1.0 } else { 0.55 })
                     .set("stroke", colour)
+                    .set("stroke-dasharray", dash)
                     .set("stroke-width", 1.5),
             );
         } else {
@@ -547,6 +550,7 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
                     .set("r", 5)
                     .set("fill", if uncertain { pal.bg } else { colour })
                     .set("stroke", colour)
+                    .set("stroke-dasharray", dash)
                     .set("stroke-width", 2),
             );
         }
@@ -760,6 +764,7 @@ fn render_vertical(t: &Timeline, opts: &RenderOptions) -> String {
             )
         });
         let alert = e.flags.iter().any(|f| f == "date-after-document");
+        let dash = if e.flags.iter().any(|f| f == "disputed") { "3 2" } else { "none" };
         let mut g =
             Group::new().set("class", "event").set("id", format!("ev-{}", sanitize_id(&e.id)));
         g = g.add(Title::new(tooltip(e)));
@@ -786,6 +791,7 @@ fn render_vertical(t: &Timeline, opts: &RenderOptions) -> String {
                     .set("r", 5)
                     .set("fill", fill)
                     .set("stroke", colour)
+                    .set("stroke-dasharray", dash)
                     .set("stroke-width", 2),
             )
         } else {
@@ -799,6 +805,7 @@ fn render_vertical(t: &Timeline, opts: &RenderOptions) -> String {
                     .set("rx", 3)
                     .set("fill", fill)
                     .set("stroke", colour)
+                    .set("stroke-dasharray", dash)
                     .set("stroke-width", 1.5),
             )
         };

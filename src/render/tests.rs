@@ -45,6 +45,7 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
                 anchor: Anchor::None,
                 timex: None,
                 supporting: false,
+                follows: None,
             };
             Event {
                 id: format!("e{i}"),
@@ -68,7 +69,13 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
             }
         })
         .collect();
-    Timeline { format: crate::model::FORMAT.into(), documents, events, findings: vec![] }
+    Timeline {
+        format: crate::model::FORMAT.into(),
+        documents,
+        events,
+        findings: vec![],
+        edges: vec![],
+    }
 }
 
 /// Boxes of every `<text>`, from its x, y, font size and anchor, measured
