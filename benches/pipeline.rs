@@ -6,6 +6,7 @@
 //! cargo bench --bench pipeline -- --write DIR 10000   # write the corpus as files
 //! cargo bench --bench pipeline -- --tag-file FILE     # tagging alone on real text
 //! cargo bench --bench pipeline -- --layout 1000        # SVG layout of 1,000 events
+//! cargo bench --bench pipeline -- --order 10000 100000 # ordering with text relations
 //! ```
 //!
 //! The corpus is generated from templates written for this project (not
@@ -189,6 +190,71 @@ fn main() {
             s,
             text.len() as f64 / 1e6 / s
         );
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--order") {
+        // ordering alone: N events with dates and text relations
+        for n in args[1..].iter().filter_map(|a| a.parse::<usize>().ok()) {
+            let mut r = Rng(7);
+            let base = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("a date");
+            let events: Vec<timeline::model::Event> = (0..n)
+                .map(|i| {
+                    let lo =
+                        base + chrono::Duration::days(i64::try_from(r.below(9000)).unwrap_or(0));
+                    let hi = lo + chrono::Duration::days(i64::try_from(r.below(20)).unwrap_or(0));
+                    let follows = (i > 0 && r.below(3) == 0).then(|| {
+                        let j = usize::try_from(r.below(i as u64)).unwrap_or(0);
+                        timeline::model::Relation {
+                            start: j * 10,
+                            end: j * 10 + 5,
+                            cue: "then".into(),
+                        }
+                    });
+                    let m = timeline::model::Mention {
+                        document: "d".into(),
+                        start: i * 10,
+                        end: i * 10 + 5,
+                        quote: String::new(),
+                        trigger: String::new(),
+                        action: "a".into(),
+                        event_type: timeline::model::EventType::Other,
+                        actor: None,
+                        target: None,
+                        date: None,
+                        anchor: timeline::model::Anchor::None,
+                        timex: None,
+                        supporting: false,
+                        follows,
+                    };
+                    timeline::model::Event {
+                        id: format!("e{i:07}"),
+                        title: String::new(),
+                        event_type: timeline::model::EventType::Other,
+                        date: Some(timeline::model::DateInfo::new(
+                            timeline::model::Span { lo, hi },
+                            timeline::model::Granularity::Range,
+                            timeline::model::Resolution::Narrative,
+                            String::new(),
+                        )),
+                        participants: vec![],
+                        sources: vec!["d".into()],
+                        mention_count: 1,
+                        source_count: 1,
+                        flags: vec![],
+                        mentions: vec![m],
+                    }
+                })
+                .collect();
+            let t0 = Instant::now();
+            let (ordered, edges, cycles) = timeline::graph::order::order(events, &[]);
+            eprintln!(
+                "order: {n} events, {} edges kept, {} contradictions, {:.0} ms",
+                edges.len(),
+                cycles.len(),
+                t0.elapsed().as_secs_f64() * 1e3
+            );
+            std::hint::black_box(ordered);
+        }
         return;
     }
     if args.first().map(String::as_str) == Some("--layout") {

@@ -1047,6 +1047,21 @@ fn attach_causes(mentions: &mut Vec<Mention>, before: usize, body: &str, base: u
             .any(|c| lower.starts_with(c));
         let gap = &body[prev.end.saturating_sub(base).min(body.len())
             ..cur.start.saturating_sub(base).min(body.len())];
+        // a dated "after ..." or a "before ..." clause stays its own event,
+        // and the order between the two is kept for the graph
+        let lower_quote = cur.quote.to_lowercase();
+        if causal && cur.date.is_some() && prev.follows.is_none() {
+            let r = Relation { start: cur.start, end: cur.end, cue: "after".into() };
+            mentions[k - 1].follows = Some(r);
+            k += 1;
+            continue;
+        }
+        if lower_quote.starts_with("before ") && cur.follows.is_none() && prev.end <= cur.start {
+            let r = Relation { start: prev.start, end: prev.end, cue: "before".into() };
+            mentions[k].follows = Some(r);
+            k += 1;
+            continue;
+        }
         if causal
             && cur.date.is_none()
             && !cur.supporting
@@ -1135,7 +1150,8 @@ fn narrative_dates(mentions: &mut [Mention], before: usize, ctx: &Context, doc: 
                 gran,
                 res,
                 format!(
-                    "narrative: told after an event of {} and not after the reference day {}",
+                    "narrative: told after \"{}\" ({}) and not after the reference day {}",
+                    doc.text.get(f_start..f_end).unwrap_or(""),
                     lower.format("%Y-%m-%d"),
                     upper.format("%Y-%m-%d")
                 ),

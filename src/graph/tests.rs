@@ -1,6 +1,7 @@
 use super::*;
 use crate::model::{Anchor, Document};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
 fn doc(id: &str, date: &str) -> Document {
     Document {
@@ -312,4 +313,123 @@ fn filters_by_date_sources_type_and_entity() {
         vec!["dismiss"]
     );
     assert_eq!(titles(&Filter::default()).len(), 4);
+}
+
+fn follows(mut m: Mention, prev: &Mention) -> Mention {
+    m.follows =
+        Some(crate::model::Relation { start: prev.start, end: prev.end, cue: "then".into() });
+    m
+}
+
+fn ranged(mut m: Mention, lo: &str, hi: &str) -> Mention {
+    let s =
+        Span { lo: Span::parse_partial(lo).unwrap().lo, hi: Span::parse_partial(hi).unwrap().hi };
+    m.date = Some(DateInfo::new(s, Granularity::Range, Resolution::Narrative, "narrative".into()));
+    m
+}
+
+#[test]
+fn a_vague_date_is_narrowed_by_its_neighbours() {
+    // dismissed on the 5th; then an undated invitation, vaguely "that
+    // week"; then troops deployed on the 6th
+    let a = mention(
+        "a",
+        0,
+        "dismiss",
+        EventType::PoliticalChange,
+        Some("Voss"),
+        Some("the cabinet"),
+        Some("2022-01-05"),
+    );
+    let b = ranged(
+        follows(
+            mention("a", 40, "request_help", EventType::Security, Some("Voss"), None, None),
+            &a,
+        ),
+        "2022-01-03",
+        "2022-01-09",
+    );
+    let c = follows(
+        mention("a", 80, "deploy", EventType::Security, None, Some("troops"), Some("2022-01-06")),
+        &b,
+    );
+    let t = build(vec![doc("a", "2022-01")], vec![a, b, c], &Options::default());
+    let inv = t.events.iter().find(|e| e.mentions[0].action == "request_help").unwrap();
+    let d = inv.date.as_ref().unwrap();
+    assert_eq!((d.earliest.as_str(), d.latest.as_str()), ("2022-01-05", "2022-01-06"));
+    assert!(d.evidence.contains("narrowed by its neighbours"), "{}", d.evidence);
+    let order: Vec<&str> = t.events.iter().map(|e| e.mentions[0].action.as_str()).collect();
+    assert_eq!(order, vec!["dismiss", "request_help", "deploy"]);
+    assert!(t.edges.iter().any(|e| e.origin == crate::model::Origin::Text));
+}
+
+#[test]
+fn a_contradiction_is_reported_with_its_quote_and_the_timeline_still_built() {
+    let a = mention("a", 0, "disaster", EventType::Other, None, Some("bridge"), Some("2021-05-05"));
+    let b = follows(
+        mention(
+            "a",
+            40,
+            "resign",
+            EventType::PoliticalChange,
+            Some("Kovalenko"),
+            None,
+            Some("2021-05-02"),
+        ),
+        &a,
+    );
+    let t = build(vec![doc("a", "2021-05")], vec![a, b], &Options::default());
+    let f = t.findings.iter().find(|f| f.kind == "ordering-cycle").expect("cycle");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.events.len(), 2);
+    assert!(f.message.contains("Kovalenko resign"), "{}", f.message);
+    // the dates win: the resignation (2nd) comes first
+    assert_eq!(t.events[0].mentions[0].action, "resign");
+}
+
+#[test]
+fn a_pinned_order_overrides_the_dates() {
+    let a = mention("a", 0, "disaster", EventType::Other, None, None, Some("2021-05-05"));
+    let b = mention("a", 40, "resign", EventType::PoliticalChange, None, None, Some("2021-05-07"));
+    let t = build(vec![doc("a", "2021-05")], vec![a, b], &Options::default());
+    let (first, second) = (t.events[0].id.clone(), t.events[1].id.clone());
+    let (events, edges, findings) = order::order(t.events, &[(second.clone(), first.clone())]);
+    // both ways at once is a contradiction of a pin with the dates
+    assert_eq!(findings.len(), 1);
+    assert!(edges.iter().any(|e| e.origin == crate::model::Origin::Pinned));
+    assert_eq!(events.len(), 2);
+}
+
+#[test]
+fn order_respects_every_kept_edge_with_text_relations() {
+    fn prop(spec: Vec<(u16, u8, Option<u8>)>) -> bool {
+        let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let mut ms: Vec<Mention> = Vec::new();
+        for (i, &(d, len, prev)) in spec.iter().enumerate() {
+            let lo = base + chrono::Duration::days(i64::from(d % 500));
+            let hi = lo + chrono::Duration::days(i64::from(len % 10));
+            let mut m =
+                mention("a", i * 20, &format!("act{i}"), EventType::Other, None, None, None);
+            m.date = Some(DateInfo::new(
+                Span { lo, hi },
+                Granularity::Range,
+                Resolution::Narrative,
+                String::new(),
+            ));
+            if let (Some(p), true) = (prev, i > 0) {
+                let j = usize::from(p) % i;
+                let pm = ms[j].clone();
+                m = follows(m, &pm);
+            }
+            ms.push(m);
+        }
+        let t = build(vec![doc("a", "2000")], ms, &Options::default());
+        let pos: BTreeMap<&str, usize> =
+            t.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        t.events.len() == spec.len()
+            && t.edges.iter().all(|e| pos[e.before.as_str()] < pos[e.after.as_str()])
+    }
+    quickcheck::QuickCheck::new()
+        .tests(200)
+        .quickcheck(prop as fn(Vec<(u16, u8, Option<u8>)>) -> bool);
 }
