@@ -515,7 +515,21 @@ pub enum Origin {
     Pinned,
 }
 
-/// "`before` happened before `after`", with its evidence.
+/// How two events relate in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeRelation {
+    /// The first ends before the second begins (default).
+    #[default]
+    Before,
+    /// Both have the same date interval.
+    SameTime,
+    /// The first's interval contains the second's.
+    Includes,
+}
+
+/// "`before` happened before `after`" (or at the same time, or around
+/// it, by `kind`), with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderEdge {
     /// Id of the earlier event.
@@ -527,6 +541,13 @@ pub struct OrderEdge {
     /// The quote that says so, for text edges.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// BEFORE, SAME-TIME or INCLUDES.
+    #[serde(default)]
+    pub kind: TimeRelation,
+    /// For text edges: the documents that tell this order; two or more
+    /// means one source's order is confirmed by another.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 /// The output of the pipeline.

@@ -87,6 +87,9 @@ mod wire {
         pub after: String,
         pub origin: String,
         pub quote: Option<String>,
+        pub kind: String,
+        #[serde(default)]
+        pub sources: Vec<String>,
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -19,7 +19,9 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
-use crate::model::{DateInfo, Event, Finding, Granularity, OrderEdge, Origin, Severity, Span};
+use crate::model::{
+    DateInfo, Event, Finding, Granularity, OrderEdge, Origin, Severity, Span, TimeRelation,
+};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -30,6 +32,7 @@ struct Edge {
     to: usize,
     origin: Origin,
     quote: Option<String>,
+    sources: Vec<String>,
 }
 
 fn span(e: &Event) -> Option<Span> {
@@ -56,13 +59,53 @@ fn text_edges(events: &[Event]) -> Vec<Edge> {
                         to: i,
                         origin: Origin::Text,
                         quote: Some(m.quote.clone()),
+                        sources: vec![m.document.clone()],
                     });
                 }
             }
         }
     }
-    out.sort_by_key(|e| (e.from, e.to));
-    out.dedup_by(|a, b| a.from == b.from && a.to == b.to);
+    // one edge per pair, with every document that tells it
+    out.sort_by(|a, b| (a.from, a.to, &a.sources).cmp(&(b.from, b.to, &b.sources)));
+    out.dedup_by(|later, kept| {
+        let same = later.from == kept.from && later.to == kept.to;
+        if same {
+            for s in later.sources.drain(..) {
+                if !kept.sources.contains(&s) {
+                    kept.sources.push(s);
+                }
+            }
+        }
+        same
+    });
+    out
+}
+
+/// SAME-TIME and INCLUDES edges between neighbours in date order: linear
+/// in number, for readers and programs; they do not constrain the order.
+fn overlap_edges(events: &[Event]) -> Vec<OrderEdge> {
+    let mut dated: Vec<(Span, usize)> =
+        events.iter().enumerate().filter_map(|(i, e)| Some((span(e)?, i))).collect();
+    dated.sort_by_key(|&(s, i)| (s.lo, std::cmp::Reverse(s.hi), i));
+    let mut out = Vec::new();
+    for w in dated.windows(2) {
+        let ((a, i), (b, j)) = (w[0], w[1]);
+        let kind = if a == b {
+            TimeRelation::SameTime
+        } else if a.contains(&b) {
+            TimeRelation::Includes
+        } else {
+            continue;
+        };
+        out.push(OrderEdge {
+            before: events[i].id.clone(),
+            after: events[j].id.clone(),
+            origin: Origin::Dates,
+            quote: None,
+            kind,
+            sources: Vec::new(),
+        });
+    }
     out
 }
 
@@ -76,7 +119,13 @@ fn date_edges(events: &[Event]) -> Vec<Edge> {
         let hi = spans[i].expect("dated").hi;
         let k = los.partition_point(|&lo| lo <= hi);
         if let Some(&j) = dated.get(k) {
-            out.push(Edge { from: i, to: j, origin: Origin::Dates, quote: None });
+            out.push(Edge {
+                from: i,
+                to: j,
+                origin: Origin::Dates,
+                quote: None,
+                sources: Vec::new(),
+            });
         }
     }
     out
@@ -145,7 +194,13 @@ pub fn order(
     let mut edges = text_edges(&events);
     for (a, b) in pins {
         if let (Some(&i), Some(&j)) = (ids.get(a), ids.get(b)) {
-            edges.push(Edge { from: i, to: j, origin: Origin::Pinned, quote: None });
+            edges.push(Edge {
+                from: i,
+                to: j,
+                origin: Origin::Pinned,
+                quote: None,
+                sources: Vec::new(),
+            });
         }
     }
     tighten(&mut events, &edges);
@@ -231,7 +286,7 @@ pub fn order(
     rest.sort_by_key(|&i| key(i));
     order.extend(rest);
     let _ = g.neighbors_directed(nodes.first().copied().unwrap_or_default(), Direction::Outgoing);
-    let kept: Vec<OrderEdge> = edges
+    let mut kept: Vec<OrderEdge> = edges
         .iter()
         .zip(&dropped)
         .filter(|(_, d)| !**d)
@@ -240,8 +295,11 @@ pub fn order(
             after: events[e.to].id.clone(),
             origin: e.origin,
             quote: e.quote.clone(),
+            kind: TimeRelation::Before,
+            sources: e.sources.clone(),
         })
         .collect();
+    kept.extend(overlap_edges(&events));
     let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
     let ordered = order.into_iter().map(|i| slots[i].take().expect("each event once")).collect();
     (ordered, kept, findings)
@@ -272,11 +330,22 @@ pub fn dot(events: &[Event], edges: &[OrderEdge]) -> String {
             Origin::Text => "color=blue",
             Origin::Pinned => "color=red, style=bold",
         };
+        let label = match (e.kind, e.sources.len()) {
+            (TimeRelation::Before, n) if n > 1 => {
+                format!("{:?}, confirmed by {n} sources", e.origin)
+            }
+            (TimeRelation::Before, _) => format!("{:?}", e.origin),
+            (k, _) => format!("{k:?}"),
+        };
+        let style = if e.kind == TimeRelation::Before {
+            style
+        } else {
+            "color=gray, style=dashed, arrowhead=none"
+        };
         s.push_str(&format!(
-            "  \"{}\" -> \"{}\" [{style}, label=\"{:?}\"];\n",
+            "  \"{}\" -> \"{}\" [{style}, label=\"{label}\"];\n",
             esc(&e.before),
-            esc(&e.after),
-            e.origin
+            esc(&e.after)
         ));
     }
     s.push_str("}\n");

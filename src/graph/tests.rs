@@ -427,9 +427,75 @@ fn order_respects_every_kept_edge_with_text_relations() {
         let pos: BTreeMap<&str, usize> =
             t.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
         t.events.len() == spec.len()
-            && t.edges.iter().all(|e| pos[e.before.as_str()] < pos[e.after.as_str()])
+            && t.edges
+                .iter()
+                .filter(|e| e.kind == crate::model::TimeRelation::Before)
+                .all(|e| pos[e.before.as_str()] < pos[e.after.as_str()])
     }
     quickcheck::QuickCheck::new()
         .tests(200)
         .quickcheck(prop as fn(Vec<(u16, u8, Option<u8>)>) -> bool);
+}
+
+#[test]
+fn same_time_includes_and_a_confirmed_order() {
+    use crate::model::{Origin, TimeRelation};
+    // two articles both tell the curfew after the storming
+    let a1 = mention(
+        "a",
+        0,
+        "storm",
+        EventType::Violence,
+        Some("Rebels"),
+        Some("the station"),
+        Some("2021-05-05"),
+    );
+    let b1 = follows(
+        mention(
+            "a",
+            40,
+            "emergency_rule",
+            EventType::Security,
+            Some("Ostrov"),
+            None,
+            Some("2021-05-06"),
+        ),
+        &a1,
+    );
+    let a2 = mention(
+        "b",
+        0,
+        "storm",
+        EventType::Violence,
+        Some("Rebels"),
+        Some("the station"),
+        Some("2021-05-05"),
+    );
+    let b2 = follows(
+        mention(
+            "b",
+            40,
+            "emergency_rule",
+            EventType::Security,
+            Some("Ostrov"),
+            None,
+            Some("2021-05-06"),
+        ),
+        &a2,
+    );
+    let year =
+        mention("a", 80, "rule", EventType::PoliticalChange, Some("Ostrov"), None, Some("2021"));
+    let same = mention("b", 80, "kill", EventType::Violence, None, None, Some("2021-05-06"));
+    let t = build(
+        vec![doc("a", "2021-05"), doc("b", "2021-05")],
+        vec![a1, b1, a2, b2, year, same],
+        &Options::default(),
+    );
+    let text: Vec<_> = t.edges.iter().filter(|e| e.origin == Origin::Text).collect();
+    assert_eq!(text.len(), 1);
+    assert_eq!(text[0].sources, vec!["a", "b"], "one source's order confirmed by another");
+    assert!(t.edges.iter().any(|e| e.kind == TimeRelation::Includes));
+    assert!(t.edges.iter().any(|e| e.kind == TimeRelation::SameTime));
+    let dot = order::dot(&t.events, &t.edges);
+    assert!(dot.contains("confirmed by 2 sources") && dot.contains("SameTime"), "{dot}");
 }
