@@ -64,6 +64,20 @@ impl Cluster {
     }
 }
 
+/// Merge order within a block: real reports before supporting nouns, dated
+/// before undated, the most precise first, then by position.
+#[allow(clippy::type_complexity)]
+fn merge_key(m: &Mention) -> (bool, bool, Option<i64>, Option<Resolution>, &str, usize) {
+    (
+        m.supporting,
+        m.date.is_none(),
+        m.date.as_ref().and_then(DateInfo::span).map(|s| s.days()),
+        m.date.as_ref().map(|d| d.resolution),
+        m.document.as_str(),
+        m.start,
+    )
+}
+
 /// The comparable form of a participant: its last name-like word, lower
 /// case, without possessive ("President K.J.Tokayev's" -> "tokayev").
 fn key_name(s: &str) -> String {
@@ -132,23 +146,7 @@ pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options
     let mut events = Vec::new();
     for (_, mut block) in blocks {
         // dated mentions first, most precise first, then by position
-        block.sort_by(|a, b| {
-            let ka = (
-                a.date.is_none(),
-                a.date.as_ref().and_then(DateInfo::span).map(|s| s.days()),
-                a.date.as_ref().map(|d| d.resolution),
-                &a.document,
-                a.start,
-            );
-            let kb = (
-                b.date.is_none(),
-                b.date.as_ref().and_then(DateInfo::span).map(|s| s.days()),
-                b.date.as_ref().map(|d| d.resolution),
-                &b.document,
-                b.start,
-            );
-            ka.cmp(&kb)
-        });
+        block.sort_by(|a, b| merge_key(a).cmp(&merge_key(b)));
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut index = Index::default();
         for m in block {

@@ -401,38 +401,8 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
         + key_lines.len() as f64 * 15.0
         + 12.0;
 
-    let mut doc = Svg::new()
-        .set("xmlns", "http://www.w3.org/2000/svg")
-        .set("width", px(w))
-        .set("height", px(height))
-        .set("viewBox", format!("0 0 {} {}", px(w), px(height)))
-        .set("role", "img")
-        .set("aria-labelledby", "tl-title tl-desc")
-        .set("font-family", FONT_FAMILY);
-    doc = doc.add(Title::new(title.clone()).set("id", "tl-title"));
-    let mut desc = format!("{subtitle}. ");
-    for p in &placed {
-        let _ = write!(desc, "{}; ", p.label);
-    }
-    doc = doc.add(
-        Description::new()
-            .set("id", "tl-desc")
-            .add(svg::node::Text::new(desc.trim_end().to_string())),
-    );
-    doc = doc.add(Definitions::new().add(Style::new(format!(
-        "text{{font-family:{FONT_FAMILY}}} .label{{font-size:{}px}} a:hover text{{text-decoration:underline}}",
-        px(LABEL_SIZE)
-    ))));
-    doc = doc.add(
-        Rectangle::new()
-            .set("x", 0)
-            .set("y", 0)
-            .set("width", px(w))
-            .set("height", px(height))
-            .set("fill", pal.bg),
-    );
-    doc = doc.add(text(left, 34.0, &title, 20.0, pal.fg).set("font-weight", "bold"));
-    doc = doc.add(text(left, 56.0, &subtitle, 12.0, pal.muted));
+    let items: Vec<String> = placed.iter().map(|p| p.label.clone()).collect();
+    let mut doc = frame(w, height, &title, &subtitle, &items, &pal);
 
     // breaks, grid and ticks
     let mut axis_g = Group::new().set("class", "axis");
@@ -583,32 +553,7 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
                 .set("stroke-linejoin", "round");
         }
         g = g.add(label);
-        let mut bx = label_start + lw + 4.0;
-        for n in &p.badges {
-            let s = n.to_string();
-            let bw = font::width(&s, BADGE_SIZE, true) + 8.0;
-            let badge = Group::new()
-                .add(
-                    Rectangle::new()
-                        .set("x", px(bx))
-                        .set("y", px(y - 7.0))
-                        .set("width", px(bw))
-                        .set("height", 14)
-                        .set("rx", 7)
-                        .set("fill", pal.grid),
-                )
-                .add(
-                    text(bx + bw / 2.0, y + 3.5, &s, BADGE_SIZE, pal.fg)
-                        .set("text-anchor", "middle")
-                        .set("font-weight", "bold"),
-                );
-            let url = t.documents.get(n - 1).and_then(|d| d.url.as_deref()).and_then(safe_url);
-            g = match url {
-                Some(u) => g.add(Anchor::new().set("href", u).add(badge)),
-                None => g.add(badge),
-            };
-            bx += bw + 3.0;
-        }
+        g = draw_badges(g, t, &pal, &p.badges, label_start + lw + 4.0, y);
         doc = doc.add(g);
     }
 
@@ -628,6 +573,71 @@ fn inline_text(svg: &str) -> String {
     });
     let s = OPEN.replace_all(svg, "$1");
     CLOSE.replace_all(&s, "$1").into_owned()
+}
+
+/// The document with its accessible title and description, the opaque
+/// background, the heading and the subtitle.
+fn frame(w: f64, height: f64, title: &str, subtitle: &str, items: &[String], pal: &Palette) -> Svg {
+    let left = MARGIN;
+    let mut desc = format!("{subtitle}. ");
+    for item in items {
+        let _ = write!(desc, "{item}; ");
+    }
+    Svg::new()
+        .set("xmlns", "http://www.w3.org/2000/svg")
+        .set("width", px(w))
+        .set("height", px(height))
+        .set("viewBox", format!("0 0 {} {}", px(w), px(height)))
+        .set("role", "img")
+        .set("aria-labelledby", "tl-title tl-desc")
+        .set("font-family", FONT_FAMILY)
+        .add(Title::new(title.to_string()).set("id", "tl-title"))
+        .add(Description::new().set("id", "tl-desc").add(svg::node::Text::new(desc.trim_end().to_string())))
+        .add(Definitions::new().add(Style::new(format!(
+            "text{{font-family:{FONT_FAMILY}}} .label{{font-size:{}px}} a:hover text{{text-decoration:underline}}",
+            px(LABEL_SIZE)
+        ))))
+        .add(Rectangle::new().set("x", 0).set("y", 0).set("width", px(w)).set("height", px(height)).set("fill", pal.bg))
+        .add(text(left, 34.0, title, 20.0, pal.fg).set("font-weight", "bold"))
+        .add(text(left, 56.0, subtitle, 12.0, pal.muted))
+}
+
+/// The numbered source badges of an event from `x` on, each linked to its
+/// source's URL where it has one.
+fn draw_badges(
+    mut g: Group,
+    t: &Timeline,
+    pal: &Palette,
+    badges: &[usize],
+    x: f64,
+    y: f64,
+) -> Group {
+    let mut bx = x;
+    for n in badges {
+        let s = n.to_string();
+        let bw = font::width(&s, BADGE_SIZE, true) + 8.0;
+        let badge = Group::new()
+            .add(
+                Rectangle::new()
+                    .set("x", px(bx))
+                    .set("y", px(y - 7.0))
+                    .set("width", px(bw))
+                    .set("height", 14)
+                    .set("rx", 7)
+                    .set("fill", pal.grid),
+            )
+            .add(
+                text(bx + bw / 2.0, y + 3.5, &s, BADGE_SIZE, pal.fg)
+                    .set("text-anchor", "middle")
+                    .set("font-weight", "bold"),
+            );
+        g = match t.documents.get(n - 1).and_then(|d| d.url.as_deref()).and_then(safe_url) {
+            Some(u) => g.add(Anchor::new().set("href", u).add(badge)),
+            None => g.add(badge),
+        };
+        bx += bw + 3.0;
+    }
+    g
 }
 
 /// The default heading: the years the dated events cover.
@@ -694,34 +704,9 @@ fn render_vertical(t: &Timeline, opts: &RenderOptions) -> String {
         + key_lines.len() as f64 * 15.0
         + 12.0;
 
-    let mut doc = Svg::new()
-        .set("xmlns", "http://www.w3.org/2000/svg")
-        .set("width", px(w))
-        .set("height", px(height))
-        .set("viewBox", format!("0 0 {} {}", px(w), px(height)))
-        .set("role", "img")
-        .set("aria-labelledby", "tl-title tl-desc")
-        .set("font-family", FONT_FAMILY);
-    doc = doc.add(Title::new(title.clone()).set("id", "tl-title"));
-    let mut desc = format!("{subtitle}. ");
-    for ((e, _), l) in dated.iter().zip(&labels) {
-        let _ = write!(desc, "{l} {}; ", e.title);
-    }
-    doc = doc.add(
-        Description::new()
-            .set("id", "tl-desc")
-            .add(svg::node::Text::new(desc.trim_end().to_string())),
-    );
-    doc = doc.add(
-        Rectangle::new()
-            .set("x", 0)
-            .set("y", 0)
-            .set("width", px(w))
-            .set("height", px(height))
-            .set("fill", pal.bg),
-    );
-    doc = doc.add(text(left, 34.0, &title, 20.0, pal.fg).set("font-weight", "bold"));
-    doc = doc.add(text(left, 56.0, &subtitle, 12.0, pal.muted));
+    let items: Vec<String> =
+        dated.iter().zip(&labels).map(|((e, _), l)| format!("{l} {}", e.title)).collect();
+    let mut doc = frame(w, height, &title, &subtitle, &items, &pal);
     if !dated.is_empty() {
         doc = doc.add(
             Line::new()
@@ -830,31 +815,7 @@ fn render_vertical(t: &Timeline, opts: &RenderOptions) -> String {
             text(x, y + 4.0, &label, LABEL_SIZE, if alert { pal.alert } else { pal.fg })
                 .set("class", "label"),
         );
-        let mut bx = x + lw + 4.0;
-        for n in &badges {
-            let s = n.to_string();
-            let w = font::width(&s, BADGE_SIZE, true) + 8.0;
-            let badge = Group::new()
-                .add(
-                    Rectangle::new()
-                        .set("x", px(bx))
-                        .set("y", px(y - 7.0))
-                        .set("width", px(w))
-                        .set("height", 14)
-                        .set("rx", 7)
-                        .set("fill", pal.grid),
-                )
-                .add(
-                    text(bx + w / 2.0, y + 3.5, &s, BADGE_SIZE, pal.fg)
-                        .set("text-anchor", "middle")
-                        .set("font-weight", "bold"),
-                );
-            g = match t.documents.get(n - 1).and_then(|d| d.url.as_deref()).and_then(safe_url) {
-                Some(u) => g.add(Anchor::new().set("href", u).add(badge)),
-                None => g.add(badge),
-            };
-            bx += w + 3.0;
-        }
+        g = draw_badges(g, t, &pal, &badges, x + lw + 4.0, y);
         doc = doc.add(g);
     }
     doc = doc.add(legend(t, &pal, left, right, legend_top, &key_lines));
