@@ -42,6 +42,10 @@ enum Command {
         /// A reviewer's corrections to apply (see `timeline review`).
         #[arg(long, value_name = "EDITS.json")]
         edits: Option<PathBuf>,
+        /// The date of articles whose header gives none (YYYY, YYYY-MM or
+        /// YYYY-MM-DD): what you know of the period they were written in.
+        #[arg(long, value_name = "DATE", value_parser = parse_partial_date)]
+        date: Option<String>,
         #[command(flatten)]
         filter: FilterArgs,
         #[command(flatten)]
@@ -87,6 +91,9 @@ enum Command {
         /// A reviewer's corrections to apply first.
         #[arg(long, value_name = "EDITS.json")]
         edits: Option<PathBuf>,
+        /// The date of articles whose header gives none.
+        #[arg(long, value_name = "DATE", value_parser = parse_partial_date)]
+        date: Option<String>,
         /// text for a person, json for programs, dot for the ordering graph.
         #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
         format: ReviewFormat,
@@ -309,9 +316,15 @@ impl Style {
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { inputs, output, json, edits, filter, style } => {
-            build(&inputs, &output, json, edits.as_deref(), &filter.filter()?, &style)
-        }
+        Command::Build { inputs, output, json, edits, date, filter, style } => build(
+            &inputs,
+            &output,
+            json,
+            edits.as_deref(),
+            date.as_deref(),
+            &filter.filter()?,
+            &style,
+        ),
         Command::Render { input, output, edits, style } => {
             let opts = style.options()?;
             let format = OutFormat::resolve(style.format, &output)?;
@@ -322,7 +335,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Tag { file, reference_date, format } => tag(&file, reference_date, format),
         Command::Eval { inputs, verbose } => eval(&inputs, verbose),
-        Command::Review { inputs, edits, format } => review(&inputs, edits.as_deref(), format),
+        Command::Review { inputs, edits, date, format } => {
+            review(&inputs, edits.as_deref(), date.as_deref(), format)
+        }
     }
 }
 
@@ -337,12 +352,19 @@ fn apply_edits(t: timeline::Timeline, edits: Option<&Path>) -> anyhow::Result<ti
     Ok(t)
 }
 
+fn parse_partial_date(s: &str) -> Result<String, String> {
+    timeline::model::Span::parse_partial(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| format!("expected a date like 2022-01-06, 2022-01 or 2022, but found {s:?}"))
+}
+
 fn review(
     inputs: &[PathBuf],
     edits: Option<&Path>,
+    date: Option<&str>,
     format: ReviewFormat,
 ) -> anyhow::Result<ExitCode> {
-    let (t, skipped) = timeline::build(inputs);
+    let (t, skipped) = timeline::build_dated(inputs, date);
     for e in &skipped {
         eprintln!("skipped: {e}");
     }
@@ -401,13 +423,14 @@ fn build(
     output: &Path,
     json: Option<PathBuf>,
     edits: Option<&Path>,
+    date: Option<&str>,
     filter: &timeline::graph::Filter,
     style: &Style,
 ) -> anyhow::Result<ExitCode> {
     let opts = style.options()?;
     let format = OutFormat::resolve(style.format, output)?;
     let json = json.unwrap_or_else(|| output.with_extension("json"));
-    let (t, skipped) = timeline::build(inputs);
+    let (t, skipped) = timeline::build_dated(inputs, date);
     let t = timeline::graph::filter(apply_edits(t, edits)?, filter);
     for e in &skipped {
         eprintln!("skipped: {e}");

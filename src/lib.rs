@@ -55,7 +55,19 @@ pub fn build_from_documents(mut documents: Vec<model::Document>) -> Timeline {
 /// those that did not; one bad file never loses the others.
 #[must_use]
 pub fn build(paths: &[PathBuf]) -> (Timeline, Vec<LoadError>) {
-    let corpus = corpus::load(paths);
+    build_dated(paths, None)
+}
+
+/// As [`build`], with `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) for the
+/// articles whose header gives none: what a user knows of the period.
+#[must_use]
+pub fn build_dated(paths: &[PathBuf], date: Option<&str>) -> (Timeline, Vec<LoadError>) {
+    let mut corpus = corpus::load(paths);
+    if let Some(d) = date {
+        for doc in corpus.documents.iter_mut().filter(|doc| doc.date.is_none()) {
+            doc.date = Some(d.to_string());
+        }
+    }
     (build_from_documents(corpus.documents), corpus.skipped)
 }
 

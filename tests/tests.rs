@@ -712,3 +712,36 @@ fn edits_are_applied_by_build_and_render_and_stale_ones_reported() {
         .success();
     assert!(read(&again).contains("Old bridge collapses"));
 }
+
+#[test]
+fn a_date_for_articles_without_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "On Friday, rebels stormed the radio station.\nTroops arrived on March 3.",
+    )
+    .unwrap();
+    let out = dir.path().join("o.svg");
+    timeline()
+        .arg("build")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .args(["--date", "2023-03"])
+        .assert()
+        .success();
+    let t: timeline::Timeline = serde_json::from_str(&read(dir.path().join("o.json"))).unwrap();
+    assert_eq!(t.documents[0].date.as_deref(), Some("2023-03"));
+    assert!(t.events.iter().any(|e| e.date.as_ref().is_some_and(|d| d.earliest == "2023-03-03")));
+    timeline()
+        .arg("build")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .args(["--date", "2023-13"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "expected a date like 2022-01-06, 2022-01 or 2022, but found \"2023-13\"",
+        ));
+}

@@ -58,6 +58,19 @@ pub fn infer_references(docs: &mut [Document]) {
                 .collect()
         })
         .collect();
+    // documents without a date of their own share their explicit days when
+    // those days form one short period (a folder about one story); spread
+    // over more than a month, each keeps to its own
+    let undated_days: Vec<NaiveDate> = found
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| docs[*j].date_span().is_none())
+        .flat_map(|(_, days)| days.iter().map(|d| d.0))
+        .collect();
+    let coherent = match (undated_days.iter().min(), undated_days.iter().max()) {
+        (Some(a), Some(b)) => (*b - *a).num_days() <= 31,
+        _ => false,
+    };
     for i in 0..docs.len() {
         let span = docs[i].date_span();
         if let Some(s) = span.filter(|s| s.lo == s.hi) {
@@ -72,11 +85,12 @@ pub fn infer_references(docs: &mut [Document]) {
         for (j, days) in found.iter().enumerate() {
             // other documents count only when both have a known period
             let other_span = docs[j].date_span();
-            if j != i
-                && (span.is_none()
-                    || other_span.is_none()
-                    || !span.unwrap().overlaps(&other_span.unwrap()))
-            {
+            let shares = match (span, other_span) {
+                (Some(a), Some(b)) => a.overlaps(&b),
+                (None, None) => coherent,
+                _ => false,
+            };
+            if j != i && !shares {
                 continue;
             }
             for (day, text) in days {
@@ -90,7 +104,16 @@ pub fn infer_references(docs: &mut [Document]) {
         }
         if let Some((day, j, text)) = best {
             let whose = if j == i { "this document".to_string() } else { docs[j].id.clone() };
-            let within = docs[i].date.as_deref().map_or(String::new(), |d| format!(" within {d}"));
+            let within = docs[i].date.as_deref().map_or_else(
+                || {
+                    if j == i {
+                        String::new()
+                    } else {
+                        " by the undated documents of this corpus, all within a month".into()
+                    }
+                },
+                |d| format!(" within {d}"),
+            );
             docs[i].reference = Some(Reference {
                 date: day.format("%Y-%m-%d").to_string(),
                 source: ReferenceSource::Inferred,

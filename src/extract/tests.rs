@@ -255,3 +255,19 @@ fn curfews_and_states_of_emergency_are_emergency_rule() {
     );
     assert_eq!(ms.iter().filter(|m| m.action == "emergency_rule").count(), 2, "{ms:#?}");
 }
+
+#[test]
+fn undated_documents_of_one_story_share_a_reference_day() {
+    let a = doc("a.txt", "On Friday, rebels attacked the dam.");
+    let b = doc("b.txt", "Floods reached the city on August 12, 2021.");
+    let mut docs = vec![a, b];
+    infer_references(&mut docs);
+    assert_eq!(docs[0].reference.as_ref().unwrap().date, "2021-08-12");
+    // spread over years, they do not
+    let a = doc("a.txt", "On Friday, rebels attacked the dam.");
+    let b = doc("b.txt", "Floods reached the city on August 12, 2021.");
+    let c = doc("c.txt", "The dam opened on May 3, 1990.");
+    let mut docs = vec![a, b, c];
+    infer_references(&mut docs);
+    assert!(docs[0].reference.is_none());
+}
