@@ -446,8 +446,18 @@ fn short_actor(a: &str) -> String {
         "General",
         "Sinologist",
         "Expert",
+        "Governor",
+        "Mayor",
+        "Chancellor",
+        "King",
+        "Queen",
+        "Senator",
+        "Minister,",
+        "Spokesman",
+        "Chairman",
     ];
-    if words.len() > 1 && words.iter().any(|w| titles.contains(w)) || words.len() == 2 {
+    // "President K.J. Tokayev" -> "Tokayev"; "United States" stays whole
+    if words.len() > 1 && words.iter().any(|w| titles.contains(w)) {
         let last = words[words.len() - 1];
         return last.rsplit('.').next().unwrap_or(last).to_string();
     }
