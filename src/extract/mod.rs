@@ -39,8 +39,9 @@ use timex::{Context, Timex, TimexType};
 /// days found, O(documents × days).
 pub fn infer_references(docs: &mut [Document]) {
     // explicit day-level dates of each document, resolved with its own year
+    use rayon::prelude::*;
     let found: Vec<Vec<(NaiveDate, String)>> = docs
-        .iter()
+        .par_iter()
         .map(|d| {
             let ctx = Context {
                 reference: None,
