@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! ---
-//! title: Where will Kazakhstan go after the riots?
+//! title: Where will Ruritania go after the strikes?
 //! publisher: Pravda.Ru
 //! author: Lyuba Lulko
 //! url: https://example.org/article

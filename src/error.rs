@@ -2,7 +2,7 @@
 //!
 //! Every input error names the file and, where it applies, the 1-based line,
 //! and says what was expected: `corpus/a.txt:3: expected "key: value" in the
-//! header, but found "title Kazakhstan"`.
+//! header, but found "title Ruritania"`.
 
 use std::path::PathBuf;
 

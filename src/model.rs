@@ -427,12 +427,12 @@ pub struct Mention {
     /// The TIMEX3 value of the time expression used, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timex: Option<String>,
-    /// An event noun with no date of its own ("Tokayev's appeal"): it only
+    /// An event noun with no date of its own ("the governor's appeal"): it only
     /// joins an event that other mentions establish, never makes one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub supporting: bool,
     /// The mention of the same document this one is told to follow
-    /// ("Then Tokayev invited ..."), an ordering constraint for the graph.
+    /// ("Then Marenko invited ..."), an ordering constraint for the graph.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follows: Option<Relation>,
 }

@@ -496,7 +496,7 @@ fn best_trigger<'w, 'a>(
     let mut has_verb = false;
     for &(wi, w) in seg {
         let Some(mut entry) = lexicon::lookup(&w.lower) else { continue };
-        // a capitalised trigger inside a sentence is a name ("Republic Square")
+        // a capitalised trigger inside a sentence is a name ("Freedom Square")
         if is_name_word(w.text) && wi > 0 && !is_sentence_start(body, words, wi) {
             continue;
         }
@@ -702,7 +702,7 @@ const PREPOSITIONS: &[&str] = &[
     "in", "of", "on", "at", "from", "to", "for", "with", "by", "against", "into", "about", "under",
 ];
 
-/// A clause that opens with a person's name ("Tokayev wanted ...") makes
+/// A clause that opens with a person's name ("Marenko wanted ...") makes
 /// that name the antecedent of a later "he".
 fn track_subject(words: &[Word], g_start: usize, g_end: usize, last: &mut Option<String>) {
     let seg: Vec<&Word> = words.iter().filter(|w| w.start >= g_start && w.end <= g_end).collect();
@@ -751,7 +751,7 @@ fn find_actor(
     }
     let prev = &words[k - 1];
     if noun {
-        // "Tokayev's appeal"
+        // "the governor's appeal", "Marenko's appeal"
         let t = prev.text.trim_end_matches("'s").trim_end_matches("’s");
         return (prev.text.len() != t.len() && is_name_word(t)).then(|| t.to_string());
     }
@@ -771,7 +771,7 @@ fn find_actor(
     {
         j += 1;
     }
-    // "hike in Kazakhstan spiraled": a name after a preposition is no subject
+    // "strike in Varnel spiraled": a name after a preposition is no subject
     if j < k
         && j > 0
         && PREPOSITIONS.contains(&words[j - 1].lower.as_str())
@@ -790,7 +790,7 @@ fn find_actor(
         }
         return Some(name);
     }
-    // a short lower-case noun phrase: "the Kazakh president"
+    // a short lower-case noun phrase: "the Ruritanian president"
     let mut j = k;
     while j > 0 && words[j - 1].start >= g_start && k - j < 4 {
         j -= 1;

@@ -2,7 +2,7 @@
 //!
 //! Pasted news often lacks the space after a full stop ("people.In
 //! addition"), so a stop followed directly by a capital letter also ends a
-//! sentence, unless it follows a lone initial ("N.Nazarbayev", "K.J.Tokayev")
+//! sentence, unless it follows a lone initial ("N.Ostrov", "I.M.Marenko")
 //! or a known abbreviation ("Jan. 6", "Mr. Smith", "U.S."). Line breaks end
 //! sentences too: headlines and bylines have no stop at all.
 
@@ -89,7 +89,7 @@ fn is_stop(text: &str, i: usize) -> bool {
         }
         Some(c) if c.is_uppercase() || matches!(c, '"' | '“' | '«') => {
             // "people.In addition": a stop glued to the next sentence, but
-            // not an initial or a dotted abbreviation ("N.Nazarbayev")
+            // not an initial or a dotted abbreviation ("N.Ostrov")
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
             // "on May 5.Then": a number, the stop, a capitalised word
             let number_then_word = !word.is_empty()

@@ -6,7 +6,7 @@
 //! ```json
 //! {"edits": [
 //!   {"op": "set_date", "event": "ID", "earliest": "2022-01-05", "latest": "2022-01-06"},
-//!   {"op": "set_title", "event": "ID", "title": "Tokayev asks the CSTO for troops"},
+//!   {"op": "set_title", "event": "ID", "title": "Marenko asks the alliance for troops"},
 //!   {"op": "set_type", "event": "ID", "type": "security"},
 //!   {"op": "merge", "events": ["ID", "ID2"]},
 //!   {"op": "split", "event": "ID", "document": "DOC", "start": 1234},

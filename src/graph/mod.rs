@@ -5,7 +5,7 @@
 //!   grows with the size of each block, not with the square of the corpus)
 //!   and, within a block, joined when their dates are compatible and their
 //!   participants agree: names are compared by Jaro-Winkler similarity, so
-//!   "Tokayev", "Tokaev" and "Tokayeva" are one person. An undated mention
+//!   "Marenko", "Marenco" and "Marenkova" are one person. An undated mention
 //!   joins the best-matching dated event and takes its date, with a note.
 //! * **Order.** A petgraph graph over events holds BEFORE edges from
 //!   disjoint date intervals and from the text ("then ..."); see [`order`].
@@ -79,7 +79,7 @@ fn merge_key(m: &Mention) -> (bool, bool, Option<i64>, Option<Resolution>, &str,
 }
 
 /// The comparable form of a participant: its last name-like word, lower
-/// case, without possessive ("President K.J.Tokayev's" -> "tokayev").
+/// case, without possessive ("President I.M.Marenko's" -> "marenko").
 fn key_name(s: &str) -> String {
     let last =
         s.split(|c: char| c.is_whitespace() || c == '.').rfind(|w| !w.is_empty()).unwrap_or(s);
@@ -280,8 +280,8 @@ fn mention_keys(m: &Mention) -> Vec<String> {
     keys
 }
 
-/// A coarse key under which spelling variants meet (Tokayev, Tokaev,
-/// Tokayeva): the first letter and the consonants of the next few letters.
+/// A coarse key under which spelling variants meet (Marenko, Marenco,
+/// Marenkova): the first letter and the consonants of the next few letters.
 /// Names are then compared by Jaro-Winkler; this only blocks.
 fn phonetic(s: &str) -> String {
     let mut chars = s.chars();
@@ -433,7 +433,7 @@ const CONNECTIVES: &[&str] = &[
     "when", "although", "adding", "despite", "also", "because",
 ];
 
-/// "President Kassym-Jomart Tokayev" -> "Tokayev"; organisations stay whole.
+/// "President Ilse Marenko" -> "Marenko"; organisations stay whole.
 fn short_actor(a: &str) -> String {
     let words: Vec<&str> = a.split_whitespace().collect();
     let titles = [
@@ -456,7 +456,7 @@ fn short_actor(a: &str) -> String {
         "Spokesman",
         "Chairman",
     ];
-    // "President K.J. Tokayev" -> "Tokayev"; "United States" stays whole
+    // "President K.J. Marenko" -> "Marenko"; "United States" stays whole
     if words.len() > 1 && words.iter().any(|w| titles.contains(w)) {
         let last = words[words.len() - 1];
         return last.rsplit('.').next().unwrap_or(last).to_string();
@@ -636,7 +636,7 @@ pub struct Filter {
     /// Keep only these types; empty keeps all. Default empty.
     pub types: Vec<EventType>,
     /// Keep only events in which this actor or target takes part, matched
-    /// by name similarity, so "Tokaev" finds "Tokayev". Default: none.
+    /// by name similarity, so "Marenco" finds "Marenko". Default: none.
     pub entity: Option<String>,
 }
 

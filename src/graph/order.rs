@@ -4,7 +4,7 @@
 //! * disjoint date intervals (`dates`): each event points at the first
 //!   event that starts after it ends, which keeps the edges linear in
 //!   number and still implies every pair;
-//! * the text (`text`): a mention told to follow another ("Then Tokayev
+//! * the text (`text`): a mention told to follow another ("Then Marenko
 //!   invited ..."), recorded by the extract stage with its cue;
 //! * a reviewer's pinned order (`pinned`), from an edits file.
 //!

@@ -485,56 +485,13 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
     for p in &placed {
         #[allow(clippy::cast_precision_loss)]
         let y = top + p.row as f64 * ROW + ROW / 2.0;
-        let colour = type_colour(p.event.event_type);
-        let uncertain = p.event.date.as_ref().is_some_and(|d| {
-            matches!(
-                d.resolution,
-                Resolution::Inferred | Resolution::Narrative | Resolution::Merged
-            )
-        });
         let alert = p.event.flags.iter().any(|f| f == "date-after-document");
-        let dash = if p.event.flags.iter().any(|f| f == "disputed") { "3 2" } else { "none" };
         let mut g = Group::new()
             .set("class", "event")
             .set("id", format!("ev-{}", sanitize_id(&p.event.id)));
         g = g.add(Title::new(tooltip(p.event)));
-        if p.x1 > p.x0 {
-            g = g.add(
-                Rectangle::new()
-                    .set("x", px(p.x0))
-                    .set("y", px(y - 4.0))
-                    .set("width", px(p.x1 - p.x0))
-                    .set("height", 8)
-                    .set("rx", 3)
-                    .set("fill", if uncertain { pal.bg } else { colour })
-                    .set("fill-opacity", if uncertain { 1.0 } else { 0.55 })
-                    .set("stroke", colour)
-                    .set("stroke-dasharray", dash)
-                    .set("stroke-width", 1.5),
-            );
-        } else {
-            g = g.add(
-                Circle::new()
-                    .set("cx", px(p.x0))
-                    .set("cy", px(y))
-                    .set("r", 5)
-                    .set("fill", if uncertain { pal.bg } else { colour })
-                    .set("stroke", colour)
-                    .set("stroke-dasharray", dash)
-                    .set("stroke-width", 2),
-            );
-        }
-        if alert {
-            g = g.add(
-                Circle::new()
-                    .set("cx", px(p.x0))
-                    .set("cy", px(y))
-                    .set("r", 8.5)
-                    .set("fill", "none")
-                    .set("stroke", pal.alert)
-                    .set("stroke-width", 1.5),
-            );
-        }
+        let bar = (p.x1 > p.x0).then_some((p.x0, y - 4.0, p.x1 - p.x0, 8.0));
+        g = g.add(mark(p.event, &pal, p.x0, y, bar));
         let lw = font::width(&p.label, LABEL_SIZE, false);
         let label_start = if p.anchor_end { p.label_x - lw } else { p.label_x };
         let mut label = text(
@@ -640,6 +597,57 @@ fn draw_badges(
     g
 }
 
+/// The mark of an event: a dot for a day, or a bar (`x, y, width,
+/// height`) for a period, so the precision is visible; hollow when the
+/// date was inferred, dashed when sources disagree on it, with a red ring
+/// when it lies after its own article.
+fn mark(e: &Event, pal: &Palette, cx: f64, y: f64, bar: Option<(f64, f64, f64, f64)>) -> Group {
+    let colour = type_colour(e.event_type);
+    let uncertain = e.date.as_ref().is_some_and(|d| {
+        matches!(d.resolution, Resolution::Inferred | Resolution::Narrative | Resolution::Merged)
+    });
+    let dash = if e.flags.iter().any(|f| f == "disputed") { "3 2" } else { "none" };
+    let fill = if uncertain { pal.bg } else { colour };
+    let mut g = Group::new();
+    g = match bar {
+        Some((x, top, w, h)) => g.add(
+            Rectangle::new()
+                .set("x", px(x))
+                .set("y", px(top))
+                .set("width", px(w))
+                .set("height", px(h))
+                .set("rx", 3)
+                .set("fill", fill)
+                .set("fill-opacity", if uncertain { 1.0 } else { 0.55 })
+                .set("stroke", colour)
+                .set("stroke-dasharray", dash)
+                .set("stroke-width", 1.5),
+        ),
+        None => g.add(
+            Circle::new()
+                .set("cx", px(cx))
+                .set("cy", px(y))
+                .set("r", 5)
+                .set("fill", fill)
+                .set("stroke", colour)
+                .set("stroke-dasharray", dash)
+                .set("stroke-width", 2),
+        ),
+    };
+    if e.flags.iter().any(|f| f == "date-after-document") {
+        g = g.add(
+            Circle::new()
+                .set("cx", px(cx))
+                .set("cy", px(y))
+                .set("r", 8.5)
+                .set("fill", "none")
+                .set("stroke", pal.alert)
+                .set("stroke-width", 1.5),
+        );
+    }
+    g
+}
+
 /// The default heading: the years the dated events cover.
 fn default_title(spans: &[Span]) -> String {
     match (spans.iter().map(|s| s.lo).min(), spans.iter().map(|s| s.hi).max()) {
@@ -741,15 +749,7 @@ fn render_vertical(t: &Timeline, opts: &RenderOptions) -> String {
     }
     let mut previous_label = String::new();
     for (((e, s), l), &y) in dated.iter().zip(&labels).zip(&ys) {
-        let colour = type_colour(e.event_type);
-        let uncertain = e.date.as_ref().is_some_and(|d| {
-            matches!(
-                d.resolution,
-                Resolution::Inferred | Resolution::Narrative | Resolution::Merged
-            )
-        });
         let alert = e.flags.iter().any(|f| f == "date-after-document");
-        let dash = if e.flags.iter().any(|f| f == "disputed") { "3 2" } else { "none" };
         let mut g =
             Group::new().set("class", "event").set("id", format!("ev-{}", sanitize_id(&e.id)));
         g = g.add(Title::new(tooltip(e)));
@@ -767,44 +767,9 @@ fn render_vertical(t: &Timeline, opts: &RenderOptions) -> String {
             );
             previous_label.clone_from(l);
         }
-        let fill = if uncertain { pal.bg } else { colour };
-        g = if s.lo == s.hi {
-            g.add(
-                Circle::new()
-                    .set("cx", px(axis_x))
-                    .set("cy", px(y))
-                    .set("r", 5)
-                    .set("fill", fill)
-                    .set("stroke", colour)
-                    .set("stroke-dasharray", dash)
-                    .set("stroke-width", 2),
-            )
-        } else {
-            // a period: a rounded bar along the axis
-            g.add(
-                Rectangle::new()
-                    .set("x", px(axis_x - 4.0))
-                    .set("y", px(y - 8.0))
-                    .set("width", 8)
-                    .set("height", 16)
-                    .set("rx", 3)
-                    .set("fill", fill)
-                    .set("stroke", colour)
-                    .set("stroke-dasharray", dash)
-                    .set("stroke-width", 1.5),
-            )
-        };
-        if alert {
-            g = g.add(
-                Circle::new()
-                    .set("cx", px(axis_x))
-                    .set("cy", px(y))
-                    .set("r", 8.5)
-                    .set("fill", "none")
-                    .set("stroke", pal.alert)
-                    .set("stroke-width", 1.5),
-            );
-        }
+        // a period: a rounded bar along the axis
+        let bar = (s.lo != s.hi).then_some((axis_x - 4.0, y - 8.0, 8.0, 16.0));
+        g = g.add(mark(e, &pal, axis_x, y, bar));
         let badges: Vec<usize> =
             e.sources.iter().filter_map(|d| source_no.get(d.as_str()).copied()).collect();
         let bw = badges_width(&badges);
