@@ -14,10 +14,10 @@
 //!   "documents": [{"id", "path", "title", "publisher", "author", "url",
 //!                  "date", "reference", "body_start"}],
 //!   "events": [{"id", "title", "type", "date": DATE | null,
-//!               "participants": [..], "sources": [document id, ..],
+//!               "participants": [..], "places": [..], "sources": [document id, ..],
 //!               "mention_count", "source_count", "flags": [..],
 //!               "mentions": [{"document", "start", "end", "quote",
-//!                             "trigger", "type", "actor", "target",
+//!                             "trigger", "type", "actor", "target", "place",
 //!                             "date": DATE | null, "anchor", "timex",
 //!                             "supporting", "follows": {"start", "end", "cue"}}]}],
 //!   "findings": [{"kind", "severity", "events", "message"}],
@@ -420,6 +420,10 @@ pub struct Mention {
     /// What or whom it was done to, where the clause names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+    /// Where it happened, where the sentence names a place ("on Freedom
+    /// Square", "in the city of Varnel").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// When it happened, if the text says.
     pub date: Option<DateInfo>,
     /// Which rule gave the date.
@@ -465,6 +469,9 @@ pub struct Event {
     /// Actors and targets named by the mentions.
     #[serde(default)]
     pub participants: Vec<String>,
+    /// Places named by the mentions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
     /// Ids of the documents that report it, sorted.
     pub sources: Vec<String>,
     /// Number of mentions.

@@ -129,6 +129,8 @@ mod wire {
         pub kind: String,
         pub date: Option<Date>,
         pub participants: Vec<String>,
+        #[serde(default)]
+        pub places: Vec<String>,
         pub sources: Vec<String>,
         pub mention_count: usize,
         pub source_count: usize,
@@ -148,6 +150,7 @@ mod wire {
         pub kind: String,
         pub actor: Option<String>,
         pub target: Option<String>,
+        pub place: Option<String>,
         pub date: Option<Date>,
         pub anchor: String,
         pub timex: Option<String>,

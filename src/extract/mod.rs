@@ -370,6 +370,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             }
             let actor = find_actor(&words, wi, g_start, entry.noun, &mut last_person);
             let target = find_target(body, word.end, g_end);
+            let place = find_place(body, word.end, s_end);
             let (q_start, q_end) = trim_quote(body, g_start, g_end);
             let (date, anchor_rule, timex_value) = match date {
                 Some((info, rule, value)) => (Some(info), rule, Some(value)),
@@ -385,6 +386,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
                 event_type,
                 actor,
                 target,
+                place,
                 date,
                 anchor: anchor_rule,
                 timex: timex_value,
@@ -873,6 +875,35 @@ fn find_target(body: &str, from: usize, g_end: usize) -> Option<String> {
     (!out.is_empty()).then(|| out.join(" "))
 }
 
+/// Words that may follow a place name: prepositions, conjunctions, verbs.
+const PLACE_FOLLOWERS: &[&str] = &[
+    "in", "on", "at", "with", "and", "or", "to", "from", "for", "of", "by", "as", "after",
+    "before", "since", "during", "where", "which", "who", "that", "is", "was", "were", "are",
+    "has", "have", "had", "said", "says", "but", "while", "when", "until", "over", "near",
+];
+
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:in|at|on|near|outside|across)\s+(?:the\s+(?:city|town|village|province|region|capital)\s+of\s+)?(?:the\s+)?(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})")
+        .expect("place regex")
+});
+
+/// The place of a happening: the first name after "in", "at", "on" ... in
+/// the rest of its sentence that is neither a month nor a weekday.
+fn find_place(body: &str, from: usize, s_end: usize) -> Option<String> {
+    let rest = body.get(from..s_end.max(from))?;
+    PLACE.captures_iter(rest).find_map(|c| {
+        let m = c.get(1)?;
+        let name = m.as_str();
+        let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+        // "in the Soviet era": a name before a common noun modifies it
+        let next: String =
+            rest[m.end()..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+        let modifier =
+            next.starts_with(char::is_lowercase) && !PLACE_FOLLOWERS.contains(&next.as_str());
+        (!timex::is_calendar_word(&first) && !modifier).then(|| name.to_string())
+    })
+}
+
 /// Trim connectives and punctuation off the ends of a clause.
 fn trim_quote(body: &str, a: usize, b: usize) -> (usize, usize) {
     let s = &body[a..b];
@@ -949,6 +980,7 @@ fn presence_mentions(
             event_type: crate::model::EventType::Security,
             actor: None,
             target: Some(m.as_str().split_whitespace().next().unwrap_or("").to_string()),
+            place: None,
             anchor: if date.is_some() { Anchor::Sentence } else { Anchor::None },
             timex: None,
             date,
@@ -1005,6 +1037,7 @@ fn list_mentions(
             event_type,
             actor: None,
             target: Some(c[1].to_string()),
+            place: None,
             date: Some(DateInfo::new(
                 t.span.expect("span"),
                 t.granularity.unwrap_or(Granularity::Year),

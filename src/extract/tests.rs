@@ -271,3 +271,14 @@ fn undated_documents_of_one_story_share_a_reference_day() {
     infer_references(&mut docs);
     assert!(docs[0].reference.is_none());
 }
+
+#[test]
+fn the_place_is_the_first_name_after_a_preposition() {
+    let ms = extract_one(
+        "---\ndate: 2019-04-20\n---\nHeavy shooting erupted on Freedom Square in the city of Varnel on April 18.\nRebels stormed the station in the capital.",
+    );
+    assert_eq!(find(&ms, "shooting").place.as_deref(), Some("Freedom Square"));
+    assert_eq!(find(&ms, "stormed").place, None, "the capital is no name; April is no place");
+    let ms = extract_one("In 1990 the army stormed the palace in the Soviet era of reforms.");
+    assert_eq!(find(&ms, "stormed").place, None, "an adjective is no place");
+}

@@ -175,6 +175,12 @@ fn month_number(s: &str) -> Option<u32> {
     Some(m)
 }
 
+/// Whether a lower-case word names a month or a weekday.
+#[must_use]
+pub fn is_calendar_word(w: &str) -> bool {
+    w.len() >= 3 && (month_number(w).is_some() || weekday(w).is_some())
+}
+
 fn weekday(s: &str) -> Option<Weekday> {
     s.get(..3)?.to_ascii_lowercase().parse::<Weekday>().ok()
 }

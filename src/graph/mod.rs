@@ -381,6 +381,12 @@ fn into_event(c: Cluster) -> Event {
         event_type: rep.event_type,
         date,
         participants: participants.into_iter().collect(),
+        places: mentions
+            .iter()
+            .filter_map(|m| m.place.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
         mention_count: mentions.len(),
         source_count: sources.len(),
         sources: sources.into_iter().collect(),

@@ -37,6 +37,7 @@ fn mention(
         event_type: t,
         actor: actor.map(Into::into),
         target: target.map(Into::into),
+        place: None,
         date: date.map(|d| {
             let s = Span::parse_partial(d).unwrap();
             DateInfo::new(s, Granularity::Day, Resolution::Explicit, d.into())

@@ -243,6 +243,7 @@ mod tests {
                 )
             }),
             participants: vec![],
+            places: vec![],
             sources: vec!["a".into()],
             mention_count: 0,
             source_count: 1,
