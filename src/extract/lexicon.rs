@@ -126,7 +126,6 @@ const VERBS: &[(&str, &[&str], &str, EventType, u8)] = &[
     ("take", &["took", "taken"], "take", Security, 0),
     ("annex", &[], "annex", Security, 3),
     ("invade", &[], "invade", Security, 3),
-    ("take_place", &[], "occur", EventType::Other, 0),
     ("burst", &["burst", "bursting"], "disaster", EventType::Other, 2),
     ("collapse", &[], "disaster", EventType::Other, 2),
     ("flood", &[], "disaster", EventType::Other, 1),

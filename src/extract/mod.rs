@@ -555,7 +555,7 @@ fn is_irrealis(words: &[Word], wi: usize, g_start: usize) -> bool {
     }
     // look back over the clause, and a little before it for the subject's
     // auxiliaries ("will not be able to")
-    let from = words.iter().position(|x| x.start >= g_start).unwrap_or(wi).saturating_sub(0);
+    let from = words.iter().position(|x| x.start >= g_start).unwrap_or(wi);
     let window = &words[from.min(wi)..wi];
     window.iter().rev().take(6).any(|x| {
         MODALS.contains(&x.lower.as_str())
@@ -748,7 +748,7 @@ fn find_actor(
     {
         k -= 1;
     }
-    if k == 0 || words[k - 1].start < g_start.saturating_sub(0) && !noun {
+    if k == 0 || words[k - 1].start < g_start && !noun {
         return None;
     }
     let prev = &words[k - 1];

@@ -1106,75 +1106,72 @@ pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
         }
     }
     let mut adjusted = Vec::with_capacity(candidates.len());
-    for (start, end, sem) in candidates {
-        {
-            let (mut start, end) = (start, end);
-            // leading prepositions belong outside the tag (TimeML)
-            for p in [
-                "in ", "for ", "over ", "within ", "after ", "For ", "Over ", "Within ", "After ",
-                "since ", "by ", "until ", "till ", "through ", "during ", "from ", "to ", "of ",
-                "on ", "In ", "On ", "Since ", "By ", "Until ", "From ", "During ",
-            ] {
-                if text[start..end].starts_with(p) {
-                    start += p.len();
-                    break;
-                }
+    for (mut start, end, sem) in candidates {
+        // leading prepositions belong outside the tag (TimeML)
+        for p in [
+            "in ", "for ", "over ", "within ", "after ", "For ", "Over ", "Within ", "After ",
+            "since ", "by ", "until ", "till ", "through ", "during ", "from ", "to ", "of ",
+            "on ", "In ", "On ", "Since ", "By ", "Until ", "From ", "During ",
+        ] {
+            if text[start..end].starts_with(p) {
+                start += p.len();
+                break;
             }
-            let trimmed = text[start..end].trim_end_matches('.');
-            // keep the period of "a.m." and of a month abbreviation
-            let end = if trimmed.ends_with("a.m") || trimmed.ends_with("p.m") {
-                end
-            } else {
-                start + trimmed.len()
-            };
-            // no tag ends inside a hyphenated compound: "The year" of "The
-            // year-ago period"
-            if text[end..].starts_with('-')
-                && text[end + 1..].starts_with(char::is_alphabetic)
-                && !matches!(sem, Sem::Duration { .. })
+        }
+        let trimmed = text[start..end].trim_end_matches('.');
+        // keep the period of "a.m." and of a month abbreviation
+        let end = if trimmed.ends_with("a.m") || trimmed.ends_with("p.m") {
+            end
+        } else {
+            start + trimmed.len()
+        };
+        // no tag ends inside a hyphenated compound: "The year" of "The
+        // year-ago period"
+        if text[end..].starts_with('-')
+            && text[end + 1..].starts_with(char::is_alphabetic)
+            && !matches!(sem, Sem::Duration { .. })
+        {
+            continue;
+        }
+        if let Sem::Absolute { year: Some(_), month: None, day: None } = sem {
+            if looks_like_count(text, start, end) {
+                continue;
+            }
+        }
+        if let Sem::Duration { n: Some(n), unit: Unit::Second | Unit::Minute } = sem {
+            // "a second time", "wait a minute"
+            if (n - 1.0).abs() < f64::EPSILON
+                && text[start..end].to_ascii_lowercase().starts_with('a')
             {
                 continue;
             }
-            if let Sem::Absolute { year: Some(_), month: None, day: None } = sem {
-                if looks_like_count(text, start, end) {
-                    continue;
-                }
-            }
-            if let Sem::Duration { n: Some(n), unit: Unit::Second | Unit::Minute } = sem {
-                // "a second time", "wait a minute"
-                if (n - 1.0).abs() < f64::EPSILON
-                    && text[start..end].to_ascii_lowercase().starts_with('a')
-                {
-                    continue;
-                }
-            }
-            if let Sem::Duration { n: Some(_), unit } = sem {
-                let after = text[end..].trim_start();
-                // "three-quarters of the vote", "a quarter of the shares"
-                if unit == Unit::Quarter && after.starts_with("of ") {
-                    continue;
-                }
-                // "$5 a year", "twice a week": a rate, not a length of time
-                let before = text[floor_char(text, start.saturating_sub(16))..start]
-                    .trim_end()
-                    .to_ascii_lowercase();
-                if text[start..end].to_ascii_lowercase().starts_with("a ")
-                    && (before.ends_with(|c: char| c.is_ascii_digit())
-                        || ["once", "twice", "times", "cents", "dollars", "percent"]
-                            .iter()
-                            .any(|w| before.ends_with(w)))
-                {
-                    continue;
-                }
-            }
-            if let Sem::Duration { n: Some(_), .. } = sem {
-                // "81 years old" is an age, not a duration of the story
-                if text[end..].trim_start_matches(['-', ' ']).starts_with("old") {
-                    continue;
-                }
-            }
-            adjusted.push((start, end, sem));
         }
+        if let Sem::Duration { n: Some(_), unit } = sem {
+            let after = text[end..].trim_start();
+            // "three-quarters of the vote", "a quarter of the shares"
+            if unit == Unit::Quarter && after.starts_with("of ") {
+                continue;
+            }
+            // "$5 a year", "twice a week": a rate, not a length of time
+            let before = text[floor_char(text, start.saturating_sub(16))..start]
+                .trim_end()
+                .to_ascii_lowercase();
+            if text[start..end].to_ascii_lowercase().starts_with("a ")
+                && (before.ends_with(|c: char| c.is_ascii_digit())
+                    || ["once", "twice", "times", "cents", "dollars", "percent"]
+                        .iter()
+                        .any(|w| before.ends_with(w)))
+            {
+                continue;
+            }
+        }
+        if let Sem::Duration { n: Some(_), .. } = sem {
+            // "81 years old" is an age, not a duration of the story
+            if text[end..].trim_start_matches(['-', ' ']).starts_with("old") {
+                continue;
+            }
+        }
+        adjusted.push((start, end, sem));
     }
     let mut candidates = adjusted;
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));

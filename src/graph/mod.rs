@@ -363,7 +363,7 @@ fn into_event(c: Cluster) -> Event {
         }
     }
     let rep = best.unwrap_or(&mentions[0]);
-    let title = title(rep, &mentions);
+    let title = title(rep);
     let first = &mentions[0];
     let id = format!(
         "{}-{}-{:08x}",
@@ -396,8 +396,7 @@ fn into_event(c: Cluster) -> Event {
 }
 
 /// A short title: actor, trigger and object where known, else the quote.
-fn title(rep: &Mention, all: &[Mention]) -> String {
-    let _ = all;
+fn title(rep: &Mention) -> String {
     let actor = rep.actor.clone().filter(|a| a.starts_with(char::is_uppercase));
     let quote = rep.quote.trim();
     let from_trigger = quote.find(&rep.trigger).map_or(quote, |i| &quote[i..]);

@@ -25,7 +25,6 @@ use crate::model::{
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 
 struct Edge {
     from: usize,
@@ -285,7 +284,6 @@ pub fn order(
     let mut rest: Vec<usize> = (0..events.len()).filter(|&i| !placed[i]).collect();
     rest.sort_by_key(|&i| key(i));
     order.extend(rest);
-    let _ = g.neighbors_directed(nodes.first().copied().unwrap_or_default(), Direction::Outgoing);
     let mut kept: Vec<OrderEdge> = edges
         .iter()
         .zip(&dropped)

@@ -35,7 +35,7 @@ use svg::node::element::{
 };
 use svg::Document as Svg;
 
-use crate::model::{DateInfo, Event, EventType, Granularity, Resolution, Span, Timeline};
+use crate::model::{DateInfo, Event, EventType, Resolution, Span, Timeline};
 
 /// Colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -559,6 +559,28 @@ fn frame(w: f64, height: f64, title: &str, subtitle: &str, items: &[String], pal
         .add(text(left, 56.0, subtitle, 12.0, pal.muted))
 }
 
+/// A source number in a rounded pill whose top left is (`x`, `top`), and
+/// the pill's width.
+fn pill(number: &str, x: f64, top: f64, pal: &Palette) -> (Group, f64) {
+    let w = font::width(number, BADGE_SIZE, true) + 8.0;
+    let g = Group::new()
+        .add(
+            Rectangle::new()
+                .set("x", px(x))
+                .set("y", px(top))
+                .set("width", px(w))
+                .set("height", 14)
+                .set("rx", 7)
+                .set("fill", pal.grid),
+        )
+        .add(
+            text(x + w / 2.0, top + 10.5, number, BADGE_SIZE, pal.fg)
+                .set("text-anchor", "middle")
+                .set("font-weight", "bold"),
+        );
+    (g, w)
+}
+
 /// The numbered source badges of an event from `x` on, each linked to its
 /// source's URL where it has one.
 fn draw_badges(
@@ -572,22 +594,7 @@ fn draw_badges(
     let mut bx = x;
     for n in badges {
         let s = n.to_string();
-        let bw = font::width(&s, BADGE_SIZE, true) + 8.0;
-        let badge = Group::new()
-            .add(
-                Rectangle::new()
-                    .set("x", px(bx))
-                    .set("y", px(y - 7.0))
-                    .set("width", px(bw))
-                    .set("height", 14)
-                    .set("rx", 7)
-                    .set("fill", pal.grid),
-            )
-            .add(
-                text(bx + bw / 2.0, y + 3.5, &s, BADGE_SIZE, pal.fg)
-                    .set("text-anchor", "middle")
-                    .set("font-weight", "bold"),
-            );
+        let (badge, bw) = pill(&s, bx, y - 7.0, pal);
         g = match t.documents.get(n - 1).and_then(|d| d.url.as_deref()).and_then(safe_url) {
             Some(u) => g.add(Anchor::new().set("href", u).add(badge)),
             None => g.add(badge),
@@ -806,22 +813,8 @@ fn legend(
             let _ = write!(line, " · {extra}");
         }
         let s = (i + 1).to_string();
-        let bw = font::width(&s, BADGE_SIZE, true) + 8.0;
-        legend = legend
-            .add(
-                Rectangle::new()
-                    .set("x", px(left))
-                    .set("y", px(y - 10.0))
-                    .set("width", px(bw))
-                    .set("height", 14)
-                    .set("rx", 7)
-                    .set("fill", pal.grid),
-            )
-            .add(
-                text(left + bw / 2.0, y + 0.5, &s, BADGE_SIZE, pal.fg)
-                    .set("text-anchor", "middle")
-                    .set("font-weight", "bold"),
-            );
+        let (badge, bw) = pill(&s, left, y - 10.0, pal);
+        legend = legend.add(badge);
         let line = font::fit(&line, 11.0, false, right - left - bw - 8.0);
         let label = text(left + bw + 6.0, y + 1.0, &line, 11.0, pal.fg);
         legend = match d.url.as_deref().and_then(safe_url) {
@@ -947,22 +940,6 @@ fn ticks(s: &Segment) -> Vec<(i64, String)> {
         }
     }
     out
-}
-
-/// The granularity word for a date, for text outputs.
-#[must_use]
-pub fn granularity_name(g: Granularity) -> &'static str {
-    match g {
-        Granularity::Day => "day",
-        Granularity::Week => "week",
-        Granularity::Month => "month",
-        Granularity::Quarter => "quarter",
-        Granularity::Season => "season",
-        Granularity::Year => "year",
-        Granularity::Decade => "decade",
-        Granularity::Century => "century",
-        Granularity::Range => "range",
-    }
 }
 
 #[cfg(test)]

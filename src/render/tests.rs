@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Granularity;
 use crate::model::{Anchor, Document, Event, Mention};
 use regex::Regex;
 
