@@ -9,6 +9,8 @@ use anyhow::{bail, Context as _};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::progress::{Progress, Verbosity};
+use timeline::corpus::Input;
 use timeline::extract::timex::{self, Context, TimexType};
 use timeline::model::{EventType, Reference, ReferenceSource};
 use timeline::render::{self, Layout, RenderOptions, Theme};
@@ -19,20 +21,64 @@ use timeline::render::{self, Layout, RenderOptions, Theme};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print errors only: no progress, warnings or summary.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print every skipped document and warning, and the time of each stage.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+}
+
+/// Where the articles come from (`build`, `review`).
+#[derive(Debug, clap::Args)]
+struct Sources {
+    /// Article files or folders (.txt, .md, .html, .jsonl, .json), or `-`
+    /// for JSON lines on standard input.
+    #[arg(required_unless_present = "mentions")]
+    inputs: Vec<PathBuf>,
+    /// Mention files written by `timeline extract` (`-` for standard
+    /// input), merged after the inputs.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    mentions: Vec<PathBuf>,
+    /// The date of articles whose metadata gives none (YYYY, YYYY-MM or
+    /// YYYY-MM-DD): what you know of the period they were written in.
+    #[arg(long, value_name = "DATE", value_parser = parse_partial_date)]
+    date: Option<String>,
+}
+
+impl Sources {
+    /// Read and extract everything, reporting as it goes.
+    fn gather(&self, progress: &mut Progress) -> anyhow::Result<timeline::Gathered> {
+        let inputs: Vec<Input> = self.inputs.iter().map(|p| Input::from_path(p)).collect();
+        if inputs.iter().filter(|i| **i == Input::Stdin).count()
+            + usize::from(self.mentions.iter().any(|m| m.as_os_str() == "-"))
+            > 1
+        {
+            bail!("standard input (-) can be read only once");
+        }
+        let mut gathered = timeline::Gathered::default();
+        let mut sink = |o: timeline::Outcome| {
+            progress.outcome(&o);
+            gathered.add(o);
+        };
+        timeline::extract_inputs(&inputs, self.date.as_deref(), &mut sink);
+        timeline::read_mentions(&self.mentions, &mut sink);
+        Ok(gathered)
+    }
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Build the timeline of a corpus: writes the SVG and the JSON beside it.
     ///
-    /// Reads .txt and .md articles (recursively, in path order), each with
-    /// an optional metadata header (title, publisher, author, url, date).
-    /// A file that cannot be read is reported and skipped; the command
+    /// Reads folders (recursively, in path order) of .txt and .md articles
+    /// with optional front matter, .html pages, and .jsonl/.json
+    /// collections; see the README for the metadata each may carry. A file
+    /// or record that cannot be read is reported and skipped; the command
     /// fails only when no article could be used.
     Build {
-        /// Article files or folders.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        sources: Sources,
         /// The SVG to write.
         #[arg(short, long, value_name = "OUT.svg")]
         output: PathBuf,
@@ -42,10 +88,6 @@ enum Command {
         /// A reviewer's corrections to apply (see `timeline review`).
         #[arg(long, value_name = "EDITS.json")]
         edits: Option<PathBuf>,
-        /// The date of articles whose header gives none (YYYY, YYYY-MM or
-        /// YYYY-MM-DD): what you know of the period they were written in.
-        #[arg(long, value_name = "DATE", value_parser = parse_partial_date)]
-        date: Option<String>,
         #[command(flatten)]
         filter: FilterArgs,
         #[command(flatten)]
@@ -85,18 +127,34 @@ enum Command {
     /// orderings, and edits that no longer apply. Corrections go into an
     /// edits file (see the README) that `build` and `render` apply.
     Review {
-        /// Article files or folders.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        sources: Sources,
         /// A reviewer's corrections to apply first.
         #[arg(long, value_name = "EDITS.json")]
         edits: Option<PathBuf>,
-        /// The date of articles whose header gives none.
-        #[arg(long, value_name = "DATE", value_parser = parse_partial_date)]
-        date: Option<String>,
         /// text for a person, json for programs, dot for the ordering graph.
         #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
         format: ReviewFormat,
+    },
+    /// The map step of a distributed run: articles in, mention records out.
+    ///
+    /// Reads articles like `build` (by default JSON lines on standard
+    /// input) and writes one JSON line per document: the document, the days
+    /// it reports and its event mentions. `build --mentions` merges such
+    /// files into the same timeline one `build` of all the articles gives,
+    /// so this runs unchanged under GNU parallel, Spark's `RDD.pipe` or
+    /// Hadoop streaming.
+    Extract {
+        /// Article files or folders, or `-` for JSON lines on standard
+        /// input.
+        #[arg(default_value = "-")]
+        inputs: Vec<PathBuf>,
+        /// The date of articles whose metadata gives none.
+        #[arg(long, value_name = "DATE", value_parser = parse_partial_date)]
+        date: Option<String>,
+        /// Write here (whole or not at all) instead of standard output.
+        #[arg(short, long, value_name = "FILE.jsonl")]
+        output: Option<PathBuf>,
     },
     /// Score the time expression tagger on TimeML files (TempEval-3 style).
     ///
@@ -315,16 +373,20 @@ impl Style {
 /// Parse the arguments and run the command.
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
     match cli.command {
-        Command::Build { inputs, output, json, edits, date, filter, style } => build(
-            &inputs,
-            &output,
-            json,
-            edits.as_deref(),
-            date.as_deref(),
-            &filter.filter()?,
-            &style,
-        ),
+        Command::Build { sources, output, json, edits, filter, style } => {
+            build(&sources, &output, json, edits.as_deref(), &filter.filter()?, &style, verbosity)
+        }
+        Command::Extract { inputs, date, output } => {
+            extract(&inputs, date.as_deref(), output.as_deref(), verbosity)
+        }
         Command::Render { input, output, edits, style } => {
             let opts = style.options()?;
             let format = OutFormat::resolve(style.format, &output)?;
@@ -335,8 +397,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Tag { file, reference_date, format } => tag(&file, reference_date, format),
         Command::Eval { inputs, verbose } => eval(&inputs, verbose),
-        Command::Review { inputs, edits, date, format } => {
-            review(&inputs, edits.as_deref(), date.as_deref(), format)
+        Command::Review { sources, edits, format } => {
+            review(&sources, edits.as_deref(), format, verbosity)
         }
     }
 }
@@ -359,19 +421,19 @@ fn parse_partial_date(s: &str) -> Result<String, String> {
 }
 
 fn review(
-    inputs: &[PathBuf],
+    sources: &Sources,
     edits: Option<&Path>,
-    date: Option<&str>,
     format: ReviewFormat,
+    verbosity: Verbosity,
 ) -> anyhow::Result<ExitCode> {
-    let (t, skipped) = timeline::build_dated(inputs, date);
-    for e in &skipped {
-        eprintln!("skipped: {e}");
-    }
-    if t.documents.is_empty() {
+    let mut progress = Progress::new(verbosity);
+    let gathered = sources.gather(&mut progress)?;
+    if gathered.parts.is_empty() {
         bail!("no article could be read, so there is nothing to review");
     }
-    let t = apply_edits(t, edits)?;
+    progress.stage("merging and ordering");
+    let t = apply_edits(timeline::build_from_parts(gathered.parts), edits)?;
+    progress.finish(&format!(", {} events, {} findings", t.events.len(), t.findings.len()));
     let mut out = std::io::stdout().lock();
     match format {
         ReviewFormat::Json => {
@@ -419,47 +481,89 @@ fn review(
 }
 
 fn build(
-    inputs: &[PathBuf],
+    sources: &Sources,
     output: &Path,
     json: Option<PathBuf>,
     edits: Option<&Path>,
-    date: Option<&str>,
     filter: &timeline::graph::Filter,
     style: &Style,
+    verbosity: Verbosity,
 ) -> anyhow::Result<ExitCode> {
     let opts = style.options()?;
     let format = OutFormat::resolve(style.format, output)?;
     let json = json.unwrap_or_else(|| output.with_extension("json"));
-    let (t, skipped) = timeline::build_dated(inputs, date);
-    let t = timeline::graph::filter(apply_edits(t, edits)?, filter);
-    for e in &skipped {
-        eprintln!("skipped: {e}");
-    }
-    if t.documents.is_empty() {
-        bail!("no article could be read, so no timeline was written");
-    }
     if json == output {
         bail!(
             "{}: the output and the timeline JSON would be one file; choose --json",
             output.display()
         );
     }
+    let mut progress = Progress::new(verbosity);
+    let gathered = sources.gather(&mut progress)?;
+    if gathered.parts.is_empty() {
+        bail!("no article could be read, so no timeline was written");
+    }
+    progress.stage("merging and ordering");
+    let t = timeline::build_from_parts(gathered.parts);
+    let t = timeline::graph::filter(apply_edits(t, edits)?, filter);
+    progress.stage("drawing");
     // render first: nothing is written unless both outputs are ready
     let image = format.write(&t, &opts)?;
     let text = timeline::to_json(&t);
     timeline::write_atomic(&json, text.as_bytes())?;
     timeline::write_atomic(output, &image)?;
     let dated = t.events.iter().filter(|e| e.date.is_some()).count();
-    eprintln!(
-        "wrote {} and {}: {} documents ({} skipped), {} events ({} dated), {} findings",
-        output.display(),
-        json.display(),
-        t.documents.len(),
-        skipped.len(),
+    progress.finish(&format!(
+        ", {} events ({} dated), {} findings; wrote {} and {}",
         t.events.len(),
         dated,
-        t.findings.len()
-    );
+        t.findings.len(),
+        output.display(),
+        json.display(),
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract(
+    inputs: &[PathBuf],
+    date: Option<&str>,
+    output: Option<&Path>,
+    verbosity: Verbosity,
+) -> anyhow::Result<ExitCode> {
+    let inputs: Vec<Input> = inputs.iter().map(|p| Input::from_path(p)).collect();
+    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+        bail!("standard input (-) can be read only once");
+    }
+    let mut progress = Progress::new(verbosity);
+    let mut file = output.map(timeline::AtomicFile::create).transpose()?;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let out: &mut dyn std::io::Write = match &mut file {
+        Some(f) => f,
+        None => &mut stdout,
+    };
+    let mut failed: Option<std::io::Error> = None;
+    let mut written = 0usize;
+    timeline::extract_inputs(&inputs, date, |o| {
+        progress.outcome(&o);
+        if let (timeline::Outcome::Extracted { extracted, .. }, None) = (&o, &failed) {
+            let line = serde_json::to_string(extracted).expect("a record always serializes");
+            match writeln!(out, "{line}") {
+                Ok(()) => written += 1,
+                Err(e) => failed = Some(e),
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    if written == 0 {
+        bail!("no article could be read, so no mentions were written");
+    }
+    out.flush()?;
+    if let Some(f) = file {
+        f.commit()?;
+    }
+    progress.finish("");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,7 +4,26 @@
 //! and says what was expected: `corpus/a.txt:3: expected "key: value" in the
 //! header, but found "title Ruritania"`.
 
+use std::fmt;
 use std::path::PathBuf;
+
+/// Where in a collection a record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// A 1-based line (JSON lines, or a header line).
+    Line(usize),
+    /// A 1-based position in a JSON array.
+    Record(usize),
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Line(n) => write!(f, "{n}"),
+            Location::Record(n) => write!(f, "record {n}"),
+        }
+    }
+}
 
 /// An article that could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -17,16 +36,27 @@ pub enum LoadError {
         /// What the operating system said.
         source: std::io::Error,
     },
-    /// The file is not UTF-8 text.
+    /// The file holds binary data, not text.
     #[error(
-        "{}: expected UTF-8 text, but found an invalid byte at offset {offset}",
+        "{}: expected text, but found binary data (a NUL byte at offset {offset})",
         path.display()
     )]
-    NotUtf8 {
+    Binary {
         /// The file.
         path: PathBuf,
-        /// Offset of the first invalid byte.
+        /// Offset of the first NUL byte.
         offset: usize,
+    },
+    /// A record of a JSON collection (or a line of a mention file) that
+    /// cannot be used.
+    #[error("{}:{location}: {message}", path.display())]
+    Record {
+        /// The collection (`stdin` for standard input).
+        path: PathBuf,
+        /// Where in it.
+        location: Location,
+        /// What was expected and what was found.
+        message: String,
     },
     /// The metadata header is malformed.
     #[error("{}:{line}: {message}", path.display())]
@@ -46,7 +76,7 @@ pub enum LoadError {
     },
     /// A folder with no article files in it.
     #[error(
-        "{}: expected .txt or .md articles, but the folder has none",
+        "{}: expected articles (.txt, .md, .html, .jsonl, .json), but the folder has none",
         path.display()
     )]
     NoArticles {

@@ -1,5 +1,6 @@
 //! The `timeline` command: parse arguments, call the library, report.
 mod cli;
+mod progress;
 
 use std::process::ExitCode;
 

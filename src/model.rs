@@ -41,12 +41,61 @@
 //!   other mentions of the same event (`merged`).
 //! * Every map-like list is sorted, so the same corpus always gives
 //!   byte-identical JSON.
+//!
+//! # Mention files (`timeline extract`)
+//!
+//! The map step of a distributed run writes one [`Extracted`] per line:
+//!
+//! ```text
+//! {"format": "timeline-mentions/1", "document": {..as above..},
+//!  "days": [{"date": "YYYY-MM-DD", "text": "January 6"}],
+//!  "mentions": [{..as above..}], "text": "..." (only when needed)}
+//! ```
+//!
+//! `days` are the explicit days the document reports, which the merge step
+//! uses to choose reference days across the whole corpus. `text` is kept
+//! only for documents without a publication day: their reference day may
+//! depend on other documents, and the merge step re-reads them when it does.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The version tag written into every timeline JSON.
 pub const FORMAT: &str = "timeline/1";
+
+/// The version tag written into every line of a mention file.
+pub const MENTIONS_FORMAT: &str = "timeline-mentions/1";
+
+/// One document after extraction: a line of a mention file, and what the
+/// extract stage hands to the merge step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extracted {
+    /// Always [`MENTIONS_FORMAT`].
+    pub format: String,
+    /// The document, with the reference day its mentions were resolved
+    /// against (its id is made unique across the corpus when merged).
+    pub document: Document,
+    /// The explicit days the document reports, in text order.
+    #[serde(default)]
+    pub days: Vec<ReportedDay>,
+    /// Its event mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// The whole file text, kept only when the document has no publication
+    /// day, so the merge step can extract it again if the corpus gives it
+    /// another reference day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// An explicit day an article reports ("January 6, 2022"), evidence for
+/// the reference days of the documents of its period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedDay {
+    /// The day, `YYYY-MM-DD`.
+    pub date: String,
+    /// The words that give it.
+    pub text: String,
+}
 
 /// One input article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

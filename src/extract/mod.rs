@@ -15,6 +15,7 @@
 //! marked as inferred with that evidence.
 
 pub mod lexicon;
+mod references;
 pub mod sentences;
 pub mod timeml;
 pub mod timex;
@@ -26,103 +27,13 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use crate::model::{
-    Anchor, DateInfo, Document, Granularity, Mention, Reference, ReferenceSource, Relation,
-    Resolution, Span,
+    Anchor, DateInfo, Document, Granularity, Mention, ReferenceSource, Relation, Resolution, Span,
 };
 use lexicon::Entry;
+pub use references::{
+    choose_references, explicit_days, extract_document, infer_references, settle,
+};
 use timex::{Context, Timex, TimexType};
-
-/// Give every document the reference day its relative dates resolve
-/// against (see the module docs).
-///
-/// Complexity: one tagging pass per document plus a scan of the explicit
-/// days found, O(documents × days).
-pub fn infer_references(docs: &mut [Document]) {
-    // explicit day-level dates of each document, resolved with its own year
-    use rayon::prelude::*;
-    let found: Vec<Vec<(NaiveDate, String)>> = docs
-        .par_iter()
-        .map(|d| {
-            let ctx = Context {
-                reference: None,
-                inferred: false,
-                year: d.date_span().map(|s| s.lo.year()),
-            };
-            timex::tag(d.body(), &ctx)
-                .into_iter()
-                .filter(|t| {
-                    t.kind == TimexType::Date
-                        && t.resolution == Resolution::Explicit
-                        && t.granularity == Some(Granularity::Day)
-                })
-                .filter_map(|t| Some((t.span?.lo, t.text)))
-                .collect()
-        })
-        .collect();
-    // documents without a date of their own share their explicit days when
-    // those days form one short period (a folder about one story); spread
-    // over more than a month, each keeps to its own
-    let undated_days: Vec<NaiveDate> = found
-        .iter()
-        .enumerate()
-        .filter(|(j, _)| docs[*j].date_span().is_none())
-        .flat_map(|(_, days)| days.iter().map(|d| d.0))
-        .collect();
-    let coherent = match (undated_days.iter().min(), undated_days.iter().max()) {
-        (Some(a), Some(b)) => (*b - *a).num_days() <= 31,
-        _ => false,
-    };
-    for i in 0..docs.len() {
-        let span = docs[i].date_span();
-        if let Some(s) = span.filter(|s| s.lo == s.hi) {
-            docs[i].reference = Some(Reference {
-                date: s.lo.format("%Y-%m-%d").to_string(),
-                source: ReferenceSource::Document,
-                evidence: "the document's publication day".into(),
-            });
-            continue;
-        }
-        let mut best: Option<(NaiveDate, usize, &str)> = None;
-        for (j, days) in found.iter().enumerate() {
-            // other documents count only when both have a known period
-            let other_span = docs[j].date_span();
-            let shares = match (span, other_span) {
-                (Some(a), Some(b)) => a.overlaps(&b),
-                (None, None) => coherent,
-                _ => false,
-            };
-            if j != i && !shares {
-                continue;
-            }
-            for (day, text) in days {
-                if span.is_some_and(|s| !s.contains(&Span::day(*day))) {
-                    continue;
-                }
-                if best.is_none_or(|b| *day > b.0) {
-                    best = Some((*day, j, text));
-                }
-            }
-        }
-        if let Some((day, j, text)) = best {
-            let whose = if j == i { "this document".to_string() } else { docs[j].id.clone() };
-            let within = docs[i].date.as_deref().map_or_else(
-                || {
-                    if j == i {
-                        String::new()
-                    } else {
-                        " by the undated documents of this corpus, all within a month".into()
-                    }
-                },
-                |d| format!(" within {d}"),
-            );
-            docs[i].reference = Some(Reference {
-                date: day.format("%Y-%m-%d").to_string(),
-                source: ReferenceSource::Inferred,
-                evidence: format!("the latest day reported{within}: \"{text}\" in {whose}"),
-            });
-        }
-    }
-}
 
 /// The tagging context of a document.
 #[must_use]
@@ -295,6 +206,9 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut seen = HashSet::new();
     let mut last_person: Option<String> = None;
+    // the latest event told so far, for "then ..." (see narrative_dates)
+    let upper = ctx.reference.or_else(|| doc.date_span().map(|s| s.hi));
+    let mut latest: Option<(NaiveDate, usize, usize)> = None;
     for (s_start, s_end) in sentences::split(body) {
         let sentence = &body[s_start..s_end];
         // an article pasted twice must not count twice
@@ -319,9 +233,14 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             || lower_sentence.contains("it seems to me")
             || lower_sentence.starts_with("as i said");
         let quoted = quoted_ranges(body, s_start, s_end);
-        let segments = segments(body, s_start, s_end, &words);
-        let sentence_timexes: Vec<&Timex> =
-            timexes.iter().filter(|t| t.start >= s_start && t.end <= s_end).collect();
+        // timexes are in text order: find the sentence's by binary search
+        let first = timexes.partition_point(|t| t.start < s_start);
+        let sentence_timexes: Vec<&Timex> = timexes[first..]
+            .iter()
+            .take_while(|t| t.start < s_end)
+            .filter(|t| t.end <= s_end)
+            .collect();
+        let segments = segments(body, s_start, s_end, &words, &sentence_timexes);
         let narrative = NARRATIVE_CUES.iter().any(|c| {
             lower_sentence.starts_with(c)
                 && lower_sentence[c.len()..].starts_with(|ch: char| !ch.is_alphanumeric())
@@ -402,8 +321,12 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
         drop_reporting_frames(&mut mentions, before);
         attach_causes(&mut mentions, before, body, base);
         if narrative {
-            narrative_dates(&mut mentions, before, &ctx, doc);
+            narrative_dates(&mut mentions, before, latest, &ctx, doc);
         }
+        latest = mentions[before..]
+            .iter()
+            .filter_map(|m| told(m, upper))
+            .fold(latest, |a, t| a.max(Some(t)));
     }
     // an article pasted twice, even with other line breaks, counts once
     let mut quotes = HashSet::new();
@@ -442,7 +365,13 @@ fn quoted_ranges(body: &str, s_start: usize, s_end: usize) -> Vec<(usize, usize)
 }
 
 /// Split a sentence into clauses at punctuation and at conjunctions.
-fn segments(body: &str, s_start: usize, s_end: usize, words: &[Word]) -> Vec<(usize, usize)> {
+fn segments(
+    body: &str,
+    s_start: usize,
+    s_end: usize,
+    words: &[Word],
+    timexes: &[&Timex],
+) -> Vec<(usize, usize)> {
     let mut cuts = vec![s_start];
     for (i, c) in body[s_start..s_end].char_indices() {
         let digits = c == ','
@@ -470,6 +399,8 @@ fn segments(body: &str, s_start: usize, s_end: usize, words: &[Word]) -> Vec<(us
         }
     }
     cuts.push(s_end);
+    // a time expression is never cut ("April 10, 2023")
+    cuts.retain(|&c| !timexes.iter().any(|t| t.start < c && c < t.end));
     cuts.sort_unstable();
     cuts.dedup();
     cuts.windows(2).map(|w| (w[0], w[1])).filter(|(a, b)| body[*a..*b].trim().len() > 2).collect()
@@ -577,8 +508,13 @@ fn anchor(
         |t: &&Timex| t.kind != TimexType::Duration && t.kind != TimexType::Set && t.span.is_some();
     let in_clause = |t: &&Timex| t.start >= g_start && t.end <= g_end;
     let pick = |t: &Timex, rule: Anchor| -> (DateInfo, Anchor, String) {
-        let idx = timexes.iter().position(|x| std::ptr::eq(x, t));
-        if let Some(r) = idx.and_then(|i| ranges.iter().find(|r| r.first == i || r.second == i)) {
+        let at = timexes.partition_point(|x| x.start < t.start);
+        let idx = timexes[at..].iter().position(|x| std::ptr::eq(x, t)).map(|i| at + i);
+        let range = idx.and_then(|i| {
+            let r = ranges.partition_point(|r| r.second < i);
+            ranges[r..].iter().take(2).find(|r| r.first == i || r.second == i)
+        });
+        if let Some(r) = range {
             let a = &timexes[r.first];
             let b = &timexes[r.second];
             let info = DateInfo::new(
@@ -1023,7 +959,11 @@ fn list_mentions(
     for c in items {
         let m = c.get(0).expect("match");
         let (a, b) = (s_start + m.start(), s_start + m.end());
-        let Some(t) = timexes.iter().find(|t| t.start >= a && t.end <= b && t.span.is_some())
+        let from = timexes.partition_point(|t| t.start < a);
+        let Some(t) = timexes[from..]
+            .iter()
+            .take_while(|t| t.start < b)
+            .find(|t| t.end <= b && t.span.is_some())
         else {
             continue;
         };
@@ -1166,23 +1106,28 @@ fn drop_reporting_frames(mentions: &mut Vec<Mention>, before: usize) {
     }
 }
 
+/// A mention's day-or-week date (start, and its offsets) when it is not
+/// after `upper`: a candidate for the event a "then ..." follows.
+fn told(m: &Mention, upper: Option<NaiveDate>) -> Option<(NaiveDate, usize, usize)> {
+    let s =
+        m.date.as_ref().filter(|d| d.granularity <= Granularity::Week).and_then(DateInfo::span)?;
+    (s.hi <= upper?).then_some((s.lo, m.start, m.end))
+}
+
 /// "Then X happened": after the latest day told so far in this document,
-/// and not after the reference day.
-fn narrative_dates(mentions: &mut [Mention], before: usize, ctx: &Context, doc: &Document) {
+/// and not after the reference day. `latest` is the latest of the
+/// mentions told before (see [`told`]), kept as the text is read so the
+/// work stays linear.
+fn narrative_dates(
+    mentions: &mut [Mention],
+    before: usize,
+    latest: Option<(NaiveDate, usize, usize)>,
+    ctx: &Context,
+    doc: &Document,
+) {
     let upper = ctx.reference.or_else(|| doc.date_span().map(|s| s.hi));
     let Some(upper) = upper else { return };
     // the latest event told so far: "then" follows it
-    let latest = mentions[..before]
-        .iter()
-        .filter_map(|m| {
-            let s = m
-                .date
-                .as_ref()
-                .filter(|d| d.granularity <= Granularity::Week)
-                .and_then(DateInfo::span)?;
-            (s.hi <= upper).then_some((s.lo, m.start, m.end))
-        })
-        .max();
     let Some((lower, f_start, f_end)) = latest else { return };
     let cue = doc.body()[mentions.get(before).map_or(0, |m| m.start - doc.body_start)..]
         .split(|c: char| !c.is_alphanumeric())

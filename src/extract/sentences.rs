@@ -4,7 +4,13 @@
 //! addition"), so a stop followed directly by a capital letter also ends a
 //! sentence, unless it follows a lone initial ("N.Ostrov", "I.M.Marenko")
 //! or a known abbreviation ("Jan. 6", "Mr. Smith", "U.S."). Line breaks end
-//! sentences too: headlines and bylines have no stop at all.
+//! sentences too: headlines and bylines have no stop at all. A run of
+//! text longer than [`MAX_SENTENCE`] bytes without a sentence end (a table
+//! dump, a page with no stops) is cut at white space, so the work per
+//! sentence, and so per document, stays linear in the text.
+
+/// The longest sentence, in bytes; longer runs are cut at white space.
+pub const MAX_SENTENCE: usize = 2000;
 
 /// Byte ranges `(start, end)` of the sentences of `text`, trimmed of
 /// surrounding white space; empty sentences are left out.
@@ -15,6 +21,15 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        if i - start >= MAX_SENTENCE {
+            let half = start + MAX_SENTENCE / 2;
+            let cut = bytes[half..i].iter().rposition(u8::is_ascii_whitespace).map_or_else(
+                || (i..).find(|&c| text.is_char_boundary(c)).unwrap_or(i),
+                |p| half + p,
+            );
+            push_trimmed(text, start, cut, &mut out);
+            start = cut;
+        }
         let b = bytes[i];
         let end_here = match b {
             b'\n' => Some(i),
@@ -65,6 +80,7 @@ fn is_stop(text: &str, i: usize) -> bool {
     let word: String = text[..i]
         .chars()
         .rev()
+        .take(64)
         .take_while(|c| c.is_alphanumeric() || *c == '.')
         .collect::<Vec<_>>()
         .into_iter()
@@ -152,5 +168,22 @@ mod tests {
                 assert!(t.is_char_boundary(s) && t.is_char_boundary(e));
             }
         }
+    }
+
+    #[test]
+    fn runs_without_a_stop_are_cut_at_white_space() {
+        let t = "the council met and ".repeat(500);
+        let parts = split(&t);
+        assert!(parts.len() >= 5);
+        for &(s, e) in &parts {
+            assert!(e - s <= MAX_SENTENCE, "{}", e - s);
+            // cut between words, never inside one
+            assert!(s == 0 || t.as_bytes()[s - 1] == b' ', "{s}");
+            assert!(e == t.len() || t.as_bytes()[e] == b' ', "{e}");
+        }
+        let t = "é".repeat(3000);
+        let parts = split(&t);
+        assert!(parts.len() >= 2);
+        assert_eq!(parts.iter().map(|(s, e)| e - s).sum::<usize>(), t.len());
     }
 }

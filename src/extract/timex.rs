@@ -1772,7 +1772,12 @@ pub fn ranges(text: &str, timexes: &[Timex]) -> Vec<Range> {
             continue;
         }
         let gap = text[a.end..b.start].trim().to_ascii_lowercase();
-        let before = text[..a.start].trim_end().to_ascii_lowercase();
+        // only the few bytes before matter: never copy the whole prefix
+        let before_end = text[..a.start].trim_end().len();
+        let tail_start = (before_end.saturating_sub(8)..=before_end)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(before_end);
+        let before = text[tail_start..before_end].to_ascii_lowercase();
         let joined =
             matches!(gap.as_str(), "-" | "–" | "—" | "to" | "until" | "till" | "through" | "and");
         let opener = if before.ends_with("from") {
@@ -1788,7 +1793,7 @@ pub fn ranges(text: &str, timexes: &[Timex]) -> Vec<Range> {
             _ => joined,
         };
         if ok {
-            let start = opener.map_or(a.start, |o| before.len() - o.len());
+            let start = opener.map_or(a.start, |o| before_end - o.len());
             out.push(Range {
                 first: i,
                 second: i + 1,

@@ -1,0 +1,253 @@
+//! Reference days across a corpus, and extraction as a map step.
+//!
+//! A document's relative dates ("on Wednesday") resolve against its
+//! reference day: its publication day when known, otherwise the latest
+//! explicit day that it, or another document of the same period, reports.
+//! That second rule is the only thing in extraction that looks beyond one
+//! document, so extraction splits into a map step that needs one document
+//! ([`extract_document`]) and a cheap merge step that needs them all
+//! ([`settle`]): the merge chooses the reference days from every
+//! document's [`ReportedDay`]s and extracts again only the documents whose
+//! day changed. One process or many, the timeline is the same.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+
+use super::timex::{self, Context, TimexType};
+use crate::model::{
+    Document, Extracted, Granularity, Mention, Reference, ReferenceSource, ReportedDay, Resolution,
+    Span, MENTIONS_FORMAT,
+};
+
+/// The explicit day-level dates a document reports, resolved with its own
+/// year when it has one, in text order.
+#[must_use]
+pub fn explicit_days(doc: &Document) -> Vec<ReportedDay> {
+    let ctx =
+        Context { reference: None, inferred: false, year: doc.date_span().map(|s| s.lo.year()) };
+    timex::tag(doc.body(), &ctx)
+        .into_iter()
+        .filter(|t| {
+            t.kind == TimexType::Date
+                && t.resolution == Resolution::Explicit
+                && t.granularity == Some(Granularity::Day)
+        })
+        .filter_map(|t| {
+            Some(ReportedDay { date: t.span?.lo.format("%Y-%m-%d").to_string(), text: t.text })
+        })
+        .collect()
+}
+
+/// Give every document the reference day its relative dates resolve
+/// against (see the module docs).
+///
+/// Complexity: one tagging pass per document, then
+/// [`choose_references`].
+pub fn infer_references(docs: &mut [Document]) {
+    let days: Vec<Vec<ReportedDay>> = docs.par_iter().map(explicit_days).collect();
+    choose_references(docs, &days);
+}
+
+/// The best day of a candidate set: the latest, the first document in
+/// corpus order on ties.
+#[derive(Clone, Copy)]
+struct Best<'a> {
+    day: NaiveDate,
+    doc: usize,
+    text: &'a str,
+}
+
+fn consider<'a>(best: &mut Option<Best<'a>>, day: NaiveDate, doc: usize, text: &'a str) {
+    if best.is_none_or(|b| day > b.day) {
+        *best = Some(Best { day, doc, text });
+    }
+}
+
+/// Choose each document's reference day from the days every document
+/// reports (`days[i]` are those of `docs[i]`).
+///
+/// A document with a publication day uses it. A document dated to a month
+/// or year takes the latest day within that period reported by any
+/// document whose period overlaps it. Undated documents share their days
+/// when, together, those days lie within a month (a folder about one
+/// story); otherwise each keeps to its own.
+///
+/// Complexity: O(documents × distinct periods), so linear for a corpus
+/// dated by day or month.
+pub fn choose_references(docs: &mut [Document], days: &[Vec<ReportedDay>]) {
+    let parsed: Vec<Vec<(NaiveDate, &str)>> = days
+        .iter()
+        .map(|ds| {
+            ds.iter()
+                .filter_map(|d| {
+                    Some((NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok()?, d.text.as_str()))
+                })
+                .collect()
+        })
+        .collect();
+    let spans: Vec<Option<Span>> = docs.iter().map(Document::date_span).collect();
+    // undated documents: one pool when coherent
+    let undated = || (0..docs.len()).filter(|&j| spans[j].is_none());
+    let (lo, hi) = undated()
+        .flat_map(|j| parsed[j].iter().map(|d| d.0))
+        .fold((None::<NaiveDate>, None::<NaiveDate>), |(lo, hi), d| {
+            (Some(lo.map_or(d, |l| l.min(d))), Some(hi.map_or(d, |h| h.max(d))))
+        });
+    let coherent = matches!((lo, hi), (Some(a), Some(b)) if (b - a).num_days() <= 31);
+    let mut pool: Option<Best> = None;
+    if coherent {
+        for j in undated() {
+            for &(day, text) in &parsed[j] {
+                consider(&mut pool, day, j, text);
+            }
+        }
+    }
+    // dated documents: one candidate search per distinct period
+    let mut by_period: BTreeMap<(NaiveDate, NaiveDate), Option<Best>> = BTreeMap::new();
+    let periods: BTreeSet<(NaiveDate, NaiveDate)> =
+        spans.iter().flatten().filter(|s| s.lo != s.hi).map(|s| (s.lo, s.hi)).collect();
+    for &(plo, phi) in &periods {
+        let period = Span { lo: plo, hi: phi };
+        let mut best = None;
+        for j in 0..docs.len() {
+            if !spans[j].is_some_and(|s| s.overlaps(&period)) {
+                continue;
+            }
+            for &(day, text) in &parsed[j] {
+                if period.contains(&Span::day(day)) {
+                    consider(&mut best, day, j, text);
+                }
+            }
+        }
+        by_period.insert((plo, phi), best);
+    }
+    let choices: Vec<Option<Best>> = (0..docs.len())
+        .map(|i| match spans[i] {
+            Some(s) if s.lo == s.hi => None,
+            Some(s) => by_period[&(s.lo, s.hi)],
+            None if coherent => pool,
+            None => {
+                let mut own = None;
+                for &(day, text) in &parsed[i] {
+                    consider(&mut own, day, i, text);
+                }
+                own
+            }
+        })
+        .collect();
+    for (i, choice) in choices.into_iter().enumerate() {
+        if let Some(s) = spans[i].filter(|s| s.lo == s.hi) {
+            docs[i].reference = Some(Reference {
+                date: s.lo.format("%Y-%m-%d").to_string(),
+                source: ReferenceSource::Document,
+                evidence: "the document's publication day".into(),
+            });
+            continue;
+        }
+        let Some(best) = choice else {
+            docs[i].reference = None;
+            continue;
+        };
+        let j = best.doc;
+        let whose = if j == i { "this document".to_string() } else { docs[j].id.clone() };
+        let within = docs[i].date.as_deref().map_or_else(
+            || {
+                if j == i {
+                    String::new()
+                } else {
+                    " by the undated documents of this corpus, all within a month".into()
+                }
+            },
+            |d| format!(" within {d}"),
+        );
+        docs[i].reference = Some(Reference {
+            date: best.day.format("%Y-%m-%d").to_string(),
+            source: ReferenceSource::Inferred,
+            evidence: format!("the latest day reported{within}: \"{}\" in {whose}", best.text),
+        });
+    }
+}
+
+/// The map step: extract one document on its own, with the reference day
+/// it would have alone. Its text is dropped unless [`settle`] may need it.
+#[must_use]
+pub fn extract_document(mut doc: Document) -> Extracted {
+    let days = explicit_days(&doc);
+    choose_references(std::slice::from_mut(&mut doc), std::slice::from_ref(&days));
+    let mentions = super::extract(&doc);
+    let has_day = doc.date_span().is_some_and(|s| s.lo == s.hi);
+    let text = std::mem::take(&mut doc.text);
+    Extracted {
+        format: MENTIONS_FORMAT.to_string(),
+        document: doc,
+        days,
+        mentions,
+        text: (!has_day).then_some(text),
+    }
+}
+
+/// What extraction depends on in a reference.
+fn key(r: Option<&Reference>) -> Option<(&str, ReferenceSource)> {
+    r.map(|r| (r.date.as_str(), r.source))
+}
+
+/// The merge step: make document ids unique in corpus order, choose the
+/// reference days across the corpus, and extract again the documents
+/// whose reference day changed. Returns the documents (without text) and
+/// their mentions, in corpus order.
+#[must_use]
+pub fn settle(parts: Vec<Extracted>) -> (Vec<Document>, Vec<Mention>) {
+    let mut ids = BTreeSet::new();
+    let mut parts = parts;
+    for p in &mut parts {
+        let id = unique_id(&p.document.id, &mut ids);
+        if id != p.document.id {
+            for m in &mut p.mentions {
+                m.document.clone_from(&id);
+            }
+            p.document.id = id;
+        }
+    }
+    let mut docs: Vec<Document> = parts.iter().map(|p| p.document.clone()).collect();
+    let days: Vec<Vec<ReportedDay>> =
+        parts.iter_mut().map(|p| std::mem::take(&mut p.days)).collect();
+    choose_references(&mut docs, &days);
+    let mentions: Vec<Vec<Mention>> = parts
+        .into_par_iter()
+        .zip(docs.par_iter_mut())
+        .map(|(part, doc)| {
+            if key(doc.reference.as_ref()) == key(part.document.reference.as_ref()) {
+                return part.mentions;
+            }
+            match part.text {
+                Some(text) => {
+                    doc.text = text;
+                    let mentions = super::extract(doc);
+                    doc.text = String::new();
+                    mentions
+                }
+                // written by a map step that knew the publication day, so
+                // the day cannot have changed; keep what it found
+                None => {
+                    doc.reference.clone_from(&part.document.reference);
+                    part.mentions
+                }
+            }
+        })
+        .collect();
+    (docs, mentions.into_iter().flatten().collect())
+}
+
+/// `stem`, or `stem-2`, `stem-3`, ... when taken.
+#[must_use]
+pub fn unique_id(stem: &str, seen: &mut BTreeSet<String>) -> String {
+    let mut id = stem.to_string();
+    let mut n = 2;
+    while !seen.insert(id.clone()) {
+        id = format!("{stem}-{n}");
+        n += 1;
+    }
+    id
+}
