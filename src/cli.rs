@@ -254,6 +254,10 @@ struct Style {
     /// Which way time runs; vertical suits long timelines in documents.
     #[arg(long, value_enum, default_value_t = LayoutArg::Horizontal)]
     layout: LayoutArg,
+    /// Draw at most N events, the most reported; the JSON keeps all
+    /// (0 draws every event).
+    #[arg(long, value_name = "N", default_value_t = 400)]
+    max_events: usize,
     /// Output format [default: from the output's extension: .svg, .png
     /// (rasterized at 2x), .html (a report page), .md, .mmd (Mermaid)].
     #[arg(long, value_enum)]
@@ -365,6 +369,7 @@ impl Style {
                 LayoutArg::Horizontal => Layout::Horizontal,
                 LayoutArg::Vertical => Layout::Vertical,
             },
+            max_events: self.max_events,
             ..RenderOptions::default()
         })
     }
@@ -509,8 +514,7 @@ fn build(
     progress.stage("drawing");
     // render first: nothing is written unless both outputs are ready
     let image = format.write(&t, &opts)?;
-    let text = timeline::to_json(&t);
-    timeline::write_atomic(&json, text.as_bytes())?;
+    timeline::write_json(&json, &t)?;
     timeline::write_atomic(output, &image)?;
     let dated = t.events.iter().filter(|e| e.date.is_some()).count();
     progress.finish(&format!(

@@ -204,6 +204,9 @@ pub fn read_mentions(paths: &[PathBuf], mut sink: impl FnMut(Outcome)) {
                 Outcome::Skipped(LoadError::Record { path: name.clone(), location: at, message })
             };
             match serde_json::from_slice::<model::Extracted>(&line) {
+                Ok(e) if e.format == model::MENTIONS_FORMAT && e.check().is_err() => {
+                    sink(fail(e.check().expect_err("checked")));
+                }
                 Ok(e) if e.format == model::MENTIONS_FORMAT => {
                     let bytes = e.text.as_ref().map_or(0, String::len);
                     sink(Outcome::Extracted {
@@ -235,6 +238,19 @@ pub fn to_json(t: &Timeline) -> String {
     s
 }
 
+/// Write a timeline as [`to_json`] does, streamed into the file (whole or
+/// not at all) rather than built in memory first.
+///
+/// # Errors
+/// [`WriteError`] naming the path.
+pub fn write_json(path: &Path, t: &Timeline) -> Result<(), WriteError> {
+    let mut f = AtomicFile::create(path)?;
+    let err = |source| WriteError { path: path.to_path_buf(), source };
+    serde_json::to_writer_pretty(&mut f, t).map_err(|e| err(e.into()))?;
+    f.write_all(b"\n").map_err(err)?;
+    f.commit()
+}
+
 /// Read a timeline JSON written by `build` (perhaps edited by a person).
 ///
 /// # Errors
@@ -243,7 +259,15 @@ pub fn to_json(t: &Timeline) -> String {
 pub fn read_timeline(path: &Path) -> Result<Timeline, ReadError> {
     let text = std::fs::read_to_string(path)
         .map_err(|source| ReadError::Io { path: path.to_path_buf(), source })?;
-    serde_json::from_str(&text).map_err(|e| ReadError::Json {
+    parse_timeline(&text, path)
+}
+
+/// Parse a timeline JSON read from `path` (named in errors).
+///
+/// # Errors
+/// [`ReadError::Json`] naming the file, line and column.
+pub fn parse_timeline(text: &str, path: &Path) -> Result<Timeline, ReadError> {
+    serde_json::from_str(text).map_err(|e| ReadError::Json {
         path: path.to_path_buf(),
         line: e.line(),
         column: e.column(),
@@ -321,4 +345,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let mut f = AtomicFile::create(path)?;
     f.write_all(bytes).map_err(|source| WriteError { path: path.to_path_buf(), source })?;
     f.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    quickcheck::quickcheck! {
+        /// The stable harness of the `json` fuzz target.
+        fn json_readers_never_panic(text: String) -> bool {
+            if let Ok(t) = super::parse_timeline(&text, std::path::Path::new("f.json")) {
+                let _ = super::render::render(&t, &super::render::RenderOptions::default());
+            }
+            if let Ok(e) = serde_json::from_str::<super::model::Extracted>(&text) {
+                if e.check().is_ok() {
+                    let _ = super::build_from_parts(vec![e]);
+                }
+            }
+            true
+        }
+    }
+
+    #[test]
+    fn a_hostile_mention_record_is_refused_not_merged() {
+        let line = r#"{"format":"timeline-mentions/1","document":{"id":"a","path":"p","body_start":99},"days":[],"mentions":[],"text":"short"}"#;
+        let e: super::model::Extracted = serde_json::from_str(line).unwrap();
+        assert_eq!(
+            e.check().unwrap_err(),
+            "expected \"body_start\" within the text (5 bytes), but found 99"
+        );
+    }
 }

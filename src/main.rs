@@ -4,6 +4,11 @@ mod progress;
 
 use std::process::ExitCode;
 
+// the pipeline allocates many small strings on every thread; mimalloc's
+// per-thread heaps keep that off glibc's arena locks
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,

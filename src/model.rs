@@ -87,6 +87,42 @@ pub struct Extracted {
     pub text: Option<String>,
 }
 
+impl Extracted {
+    /// Whether a record read from a file can be merged: its text, if any,
+    /// holds its `body_start`, and its days are days.
+    ///
+    /// # Errors
+    /// What is wrong, for a message naming the file and line.
+    pub fn check(&self) -> Result<(), String> {
+        if let Some(text) = &self.text {
+            if !text.is_char_boundary(self.document.body_start) {
+                return Err(format!(
+                    "expected \"body_start\" within the text ({} bytes), but found {}",
+                    text.len(),
+                    self.document.body_start
+                ));
+            }
+        }
+        if let Some(d) =
+            self.days.iter().find(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").is_err())
+        {
+            return Err(format!("expected days like 2022-01-06, but found {:?}", d.date));
+        }
+        let bad = |a: usize, b: usize| a > b;
+        if let Some(m) = self.mentions.iter().find(|m| {
+            bad(m.start, m.end) || m.follows.as_ref().is_some_and(|f| bad(f.start, f.end))
+        }) {
+            return Err(format!("expected start <= end, but a mention has {}..{}", m.start, m.end));
+        }
+        if let Some(d) = &self.document.date {
+            if Span::parse_partial(d).is_none() {
+                return Err(format!("expected a document date like 2022-01-06, but found {d:?}"));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// An explicit day an article reports ("January 6, 2022"), evidence for
 /// the reference days of the documents of its period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -717,6 +717,36 @@ mod tests {
         );
     }
 
+    quickcheck::quickcheck! {
+        /// The stable harness of the `load` fuzz target: any bytes, as a
+        /// text file, a page or a record, give a document or an error.
+        fn loaders_never_panic_and_keep_offsets(bytes: Vec<u8>, html: bool) -> bool {
+            let _ = load_unit(Unit::Line { origin: "f.jsonl".into(), line: 1, bytes: bytes.clone() });
+            if html {
+                let _ = parse_html(Path::new("f.html"), bytes);
+                true
+            } else {
+                let len = bytes.len();
+                parse_text(Path::new("f.txt"), bytes).map_or(true, |l| l.document.text.len() == len)
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_that_vanishes_before_it_is_read_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "b.txt"] {
+            std::fs::write(dir.path().join(name), "On May 5, 2021, the council resigned.").unwrap();
+        }
+        let mut units = units(&[Input::Path(dir.path().to_path_buf())]);
+        let first = units.next().unwrap();
+        std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+        let second = units.next().unwrap();
+        assert!(load_unit(first).is_ok());
+        let e = load_unit(second).unwrap_err();
+        assert!(e.to_string().contains("b.txt: cannot read"), "{e}");
+    }
+
     #[test]
     fn header_dates_may_carry_a_time() {
         let doc = parse("---\ndate: 2022-01-06T23:30:00-05:00\n---\nx").unwrap();

@@ -202,12 +202,10 @@ pub fn settle(parts: Vec<Extracted>) -> (Vec<Document>, Vec<Mention>) {
     let mut ids = BTreeSet::new();
     let mut parts = parts;
     for p in &mut parts {
-        let id = unique_id(&p.document.id, &mut ids);
-        if id != p.document.id {
-            for m in &mut p.mentions {
-                m.document.clone_from(&id);
-            }
-            p.document.id = id;
+        p.document.id = unique_id(&p.document.id, &mut ids);
+        // a record's mentions are its document's, whatever a file says
+        for m in p.mentions.iter_mut().filter(|m| m.document != p.document.id) {
+            m.document.clone_from(&p.document.id);
         }
     }
     let mut docs: Vec<Document> = parts.iter().map(|p| p.document.clone()).collect();

@@ -62,6 +62,10 @@ pub struct RenderOptions {
     /// Time running left to right (default) or top to bottom, which suits
     /// long timelines in documents.
     pub layout: Layout,
+    /// The most events drawn; beyond it, the most reported are drawn and
+    /// the subtitle says how many are left to the JSON. 0 draws all.
+    /// Default 400.
+    pub max_events: usize,
 }
 
 /// Which way time runs.
@@ -82,6 +86,7 @@ impl Default for RenderOptions {
             theme: Theme::Light,
             break_days: 45,
             layout: Layout::Horizontal,
+            max_events: 400,
         }
     }
 }
@@ -305,11 +310,107 @@ fn badges_width(n: &[usize]) -> f64 {
 /// Events without a date are not drawn; the subtitle counts them.
 /// Deterministic: the same timeline and options give the same bytes.
 #[must_use]
-#[allow(clippy::too_many_lines)]
 pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
+    let (view, note) = match view(t, opts.max_events) {
+        Some((v, note)) => (std::borrow::Cow::Owned(v), note),
+        None => (std::borrow::Cow::Borrowed(t), String::new()),
+    };
     if opts.layout == Layout::Vertical {
-        return render_vertical(t, opts);
+        render_vertical(&view, opts, &note)
+    } else {
+        render_horizontal(&view, opts, &note)
     }
+}
+
+/// "12 events from 5 sources · 3 undated events not shown", or for a large
+/// timeline's view what its `note` says.
+fn subtitle(events: usize, sources: usize, undated: usize, note: &str) -> String {
+    if !note.is_empty() {
+        return note.to_string();
+    }
+    let mut s = format!("{events} events from {sources} sources");
+    if undated > 0 {
+        let _ = write!(s, " · {undated} undated events not shown");
+    }
+    s
+}
+
+/// The most sources listed in the image's legend.
+const MAX_LEGEND: usize = 60;
+/// The most source badges drawn beside one event in a large timeline.
+const MAX_BADGES: usize = 3;
+
+/// What a large timeline's image shows: at most `max` dated events, the
+/// most reported (by sources, then mentions), in timeline order; at most
+/// [`MAX_BADGES`] sources each, and no badges at all when the sources
+/// cited would not fit a legend. `None` when the timeline fits as it is.
+/// The note says, for the subtitle, what was left to the JSON.
+fn view(t: &Timeline, max: usize) -> Option<(Timeline, String)> {
+    let dated: Vec<usize> = (0..t.events.len()).filter(|&i| t.events[i].date.is_some()).collect();
+    let max = if max == 0 { usize::MAX } else { max };
+    if dated.len() <= max && t.documents.len() <= MAX_LEGEND {
+        return None;
+    }
+    let mut keep = dated.clone();
+    keep.sort_by_key(|&i| {
+        let e = &t.events[i];
+        (std::cmp::Reverse(e.source_count), std::cmp::Reverse(e.mention_count), i)
+    });
+    keep.truncate(max);
+    keep.sort_unstable();
+    let mut events: Vec<Event> = keep.iter().map(|&i| t.events[i].clone()).collect();
+    for e in &mut events {
+        if e.sources.len() > MAX_BADGES {
+            let more = e.sources.len() - MAX_BADGES;
+            e.sources.truncate(MAX_BADGES);
+            let _ = write!(e.title, " (+{more} sources)");
+        }
+    }
+    let cited: std::collections::BTreeSet<&str> =
+        events.iter().flat_map(|e| e.sources.iter().map(String::as_str)).collect();
+    let mut documents: Vec<_> =
+        t.documents.iter().filter(|d| cited.contains(d.id.as_str())).cloned().collect();
+    if documents.len() > MAX_LEGEND {
+        documents.clear();
+        for e in &mut events {
+            if !e.sources.is_empty() {
+                let n = e.source_count;
+                e.title = match e.title.split_once(" (+") {
+                    Some((head, _)) => format!("{head} ({n} sources)"),
+                    None => format!("{} ({n} source{})", e.title, if n == 1 { "" } else { "s" }),
+                };
+                e.sources.clear();
+            }
+        }
+    }
+    let mut note = format!("{} events from {} sources", events.len(), t.documents.len());
+    if keep.len() < dated.len() {
+        let _ = write!(
+            note,
+            " · the {} most reported of {} dated events; the JSON lists all",
+            keep.len(),
+            dated.len()
+        );
+    }
+    let undated = t.events.len() - dated.len();
+    if undated > 0 {
+        let _ = write!(note, " · {undated} undated events not shown");
+    }
+    if documents.is_empty() {
+        note.push_str(" · each label counts its sources");
+    }
+    let view = Timeline {
+        format: t.format.clone(),
+        documents,
+        events,
+        findings: Vec::new(),
+        edges: Vec::new(),
+    };
+    Some((view, note))
+}
+
+#[allow(clippy::too_many_lines)]
+fn render_horizontal(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
     let pal = palette(opts.theme);
     let w = opts.width.max(480.0);
     let (left, right) = (MARGIN, w - MARGIN);
@@ -382,12 +483,7 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
     }
 
     let title = opts.title.clone().unwrap_or_else(|| default_title(&spans));
-    let subtitle = format!(
-        "{} events from {} sources{}",
-        dated.len(),
-        t.documents.len(),
-        if undated > 0 { format!(" · {undated} undated events not shown") } else { String::new() }
-    );
+    let subtitle = subtitle(dated.len(), t.documents.len(), undated, note);
     let top = 84.0;
     #[allow(clippy::cast_precision_loss)]
     let axis_y = top + rows.len() as f64 * ROW + 14.0;
@@ -668,7 +764,7 @@ fn default_title(spans: &[Span]) -> String {
 /// each event's title and sources on a line of its own, so nothing can
 /// overlap; same-day events share their date, long gaps get a break mark.
 #[allow(clippy::too_many_lines)]
-fn render_vertical(t: &Timeline, opts: &RenderOptions) -> String {
+fn render_vertical(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
     let pal = palette(opts.theme);
     let w = opts.width.max(480.0);
     let (left, right) = (MARGIN, w - MARGIN);
@@ -679,12 +775,7 @@ fn render_vertical(t: &Timeline, opts: &RenderOptions) -> String {
     let undated = t.events.len() - dated.len();
     let spans: Vec<Span> = dated.iter().map(|(_, s)| *s).collect();
     let title = opts.title.clone().unwrap_or_else(|| default_title(&spans));
-    let subtitle = format!(
-        "{} events from {} sources{}",
-        dated.len(),
-        t.documents.len(),
-        if undated > 0 { format!(" · {undated} undated events not shown") } else { String::new() }
-    );
+    let subtitle = subtitle(dated.len(), t.documents.len(), undated, note);
     let labels: Vec<String> =
         dated.iter().map(|(e, _)| e.date.as_ref().map(date_label).unwrap_or_default()).collect();
     let date_w =

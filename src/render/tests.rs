@@ -138,9 +138,10 @@ fn assert_geometry(svg: &str) {
 
 #[test]
 fn no_label_overlaps_and_all_inside_for_10_100_1000_events() {
+    let all = RenderOptions { max_events: 0, ..RenderOptions::default() };
     for n in [10, 100, 1000] {
         for crowded in [true, false] {
-            let svg = render(&timeline(n, crowded), &RenderOptions::default());
+            let svg = render(&timeline(n, crowded), &all);
             assert_geometry(&svg);
         }
     }
@@ -255,7 +256,7 @@ fn assert_usvg_geometry(svg: &str) {
 fn usvg_sees_no_overlap_in_either_layout() {
     for n in [10, 100, 1000] {
         for layout in [Layout::Horizontal, Layout::Vertical] {
-            let opts = RenderOptions { layout, ..RenderOptions::default() };
+            let opts = RenderOptions { layout, max_events: 0, ..RenderOptions::default() };
             assert_usvg_geometry(&render(&timeline(n, true), &opts));
         }
     }
@@ -264,4 +265,42 @@ fn usvg_sees_no_overlap_in_either_layout() {
 #[test]
 fn shipped_timeline_has_no_overlap_as_usvg_lays_it_out() {
     assert_usvg_geometry(include_str!("../../timelines/kazakhstan-2022.svg"));
+}
+
+#[test]
+fn a_large_timeline_draws_its_most_reported_events_and_says_so() {
+    let mut t = timeline(1000, false);
+    // 200 sources; event i is reported by i % 50 + 1 of them
+    t.documents =
+        (0..200).map(|i| Document { id: format!("d{i}"), ..t.documents[0].clone() }).collect();
+    for (i, e) in t.events.iter_mut().enumerate() {
+        e.source_count = i % 50 + 1;
+        e.sources = (0..e.source_count).map(|k| format!("d{}", (i + k) % 200)).collect();
+    }
+    let opts = RenderOptions { max_events: 40, ..RenderOptions::default() };
+    let label = Regex::new(r"Event number (\d+) ").unwrap();
+    for layout in [Layout::Horizontal, Layout::Vertical] {
+        let svg = render(&t, &RenderOptions { layout, ..opts.clone() });
+        assert!(
+            svg.contains("40 events from 200 sources · the 40 most reported of 1000 dated events; the JSON lists all"),
+            "{}",
+            &svg[..svg.len().min(3000)]
+        );
+        // only the 20 events reported by 50 sources and the 20 by 49 are drawn
+        let drawn: Vec<usize> = label
+            .captures_iter(&svg)
+            .map(|c| c[1].parse().unwrap())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(drawn.len(), 40);
+        assert!(drawn.iter().all(|i| i % 50 >= 48), "{drawn:?}");
+        // at most 3 badges each; the label counts the rest
+        assert!(svg.contains("(+47 sources)") || svg.contains("(50 sources)"));
+        assert_geometry(&svg);
+    }
+    // a small timeline is drawn whole
+    let small = render(&timeline(10, false), &opts);
+    assert!(small.contains("events from 3 sources"));
+    assert!(!small.contains("most reported"));
 }
