@@ -50,12 +50,7 @@ impl Sources {
     /// Read and extract everything, reporting as it goes.
     fn gather(&self, progress: &mut Progress) -> anyhow::Result<timeline::Gathered> {
         let inputs: Vec<Input> = self.inputs.iter().map(|p| Input::from_path(p)).collect();
-        if inputs.iter().filter(|i| **i == Input::Stdin).count()
-            + usize::from(self.mentions.iter().any(|m| m.as_os_str() == "-"))
-            > 1
-        {
-            bail!("standard input (-) can be read only once");
-        }
+        check_stdin(&inputs, self.mentions.iter().any(|m| m.as_os_str() == "-"))?;
         let mut gathered = timeline::Gathered::default();
         let mut sink = |o: timeline::Outcome| {
             progress.outcome(&o);
@@ -419,6 +414,20 @@ fn apply_edits(t: timeline::Timeline, edits: Option<&Path>) -> anyhow::Result<ti
     Ok(t)
 }
 
+/// Standard input can be read once, and not from a person typing.
+fn check_stdin(inputs: &[Input], mentions_from_stdin: bool) -> anyhow::Result<()> {
+    use std::io::IsTerminal as _;
+    let n =
+        inputs.iter().filter(|i| **i == Input::Stdin).count() + usize::from(mentions_from_stdin);
+    if n > 1 {
+        bail!("standard input (-) can be read only once");
+    }
+    if n == 1 && std::io::stdin().is_terminal() {
+        bail!("expected articles as JSON lines on standard input, but it is a terminal: pipe them in, or name files or folders");
+    }
+    Ok(())
+}
+
 fn parse_partial_date(s: &str) -> Result<String, String> {
     timeline::model::Span::parse_partial(s)
         .map(|_| s.to_string())
@@ -535,9 +544,7 @@ fn extract(
     verbosity: Verbosity,
 ) -> anyhow::Result<ExitCode> {
     let inputs: Vec<Input> = inputs.iter().map(|p| Input::from_path(p)).collect();
-    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
-        bail!("standard input (-) can be read only once");
-    }
+    check_stdin(&inputs, false)?;
     let mut progress = Progress::new(verbosity);
     let mut file = output.map(timeline::AtomicFile::create).transpose()?;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());

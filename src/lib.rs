@@ -61,7 +61,7 @@ pub fn build_from_documents(documents: Vec<model::Document>) -> Timeline {
 #[must_use]
 pub fn build_from_parts(parts: Vec<model::Extracted>) -> Timeline {
     let (documents, mentions) = extract::settle(parts);
-    graph::build(documents, mentions, &graph::Options::default())
+    graph::build(documents, mentions.into_iter().flatten(), &graph::Options::default())
 }
 
 /// Load the articles under `paths` and build their timeline.

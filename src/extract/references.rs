@@ -196,9 +196,11 @@ fn key(r: Option<&Reference>) -> Option<(&str, ReferenceSource)> {
 /// The merge step: make document ids unique in corpus order, choose the
 /// reference days across the corpus, and extract again the documents
 /// whose reference day changed. Returns the documents (without text) and
-/// their mentions, in corpus order.
+/// their mentions, one list per document, in corpus order (a list per
+/// document, so the graph stage can take them over without a copy of
+/// them all).
 #[must_use]
-pub fn settle(parts: Vec<Extracted>) -> (Vec<Document>, Vec<Mention>) {
+pub fn settle(parts: Vec<Extracted>) -> (Vec<Document>, Vec<Vec<Mention>>) {
     let mut ids = BTreeSet::new();
     let mut parts = parts;
     for p in &mut parts {
@@ -235,7 +237,7 @@ pub fn settle(parts: Vec<Extracted>) -> (Vec<Document>, Vec<Mention>) {
             }
         })
         .collect();
-    (docs, mentions.into_iter().flatten().collect())
+    (docs, mentions)
 }
 
 /// `stem`, or `stem-2`, `stem-3`, ... when taken.

@@ -134,7 +134,11 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
 /// Complexity: O(n log n) in the number of mentions for sorting and
 /// ordering, plus the pairwise comparisons inside each action block.
 #[must_use]
-pub fn build(documents: Vec<Document>, mentions: Vec<Mention>, options: &Options) -> Timeline {
+pub fn build(
+    documents: Vec<Document>,
+    mentions: impl IntoIterator<Item = Mention>,
+    options: &Options,
+) -> Timeline {
     let threshold =
         if options.name_similarity > 0.0 { options.name_similarity } else { NAME_SIMILARITY };
     let doc_spans: BTreeMap<&str, Option<Span>> =

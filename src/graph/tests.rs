@@ -183,7 +183,7 @@ fn ids_are_stable_across_runs() {
     let a = build(vec![doc("a", "2020-06"), doc("b", "2020-06")], mk(), &Options::default());
     let b = build(
         vec![doc("a", "2020-06"), doc("b", "2020-06")],
-        mk().into_iter().rev().collect(),
+        mk().into_iter().rev(),
         &Options::default(),
     );
     assert_eq!(a, b);
