@@ -166,6 +166,15 @@ fn documents(files: &[(String, String)]) -> Vec<Document> {
         .collect()
 }
 
+/// The process's peak resident memory so far (Linux), in MiB: run the
+/// sizes in increasing order and each figure is that size's peak.
+fn peak_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     if args.first().map(String::as_str) == Some("--tag-file") {
@@ -305,8 +314,15 @@ fn main() {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:>8} {:>8} {:>12} {:>14} {:>14} {:>12} {:>10}",
-        "docs", "MB", "tag MB/s", "extract doc/s", "extract MB/s", "graph ms", "render ms"
+        "{:>8} {:>8} {:>12} {:>14} {:>14} {:>12} {:>10} {:>10}",
+        "docs",
+        "MB",
+        "tag MB/s",
+        "extract doc/s",
+        "extract MB/s",
+        "graph ms",
+        "render ms",
+        "peak MiB"
     );
     for n in sizes {
         let files = corpus(n);
@@ -338,12 +354,13 @@ fn main() {
         let render_s = t0.elapsed().as_secs_f64();
         let _ = writeln!(
             out,
-            "{n:>8} {mb:>8.1} {:>12.1} {:>14.0} {:>14.2} {:>12.0} {:>10.0}   ({timexes} timexes, {} events, {} KB SVG)",
+            "{n:>8} {mb:>8.1} {:>12.1} {:>14.0} {:>14.2} {:>12.0} {:>10.0} {:>10}   ({timexes} timexes, {} events, {} KB SVG)",
             mb / tag_s,
             n as f64 / extract_s,
             mb / extract_s,
             graph_s * 1e3,
             render_s * 1e3,
+            peak_mib().map_or_else(|| "?".into(), |m| m.to_string()),
             t.events.len(),
             svg.len() / 1024
         );

@@ -185,7 +185,11 @@ pub fn build(
                     let c = &clusters[i];
                     let nearby = c.is_near(&m, NEARBY);
                     let period = periods.iter().any(|p| c.periods.contains(p)) || c.positions.contains_key(&m.document);
-                    s > 0
+                    // an undated report is not the same happening as the
+                    // reports of articles from another period (an archive
+                    // of years has many "police detained protesters")
+                    let elsewhen = span.is_none() && !period && !periods.is_empty() && !c.periods.is_empty();
+                    !elsewhen && (s > 0
                         // "died in the clashes. More than 50 people have
                         // died": the next sentence elaborates the same one
                         || nearby
@@ -194,7 +198,7 @@ pub fn build(
                         || period && (span.is_some() || c.span.is_some())
                         // undated casualty and arrest counts of documents of
                         // one period are one running tally, not new events
-                        || period && TALLIES.contains(&m.action.as_str())
+                        || period && TALLIES.contains(&m.action.as_str()))
                 })
                 .max_by_key(|&(s, i)| (s, Reverse(i)));
             let i = match best {

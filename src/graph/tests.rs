@@ -500,3 +500,34 @@ fn same_time_includes_and_a_confirmed_order() {
     let dot = order::dot(&t.events, &t.edges);
     assert!(dot.contains("confirmed by 2 sources") && dot.contains("SameTime"), "{dot}");
 }
+
+#[test]
+fn undated_reports_of_articles_years_apart_stay_apart() {
+    let detained = |d: &str, start: usize| {
+        mention(d, start, "detain", EventType::Security, Some("Police"), Some("protesters"), None)
+    };
+    // an archive: the same words in 2001 and 2015, and again in 2015
+    let t = build(
+        vec![doc("a", "2001-03-02"), doc("b", "2015-07-09"), doc("c", "2015-07")],
+        vec![detained("a", 0), detained("b", 0), detained("c", 0)],
+        &Options::default(),
+    );
+    let sources: Vec<Vec<String>> = t.events.iter().map(|e| e.sources.clone()).collect();
+    assert_eq!(sources, [vec!["a".to_string()], vec!["b".to_string(), "c".to_string()]]);
+    // a dated report still meets its retellings from another period
+    let mut old = detained("a", 0);
+    old.date = Some(DateInfo::new(
+        Span::parse_partial("2001").unwrap(),
+        Granularity::Year,
+        Resolution::Explicit,
+        "in 2001".into(),
+    ));
+    let mut retold = detained("b", 0);
+    retold.date = old.date.clone();
+    let t = build(
+        vec![doc("a", "2001-03-02"), doc("b", "2015-07-09")],
+        vec![old, retold],
+        &Options::default(),
+    );
+    assert_eq!(t.events.len(), 1);
+}
