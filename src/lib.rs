@@ -108,21 +108,15 @@ pub struct Gathered {
     pub skipped: Vec<LoadError>,
     /// Problems that did not stop a document.
     pub warnings: Vec<corpus::Warning>,
-    /// Bytes of text read.
-    pub bytes: usize,
-    /// Mentions found.
-    pub mentions: usize,
 }
 
 impl Gathered {
     /// Keep one outcome.
     pub fn add(&mut self, o: Outcome) {
         match o {
-            Outcome::Extracted { extracted, warnings, bytes } => {
-                self.mentions += extracted.mentions.len();
+            Outcome::Extracted { extracted, warnings, .. } => {
                 self.parts.push(*extracted);
                 self.warnings.extend(warnings);
-                self.bytes += bytes;
             }
             Outcome::Skipped(e) => self.skipped.push(e),
         }
@@ -204,17 +198,17 @@ pub fn read_mentions(paths: &[PathBuf], mut sink: impl FnMut(Outcome)) {
                 Outcome::Skipped(LoadError::Record { path: name.clone(), location: at, message })
             };
             match serde_json::from_slice::<model::Extracted>(&line) {
-                Ok(e) if e.format == model::MENTIONS_FORMAT && e.check().is_err() => {
-                    sink(fail(e.check().expect_err("checked")));
-                }
-                Ok(e) if e.format == model::MENTIONS_FORMAT => {
-                    let bytes = e.text.as_ref().map_or(0, String::len);
-                    sink(Outcome::Extracted {
-                        extracted: Box::new(e),
-                        warnings: Vec::new(),
-                        bytes,
-                    });
-                }
+                Ok(e) if e.format == model::MENTIONS_FORMAT => match e.check() {
+                    Ok(()) => {
+                        let bytes = e.text.as_ref().map_or(0, String::len);
+                        sink(Outcome::Extracted {
+                            extracted: Box::new(e),
+                            warnings: Vec::new(),
+                            bytes,
+                        });
+                    }
+                    Err(message) => sink(fail(message)),
+                },
                 Ok(e) => sink(fail(format!(
                     "expected a mention record ({}), but found format {:?}",
                     model::MENTIONS_FORMAT,

@@ -86,7 +86,7 @@ fn flatten(page: &str) -> Option<(String, usize)> {
     let mut depth = 0usize;
     let mut drop: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(off) = memchr_lt(&bytes[i..]) {
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
         let start = i + off;
         let Some(len) = bytes[start..].iter().position(|&b| b == b'>') else { break };
         let end = start + len + 1;
@@ -134,10 +134,6 @@ fn flatten(page: &str) -> Option<(String, usize)> {
         out[a..b].fill(b' ');
     }
     Some((String::from_utf8(out).expect("only ASCII tags were replaced"), drop.len()))
-}
-
-fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'<')
 }
 
 fn selector(s: &str) -> Selector {

@@ -129,39 +129,6 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
-/// The result of loading a corpus: what loaded and what was skipped.
-#[derive(Debug, Default)]
-pub struct Corpus {
-    /// Documents that loaded, in input order.
-    pub documents: Vec<Document>,
-    /// Files and records that could not be loaded, each with its reason.
-    pub skipped: Vec<LoadError>,
-    /// Problems that did not stop a document from loading.
-    pub warnings: Vec<Warning>,
-}
-
-/// Load every article under `paths` (files or folders) into memory.
-///
-/// Never fails as a whole: a path that does not exist, a folder with no
-/// article and a bad file are each reported in [`Corpus::skipped`], and
-/// loading goes on with the rest. Document ids are made unique later, by
-/// the merge step; use [`units`] and [`load_unit`] to stream instead.
-#[must_use]
-pub fn load(paths: &[PathBuf]) -> Corpus {
-    let inputs: Vec<Input> = paths.iter().map(|p| Input::from_path(p)).collect();
-    let mut corpus = Corpus::default();
-    for unit in units(&inputs) {
-        match load_unit(unit) {
-            Ok(l) => {
-                corpus.documents.push(l.document);
-                corpus.warnings.extend(l.warnings);
-            }
-            Err(e) => corpus.skipped.push(e),
-        }
-    }
-    corpus
-}
-
 /// One document to load: a file, or a record of a collection already
 /// read. Loading units is independent, so it can run in parallel.
 #[derive(Debug)]

@@ -35,6 +35,13 @@ pub use references::{
 };
 use timex::{Context, Timex, TimexType};
 
+/// The time expressions lying within `start..end`, found by binary search
+/// (they are in text order), so a lookup never scans the whole document.
+fn inside(timexes: &[Timex], start: usize, end: usize) -> impl Iterator<Item = &Timex> {
+    let first = timexes.partition_point(|t| t.start < start);
+    timexes[first..].iter().take_while(move |t| t.start < end).filter(move |t| t.end <= end)
+}
+
 /// The tagging context of a document.
 #[must_use]
 pub fn context(doc: &Document) -> Context {
@@ -233,13 +240,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             || lower_sentence.contains("it seems to me")
             || lower_sentence.starts_with("as i said");
         let quoted = quoted_ranges(body, s_start, s_end);
-        // timexes are in text order: find the sentence's by binary search
-        let first = timexes.partition_point(|t| t.start < s_start);
-        let sentence_timexes: Vec<&Timex> = timexes[first..]
-            .iter()
-            .take_while(|t| t.start < s_end)
-            .filter(|t| t.end <= s_end)
-            .collect();
+        let sentence_timexes: Vec<&Timex> = inside(&timexes, s_start, s_end).collect();
         let segments = segments(body, s_start, s_end, &words, &sentence_timexes);
         let narrative = NARRATIVE_CUES.iter().any(|c| {
             lower_sentence.starts_with(c)
@@ -959,12 +960,7 @@ fn list_mentions(
     for c in items {
         let m = c.get(0).expect("match");
         let (a, b) = (s_start + m.start(), s_start + m.end());
-        let from = timexes.partition_point(|t| t.start < a);
-        let Some(t) = timexes[from..]
-            .iter()
-            .take_while(|t| t.start < b)
-            .find(|t| t.end <= b && t.span.is_some())
-        else {
+        let Some(t) = inside(timexes, a, b).find(|t| t.span.is_some()) else {
             continue;
         };
         out.push(Mention {

@@ -359,28 +359,27 @@ fn view(t: &Timeline, max: usize) -> Option<(Timeline, String)> {
     keep.truncate(max);
     keep.sort_unstable();
     let mut events: Vec<Event> = keep.iter().map(|&i| t.events[i].clone()).collect();
-    for e in &mut events {
-        if e.sources.len() > MAX_BADGES {
-            let more = e.sources.len() - MAX_BADGES;
-            e.sources.truncate(MAX_BADGES);
-            let _ = write!(e.title, " (+{more} sources)");
-        }
-    }
+    // the sources the badges would cite, and whether a legend can list them
     let cited: std::collections::BTreeSet<&str> =
-        events.iter().flat_map(|e| e.sources.iter().map(String::as_str)).collect();
-    let mut documents: Vec<_> =
-        t.documents.iter().filter(|d| cited.contains(d.id.as_str())).cloned().collect();
-    if documents.len() > MAX_LEGEND {
-        documents.clear();
-        for e in &mut events {
-            if !e.sources.is_empty() {
-                let n = e.source_count;
-                e.title = match e.title.split_once(" (+") {
-                    Some((head, _)) => format!("{head} ({n} sources)"),
-                    None => format!("{} ({n} source{})", e.title, if n == 1 { "" } else { "s" }),
-                };
-                e.sources.clear();
-            }
+        events.iter().flat_map(|e| e.sources.iter().take(MAX_BADGES).map(String::as_str)).collect();
+    let documents: Vec<_> = if cited.len() <= MAX_LEGEND {
+        t.documents.iter().filter(|d| cited.contains(d.id.as_str())).cloned().collect()
+    } else {
+        Vec::new()
+    };
+    for e in &mut events {
+        let n = e.sources.len();
+        if documents.is_empty() && n > 0 {
+            e.sources.clear();
+            let _ = write!(
+                e.title,
+                " ({} source{})",
+                e.source_count,
+                if e.source_count == 1 { "" } else { "s" }
+            );
+        } else if n > MAX_BADGES {
+            e.sources.truncate(MAX_BADGES);
+            let _ = write!(e.title, " (+{} sources)", n - MAX_BADGES);
         }
     }
     let mut note = format!("{} events from {} sources", events.len(), t.documents.len());
@@ -409,17 +408,46 @@ fn view(t: &Timeline, max: usize) -> Option<(Timeline, String)> {
     Some((view, note))
 }
 
-#[allow(clippy::too_many_lines)]
-fn render_horizontal(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
-    let pal = palette(opts.theme);
+/// What both layouts start from.
+struct Common<'a> {
+    pal: Palette,
+    w: f64,
+    left: f64,
+    right: f64,
+    /// A document's number in the legend.
+    source_no: BTreeMap<&'a str, usize>,
+    /// The events drawn, with their dates.
+    dated: Vec<(&'a Event, Span)>,
+    spans: Vec<Span>,
+    title: String,
+    subtitle: String,
+}
+
+fn common<'a>(t: &'a Timeline, opts: &RenderOptions, note: &str) -> Common<'a> {
     let w = opts.width.max(480.0);
-    let (left, right) = (MARGIN, w - MARGIN);
-    let source_no: BTreeMap<&str, usize> =
-        t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect();
+    let source_no = t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect();
     let dated: Vec<(&Event, Span)> =
         t.events.iter().filter_map(|e| Some((e, e.date.as_ref()?.span()?))).collect();
-    let undated = t.events.len() - dated.len();
     let spans: Vec<Span> = dated.iter().map(|(_, s)| *s).collect();
+    let title = opts.title.clone().unwrap_or_else(|| default_title(&spans));
+    let subtitle = subtitle(dated.len(), t.documents.len(), t.events.len() - dated.len(), note);
+    Common {
+        pal: palette(opts.theme),
+        w,
+        left: MARGIN,
+        right: w - MARGIN,
+        source_no,
+        dated,
+        spans,
+        title,
+        subtitle,
+    }
+}
+
+#[allow(clippy::too_many_lines)]
+fn render_horizontal(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
+    let Common { pal, w, left, right, source_no, dated, spans, title, subtitle } =
+        common(t, opts, note);
     let segments = axis(&spans, left, right, opts.break_days.max(1));
 
     // place labels row by row
@@ -482,8 +510,6 @@ fn render_horizontal(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
         placed.push(Placed { event: e, row, x0, x1, label_x, anchor_end, label, badges, inside });
     }
 
-    let title = opts.title.clone().unwrap_or_else(|| default_title(&spans));
-    let subtitle = subtitle(dated.len(), t.documents.len(), undated, note);
     let top = 84.0;
     #[allow(clippy::cast_precision_loss)]
     let axis_y = top + rows.len() as f64 * ROW + 14.0;
@@ -765,17 +791,8 @@ fn default_title(spans: &[Span]) -> String {
 /// overlap; same-day events share their date, long gaps get a break mark.
 #[allow(clippy::too_many_lines)]
 fn render_vertical(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
-    let pal = palette(opts.theme);
-    let w = opts.width.max(480.0);
-    let (left, right) = (MARGIN, w - MARGIN);
-    let source_no: BTreeMap<&str, usize> =
-        t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect();
-    let dated: Vec<(&Event, Span)> =
-        t.events.iter().filter_map(|e| Some((e, e.date.as_ref()?.span()?))).collect();
-    let undated = t.events.len() - dated.len();
-    let spans: Vec<Span> = dated.iter().map(|(_, s)| *s).collect();
-    let title = opts.title.clone().unwrap_or_else(|| default_title(&spans));
-    let subtitle = subtitle(dated.len(), t.documents.len(), undated, note);
+    let Common { pal, w, left, right, source_no, dated, title, subtitle, .. } =
+        common(t, opts, note);
     let labels: Vec<String> =
         dated.iter().map(|(e, _)| e.date.as_ref().map(date_label).unwrap_or_default()).collect();
     let date_w =
