@@ -53,8 +53,9 @@ impl Sources {
         check_stdin(&inputs, self.mentions.iter().any(|m| m.as_os_str() == "-"))?;
         let mut gathered = timeline::Gathered::default();
         let mut sink = |o: timeline::Outcome| {
+            let o = gathered.copies.admit(o);
             progress.outcome(&o);
-            gathered.add(o);
+            gathered.keep(o);
         };
         timeline::extract_inputs(&inputs, self.date.as_deref(), &mut sink);
         timeline::read_mentions(&self.mentions, &mut sink);
@@ -380,6 +381,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     } else {
         Verbosity::Normal
     };
+    timeline::extract::guard::quiet_guarded_panics();
     match cli.command {
         Command::Build { sources, output, json, edits, filter, style } => {
             build(&sources, &output, json, edits.as_deref(), &filter.filter()?, &style, verbosity)
@@ -390,9 +392,21 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Render { input, output, edits, style } => {
             let opts = style.options()?;
             let format = OutFormat::resolve(style.format, &output)?;
-            let t = apply_edits(timeline::read_timeline(&input)?, edits.as_deref())?;
+            let mut t = timeline::read_timeline(&input)?;
+            for w in t.undate_unreadable() {
+                eprintln!(
+                    "{}",
+                    timeline::escape::terminal(&format!("{}: {w}", input.display()), false)
+                );
+            }
+            let t = apply_edits(t, edits.as_deref())?;
             timeline::write_atomic(&output, &format.write(&t, &opts)?)?;
-            eprintln!("wrote {} ({} events)", output.display(), t.events.len());
+            let undated = t.events.iter().filter(|e| e.date.is_none()).count();
+            let note = match (undated, format) {
+                (0, _) | (_, OutFormat::Html | OutFormat::Md | OutFormat::Dot) => String::new(),
+                (n, _) => format!("; {n} undated, which it leaves out"),
+            };
+            eprintln!("wrote {} ({} events{note})", output.display(), t.events.len());
             Ok(ExitCode::SUCCESS)
         }
         Command::Tag { file, reference_date, format } => tag(&file, reference_date, format),
@@ -409,7 +423,7 @@ fn apply_edits(t: timeline::Timeline, edits: Option<&Path>) -> anyhow::Result<ti
     let list = timeline::graph::edits::read(path)?;
     let (t, stale) = timeline::graph::edits::apply(t, &list);
     for s in &stale {
-        eprintln!("{}: {s}", path.display());
+        eprintln!("{}", timeline::escape::terminal(&format!("{}: {s}", path.display()), false));
     }
     Ok(t)
 }
@@ -456,6 +470,9 @@ fn review(
         }
         ReviewFormat::Dot => write!(out, "{}", timeline::graph::order::dot(&t.events, &t.edges))?,
         ReviewFormat::Text => {
+            // what articles wrote reaches a terminal here: no escape
+            // sequences get through
+            let t8 = |s: &str| timeline::escape::terminal(s, false).into_owned();
             let by_id: std::collections::BTreeMap<&str, &timeline::model::Event> =
                 t.events.iter().map(|e| (e.id.as_str(), e)).collect();
             let mut last = None;
@@ -464,16 +481,21 @@ fn review(
                     writeln!(out, "\n{:?}: {}", f.severity, f.kind)?;
                     last = Some((f.severity, f.kind.as_str()));
                 }
-                writeln!(out, "  - {}", f.message)?;
+                writeln!(out, "  - {}", t8(&f.message))?;
                 for id in &f.events {
                     if let Some(e) = by_id.get(id.as_str()) {
                         let date = e.date.as_ref().map_or_else(
                             || "undated".into(),
                             |d| format!("{}..{}", d.earliest, d.latest),
                         );
-                        writeln!(out, "      {id} ({date}): {}", e.title)?;
+                        writeln!(out, "      {} ({}): {}", t8(id), t8(&date), t8(&e.title))?;
                         for m in e.mentions.iter().take(3) {
-                            writeln!(out, "        [{}] \u{201c}{}\u{201d}", m.document, m.quote)?;
+                            writeln!(
+                                out,
+                                "        [{}] \u{201c}{}\u{201d}",
+                                t8(&m.document),
+                                t8(&m.quote)
+                            )?;
                         }
                     }
                 }
@@ -523,8 +545,13 @@ fn build(
     progress.stage("drawing");
     // render first: nothing is written unless both outputs are ready
     let image = format.write(&t, &opts)?;
-    timeline::write_json(&json, &t)?;
-    timeline::write_atomic(output, &image)?;
+    // both written and synced before either replaces its old version
+    let json_file = timeline::json_file(&json, &t)?;
+    let mut image_file = timeline::AtomicFile::create(output)?;
+    image_file
+        .write_all(&image)
+        .map_err(|source| timeline::WriteError { path: output.to_path_buf(), source })?;
+    timeline::commit_all(vec![json_file, image_file])?;
     let dated = t.events.iter().filter(|e| e.date.is_some()).count();
     progress.finish(&format!(
         ", {} events ({} dated), {} findings; wrote {} and {}",
@@ -554,7 +581,9 @@ fn extract(
     };
     let mut failed: Option<std::io::Error> = None;
     let mut written = 0usize;
+    let mut copies = timeline::Copies::default();
     timeline::extract_inputs(&inputs, date, |o| {
+        let o = copies.admit(o);
         progress.outcome(&o);
         if let (timeline::Outcome::Extracted { extracted, .. }, None) = (&o, &failed) {
             let line = serde_json::to_string(extracted).expect("a record always serializes");

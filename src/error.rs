@@ -74,6 +74,53 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
+    /// The same file or the same text was read before: it counts once.
+    #[error("{}: {how} {}, so it counts once", path.display(), of.display())]
+    Duplicate {
+        /// The file (or record) left out.
+        path: PathBuf,
+        /// The one kept.
+        of: PathBuf,
+        /// "the same file as" or "the same text as".
+        how: &'static str,
+    },
+    /// A named pipe, socket or device where an article was expected:
+    /// reading it could block or never end.
+    #[error("{}: expected a regular file, but found {kind}", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is ("a named pipe", "a device", ...).
+        kind: &'static str,
+    },
+    /// A folder reached again through a symbolic link.
+    #[error("{}: a folder already read (a symbolic link loop or a second link to it)", path.display())]
+    Loop {
+        /// The path of the link.
+        path: PathBuf,
+    },
+    /// A file larger than the loader reads.
+    #[error(
+        "{}: expected an article of at most {} MiB, but the file holds {} MiB",
+        path.display(), limit >> 20, size >> 20
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Extraction failed on this document (a bug in the extractor); the
+    /// other documents are kept.
+    #[error("{}: extraction failed, so the document is left out: {message}", path.display())]
+    Extraction {
+        /// The document.
+        path: PathBuf,
+        /// What went wrong, and where in the extractor.
+        message: String,
+    },
     /// A folder with no article files in it.
     #[error(
         "{}: expected articles (.txt, .md, .html, .jsonl, .json), but the folder has none",

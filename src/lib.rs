@@ -34,6 +34,7 @@
 
 pub mod corpus;
 pub mod error;
+pub mod escape;
 pub mod extract;
 pub mod graph;
 pub mod model;
@@ -51,8 +52,9 @@ pub fn build_from_documents(documents: Vec<model::Document>) -> Timeline {
     use rayon::prelude::*;
     // documents are independent: extract them in parallel, collected in
     // document order so the output stays the same bytes
+    // a document the extractor fails on is left out, not the corpus
     let parts: Vec<model::Extracted> =
-        documents.into_par_iter().map(extract::extract_document).collect();
+        documents.into_par_iter().filter_map(|d| extract::extract_checked(d).ok()).collect();
     build_from_parts(parts)
 }
 
@@ -108,11 +110,47 @@ pub struct Gathered {
     pub skipped: Vec<LoadError>,
     /// Problems that did not stop a document.
     pub warnings: Vec<corpus::Warning>,
+    /// Copies are counted once.
+    pub copies: Copies,
+}
+
+/// The texts seen so far in a run, so that a copy of an article (a second
+/// file with the same bytes, the same record twice, a mention file given
+/// twice) counts as one source.
+#[derive(Debug, Default)]
+pub struct Copies {
+    seen: std::collections::HashMap<String, String>,
+}
+
+impl Copies {
+    /// The outcome as it is, or a [`LoadError::Duplicate`] skip when its
+    /// text was seen before (by [`model::Extracted::digest`]).
+    pub fn admit(&mut self, o: Outcome) -> Outcome {
+        let Outcome::Extracted { extracted, .. } = &o else { return o };
+        let Some(digest) = &extracted.digest else { return o };
+        match self.seen.get(digest) {
+            Some(first) => Outcome::Skipped(LoadError::Duplicate {
+                path: extracted.document.path.clone().into(),
+                of: first.into(),
+                how: "the same text as",
+            }),
+            None => {
+                self.seen.insert(digest.clone(), extracted.document.path.clone());
+                o
+            }
+        }
+    }
 }
 
 impl Gathered {
-    /// Keep one outcome.
+    /// Keep one outcome (a copy of an article kept before becomes a skip).
     pub fn add(&mut self, o: Outcome) {
+        let o = self.copies.admit(o);
+        self.keep(o);
+    }
+
+    /// Keep one outcome already admitted by [`Gathered::copies`].
+    pub fn keep(&mut self, o: Outcome) {
         match o {
             Outcome::Extracted { extracted, warnings, .. } => {
                 self.parts.push(*extracted);
@@ -150,10 +188,13 @@ pub fn extract_inputs(inputs: &[corpus::Input], date: Option<&str>, mut sink: im
                         loaded.document.date = date.map(str::to_string);
                     }
                     let bytes = loaded.document.text.len();
-                    Outcome::Extracted {
-                        extracted: Box::new(extract::extract_document(loaded.document)),
-                        warnings: loaded.warnings,
-                        bytes,
+                    match extract::extract_checked(loaded.document) {
+                        Ok(extracted) => Outcome::Extracted {
+                            extracted: Box::new(extracted),
+                            warnings: loaded.warnings,
+                            bytes,
+                        },
+                        Err(e) => Outcome::Skipped(e),
                     }
                 }
                 Err(e) => Outcome::Skipped(e),
@@ -238,11 +279,20 @@ pub fn to_json(t: &Timeline) -> String {
 /// # Errors
 /// [`WriteError`] naming the path.
 pub fn write_json(path: &Path, t: &Timeline) -> Result<(), WriteError> {
+    json_file(path, t)?.commit()
+}
+
+/// The timeline JSON written into a temporary file for `path`, to commit
+/// with other outputs ([`commit_all`]).
+///
+/// # Errors
+/// [`WriteError`] naming the path.
+pub fn json_file(path: &Path, t: &Timeline) -> Result<AtomicFile, WriteError> {
     let mut f = AtomicFile::create(path)?;
     let err = |source| WriteError { path: path.to_path_buf(), source };
     serde_json::to_writer_pretty(&mut f, t).map_err(|e| err(e.into()))?;
     f.write_all(b"\n").map_err(err)?;
-    f.commit()
+    Ok(f)
 }
 
 /// Read a timeline JSON written by `build` (perhaps edited by a person).
@@ -270,8 +320,15 @@ pub fn parse_timeline(text: &str, path: &Path) -> Result<Timeline, ReadError> {
 }
 
 /// A file written whole or not at all: the bytes go to a temporary file
-/// in the same folder, renamed over the target by [`AtomicFile::commit`];
-/// dropped without a commit, the temporary file is removed.
+/// in the same folder, renamed over the target by [`AtomicFile::commit`]
+/// (or, with other outputs, by [`commit_all`]); dropped without a commit,
+/// the temporary file is removed, and [`remove_temporaries`] removes those
+/// still open when the process is interrupted.
+///
+/// The temporary file has a random name and is created exclusively
+/// (`O_EXCL`), so no file or link planted in the folder is followed or
+/// overwritten; it takes the permissions of the file it replaces, so a
+/// rebuild never widens who can read an output.
 #[derive(Debug)]
 pub struct AtomicFile {
     path: PathBuf,
@@ -279,37 +336,148 @@ pub struct AtomicFile {
     file: Option<std::io::BufWriter<std::fs::File>>,
 }
 
+/// Temporary files being written, for [`remove_temporaries`].
+static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn temporaries() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARIES.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn forget_temporary(tmp: &Path) {
+    temporaries().retain(|t| t != tmp);
+}
+
+/// Remove every temporary output file still being written: for a signal
+/// handler (Ctrl-C), before the process exits.
+pub fn remove_temporaries() {
+    for t in temporaries().drain(..) {
+        let _ = std::fs::remove_file(t);
+    }
+}
+
+/// 64 unpredictable bits: std seeds every `RandomState` from the
+/// operating system's randomness.
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u32(std::process::id());
+    h.finish()
+}
+
 impl AtomicFile {
     /// Start writing `path`.
     ///
     /// # Errors
-    /// [`WriteError`] naming the path when its folder is not writable.
+    /// [`WriteError`] naming the path when its folder is not writable or
+    /// the path is a folder.
     pub fn create(path: &Path) -> Result<AtomicFile, WriteError> {
+        let err = |source| WriteError { path: path.to_path_buf(), source };
+        if path.is_dir() {
+            return Err(err(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "it is a folder; expected a file name",
+            )));
+        }
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let file = std::fs::File::create(&tmp)
-            .map_err(|source| WriteError { path: path.to_path_buf(), source })?;
+        let mut tries = 0;
+        let (tmp, file) = loop {
+            let tmp = dir.join(format!(".{name}.{:016x}.tmp", random_u64()));
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
+                Ok(f) => break (tmp, f),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 16 => {
+                    tries += 1;
+                }
+                Err(e) => return Err(err(e)),
+            }
+        };
+        temporaries().push(tmp.clone());
+        if let Ok(m) = std::fs::metadata(path) {
+            let _ = file.set_permissions(m.permissions());
+        }
         Ok(AtomicFile { path: path.to_path_buf(), tmp, file: Some(std::io::BufWriter::new(file)) })
+    }
+
+    /// Flush and sync the bytes, leaving the target as it is until
+    /// [`Ready::rename`].
+    ///
+    /// # Errors
+    /// [`WriteError`] naming the path (disk full, for one); the temporary
+    /// file is then removed.
+    pub fn finish(mut self) -> Result<Ready, WriteError> {
+        let file = self.file.take().expect("finished once");
+        let result = file
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)
+            .and_then(|f| f.sync_all());
+        let ready = Ready { path: self.path.clone(), tmp: Some(self.tmp.clone()) };
+        result.map(|()| ready).map_err(|source| WriteError { path: self.path.clone(), source })
     }
 
     /// Flush, sync and rename over the target.
     ///
     /// # Errors
     /// [`WriteError`] naming the path; the target is then left as it was.
-    pub fn commit(mut self) -> Result<(), WriteError> {
-        let err = |source| WriteError { path: self.path.clone(), source };
-        let file = self.file.take().expect("committed once");
-        let result = file
-            .into_inner()
-            .map_err(std::io::IntoInnerError::into_error)
-            .and_then(|f| f.sync_all())
-            .and_then(|()| std::fs::rename(&self.tmp, &self.path));
-        if result.is_err() {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
-        result.map_err(err)
+    pub fn commit(self) -> Result<(), WriteError> {
+        commit_all(vec![self])
     }
+}
+
+/// An output written and synced, not yet renamed into place; dropped, its
+/// temporary file is removed.
+#[derive(Debug)]
+pub struct Ready {
+    path: PathBuf,
+    tmp: Option<PathBuf>,
+}
+
+impl Ready {
+    /// Rename over the target.
+    ///
+    /// # Errors
+    /// [`WriteError`] naming the path.
+    pub fn rename(mut self) -> Result<(), WriteError> {
+        let tmp = self.tmp.take().expect("renamed once");
+        let result = std::fs::rename(&tmp, &self.path);
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        forget_temporary(&tmp);
+        result.map_err(|source| WriteError { path: self.path.clone(), source })
+    }
+}
+
+impl Drop for Ready {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            let _ = std::fs::remove_file(&tmp);
+            forget_temporary(&tmp);
+        }
+    }
+}
+
+/// Commit outputs as a set: every file is written and synced first, and
+/// only when all are ready are they renamed into place, one right after
+/// the other. A failure before that (disk full, an output that is a
+/// folder) leaves every target as it was.
+///
+/// # Errors
+/// The first [`WriteError`]; no target has changed then, unless a rename
+/// itself failed after others succeeded (the folder vanished).
+pub fn commit_all(files: Vec<AtomicFile>) -> Result<(), WriteError> {
+    let ready: Vec<Ready> = files.into_iter().map(AtomicFile::finish).collect::<Result<_, _>>()?;
+    for r in &ready {
+        if r.path.is_dir() {
+            return Err(WriteError {
+                path: r.path.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::IsADirectory,
+                    "it is a folder; expected a file name",
+                ),
+            });
+        }
+    }
+    ready.into_iter().try_for_each(Ready::rename)
 }
 
 impl std::io::Write for AtomicFile {
@@ -326,6 +494,7 @@ impl Drop for AtomicFile {
     fn drop(&mut self) {
         if self.file.take().is_some() {
             let _ = std::fs::remove_file(&self.tmp);
+            forget_temporary(&self.tmp);
         }
     }
 }

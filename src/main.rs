@@ -10,6 +10,12 @@ use std::process::ExitCode;
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Ctrl-C or a kill leaves the previous outputs as they were, and no
+    // temporary file behind
+    let _ = ctrlc::set_handler(|| {
+        timeline::remove_temporaries();
+        std::process::exit(130);
+    });
     match cli::run() {
         Ok(code) => code,
         Err(e) => {
@@ -19,7 +25,7 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", timeline::escape::terminal(&format!("{e:#}"), true));
             ExitCode::from(2)
         }
     }

@@ -85,6 +85,11 @@ pub struct Extracted {
     /// another reference day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// A hash of the whole text (16 hex digits, FNV-1a): two records with
+    /// the same digest are copies of one article and count once, and two
+    /// documents that would get the same id are told apart by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
 }
 
 impl Extracted {
@@ -657,6 +662,26 @@ pub struct Timeline {
     /// The ordering graph's edges: what comes before what, and why.
     #[serde(default)]
     pub edges: Vec<OrderEdge>,
+}
+
+impl Timeline {
+    /// Make a timeline read back from JSON (perhaps edited by hand) safe to
+    /// draw: an event whose date does not parse (`"2022-13-45"`, earliest
+    /// after latest) becomes undated, so every view counts it the same
+    /// way. Returns one message per event changed, naming it.
+    pub fn undate_unreadable(&mut self) -> Vec<String> {
+        let mut said = Vec::new();
+        for e in &mut self.events {
+            if let Some(d) = e.date.as_ref().filter(|d| d.span().is_none()) {
+                said.push(format!(
+                    "event {}: expected a date like 2022-01-06 with earliest <= latest, but found {:?}..{:?}; it is drawn as undated",
+                    e.id, d.earliest, d.latest
+                ));
+                e.date = None;
+            }
+        }
+        said
+    }
 }
 
 #[cfg(test)]

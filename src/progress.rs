@@ -82,6 +82,8 @@ impl Progress {
 
     /// Print a line above the progress line.
     pub fn say(&self, line: &str) {
+        // file names and article text may hold terminal escape sequences
+        let line = timeline::escape::terminal(line, false);
         self.bar.suspend(|| eprintln!("{line}"));
     }
 
@@ -187,5 +189,10 @@ fn reason(e: &LoadError) -> &'static str {
         LoadError::Header { .. } => "bad header",
         LoadError::Record { .. } => "bad record",
         LoadError::NoArticles { .. } => "no articles",
+        LoadError::Duplicate { .. } => "duplicate",
+        LoadError::NotAFile { .. } => "not a file",
+        LoadError::Loop { .. } => "link loop",
+        LoadError::TooLarge { .. } => "too large",
+        LoadError::Extraction { .. } => "extraction failed",
     }
 }

@@ -169,7 +169,8 @@ fn html_pages_and_collections_load_with_their_metadata() {
     let t = parse(&d.join("t.json"));
     let ids: Vec<&str> = t.documents.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids[0], "m");
-    assert_eq!(ids[1], "bridge");
+    // a file in a subfolder is known by its path below the folder named
+    assert_eq!(ids[1], "web/bridge");
     let bridge = &t.documents[1];
     assert_eq!(bridge.title.as_deref(), Some("Bridge falls"));
     assert_eq!(bridge.date.as_deref(), Some("2021-05-04"));

@@ -11,6 +11,7 @@ use predicates::prelude::*;
 use serde::Deserialize;
 
 mod inputs;
+mod robustness;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -78,62 +78,147 @@ const FLAT: &[&str] = &[
     "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "!doctype",
 ];
 
-/// The page with tags deeper than [`MAX_DEPTH`] replaced by spaces, and how
-/// many were, or `None` when the page is shallow enough. The scan follows
-/// tags roughly (it is not a parser), which is all a depth bound needs.
-fn flatten(page: &str) -> Option<(String, usize)> {
+/// The most attributes a tag keeps; the rest of a longer tag is dropped
+/// (html5ever checks each new attribute against the others, so a tag with
+/// 200,000 attributes would take half a minute).
+pub const MAX_ATTRIBUTES: usize = 256;
+
+/// What [`flatten`] changed.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Flattened {
+    /// Tags deeper than [`MAX_DEPTH`] dropped.
+    deep: usize,
+    /// End tags that close nothing open, dropped.
+    stray: usize,
+    /// Tags whose attributes past [`MAX_ATTRIBUTES`] were dropped.
+    long: usize,
+}
+
+/// The page made safe for the tree builder, or `None` when it already is:
+/// tags that would nest deeper than [`MAX_DEPTH`], end tags that close
+/// nothing open and attributes past [`MAX_ATTRIBUTES`] are replaced by
+/// spaces (so no text moves). The scan follows what the tree builder
+/// opens: a stack of open elements, end tags closing the nearest open
+/// element of their name (and what is open inside it), comments, doctype
+/// and void elements opening nothing, raw-text elements skipped whole. It
+/// is linear in the page: the stack search is bounded by the depth limit.
+fn flatten(page: &str) -> Option<(String, Flattened)> {
     let bytes = page.as_bytes();
-    let mut depth = 0usize;
+    let mut open: Vec<String> = Vec::new();
+    // opening tags dropped for depth, not yet closed
+    let mut excess = 0usize;
     let mut drop: Vec<(usize, usize)> = Vec::new();
+    let mut what = Flattened::default();
     let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(off) = memchr(b'<', &bytes[i..]) {
         let start = i + off;
-        let Some(len) = bytes[start..].iter().position(|&b| b == b'>') else { break };
+        // comments end at "-->", whatever '>' they hold
+        if bytes[start..].starts_with(b"<!--") {
+            match find(bytes, start + 4, b"-->") {
+                Some(p) => i = p + 3,
+                None => break,
+            }
+            continue;
+        }
+        let Some(len) = memchr(b'>', &bytes[start..]) else { break };
         let end = start + len + 1;
+        i = end;
         let tag = &page[start + 1..end - 1];
         let closing = tag.starts_with('/');
         let name: String = tag
             .trim_start_matches('/')
             .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
-        i = end;
-        if name.is_empty() || name.starts_with("!-") || FLAT.contains(&name.as_str()) {
+        if name.is_empty() || !tag.trim_start_matches('/').starts_with(char::is_alphabetic) {
+            // "<!doctype>", "<?xml ?>", "< 3": nothing opens
+            continue;
+        }
+        if !closing {
+            // a flood of attributes: keep the first ones
+            let mut words = tag
+                .char_indices()
+                .filter(|&(k, c)| {
+                    !c.is_ascii_whitespace()
+                        && (k == 0 || tag.as_bytes()[k - 1].is_ascii_whitespace())
+                })
+                .map(|(k, _)| k);
+            // the name, then the attributes kept; the next word starts the cut
+            if let Some(cut) = words.nth(MAX_ATTRIBUTES + 1) {
+                let body_end = if tag.ends_with('/') { tag.len() - 1 } else { tag.len() };
+                if cut < body_end {
+                    drop.push((start + 1 + cut, start + 1 + body_end));
+                    what.long += 1;
+                }
+            }
+        }
+        if FLAT.contains(&name.as_str()) {
             continue;
         }
         if matches!(name.as_str(), "script" | "style" | "textarea" | "title") && !closing {
             // raw text: skip to its end tag
             let close = format!("</{name}");
-            let found = (end..bytes.len().saturating_sub(close.len() - 1))
-                .filter(|&p| bytes[p] == b'<')
-                .find(|&p| bytes[p..p + close.len()].eq_ignore_ascii_case(close.as_bytes()));
-            match found {
+            // and past its end tag, which closes nothing on the stack
+            match find_ignore_case(bytes, end, close.as_bytes())
+                .and_then(|p| memchr(b'>', &bytes[p..]).map(|q| p + q + 1))
+            {
                 Some(p) => i = p,
                 None => break,
             }
             continue;
         }
         if closing {
-            if depth > MAX_DEPTH {
+            if let Some(k) = open.iter().rposition(|n| *n == name) {
+                open.truncate(k);
+            } else {
+                // the end of a dropped tag, or of nothing: the tree builder
+                // would ignore it, and it must not lower the depth count
                 drop.push((start, end));
+                if excess > 0 {
+                    excess -= 1;
+                } else {
+                    what.stray += 1;
+                }
             }
-            depth = depth.saturating_sub(1);
         } else if !tag.ends_with('/') {
-            depth += 1;
-            if depth > MAX_DEPTH {
+            if open.len() < MAX_DEPTH {
+                open.push(name);
+            } else {
+                excess += 1;
                 drop.push((start, end));
+                what.deep += 1;
             }
         }
     }
-    if drop.is_empty() {
+    // stray end tags alone change nothing the tree builder does slowly;
+    // only rewrite the page when something else needs it
+    if what.deep == 0 && what.long == 0 && what.stray < MAX_DEPTH {
         return None;
     }
     let mut out = bytes.to_vec();
     for &(a, b) in &drop {
         out[a..b].fill(b' ');
     }
-    Some((String::from_utf8(out).expect("only ASCII tags were replaced"), drop.len()))
+    let page = String::from_utf8(out).expect("only ASCII tags were replaced");
+    Some((page, what))
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+/// Where `needle` next occurs in `hay` from `from`.
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+}
+
+/// As [`find`], ASCII case ignored.
+fn find_ignore_case(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
 }
 
 fn selector(s: &str) -> Selector {
@@ -159,14 +244,25 @@ pub fn parse_html(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
         });
     }
     let page = match flatten(&page) {
-        Some((flat, n)) => {
-            warnings.push(Warning {
-                path: path.to_path_buf(),
-                location: None,
-                message: format!(
-                    "nested deeper than {MAX_DEPTH} elements: {n} deeper tags were dropped, their text kept"
-                ),
-            });
+        Some((flat, what)) => {
+            let mut say = |message: String| {
+                warnings.push(Warning { path: path.to_path_buf(), location: None, message });
+            };
+            if what.deep > 0 {
+                say(format!(
+                    "nested deeper than {MAX_DEPTH} elements: {} deeper tags were dropped, their text kept",
+                    what.deep
+                ));
+            }
+            if what.stray > 0 {
+                say(format!("{} end tags that close nothing were dropped", what.stray));
+            }
+            if what.long > 0 {
+                say(format!(
+                    "{} tags with more than {MAX_ATTRIBUTES} attributes lost the rest of them",
+                    what.long
+                ));
+            }
             flat
         }
         None => page,
@@ -364,8 +460,8 @@ mod tests {
             .repeat(300);
         assert!(flatten(&p).is_none());
         let deep = format!("{}x{}", "<section>".repeat(300), "</section>".repeat(300));
-        let (flat, n) = flatten(&deep).unwrap();
-        assert_eq!(n, 2 * (300 - MAX_DEPTH));
+        let (flat, what) = flatten(&deep).unwrap();
+        assert_eq!(what.deep, 300 - MAX_DEPTH);
         assert_eq!(flat.len(), deep.len());
     }
 
@@ -380,5 +476,56 @@ mod tests {
         assert!(page(&misnested).unwrap().document.text.contains("three"));
         assert!(matches!(page("<html><script>x</script></html>"), Err(LoadError::Empty { .. })));
         assert!(matches!(page("\0\0"), Err(LoadError::Binary { .. })));
+    }
+}
+
+#[cfg(test)]
+mod limits {
+    use super::*;
+
+    fn page(s: &str) -> Result<Loaded, LoadError> {
+        parse_html(Path::new("web/page.html"), s.as_bytes().to_vec())
+    }
+
+    /// Issue 16: `<div></x>` repeated: the end tags close nothing, so the
+    /// tree builder nests 100,000 divs; the depth count must not drop.
+    #[test]
+    fn stray_end_tags_do_not_hide_deep_nesting() {
+        let hostile =
+            format!("<p>Floods hit Varnel on May 3, 2021.</p>{}", "<div></x>".repeat(100_000));
+        let (_, what) = flatten(&hostile).expect("too deep to parse as it is");
+        assert_eq!(what.deep, 100_000 - MAX_DEPTH);
+        let l = page(&hostile).unwrap();
+        assert!(l.document.text.contains("Floods hit Varnel"));
+    }
+
+    /// Issue 16: WordPress writes comments around every paragraph; they
+    /// open nothing, so the footer stays out of the article.
+    #[test]
+    fn comments_are_not_counted_as_open_tags() {
+        let body: String = (0..300)
+            .map(|i| {
+                format!("<!-- wp:paragraph --><p>Paragraph {i} > more.</p><!-- /wp:paragraph -->")
+            })
+            .collect();
+        let p = format!("<html><body><article>{body}</article><footer>Copyright line; the editor resigned.</footer></body></html>");
+        assert!(flatten(&p).is_none(), "nothing to drop");
+        let l = page(&p).unwrap();
+        assert!(l.document.text.contains("Paragraph 299 > more."));
+        assert!(!l.document.text.contains("Copyright"), "footer text became article text");
+    }
+
+    /// Issue 16: one element with 200,000 attributes.
+    #[test]
+    fn an_attribute_flood_is_cut() {
+        let attrs: String = (0..200_000).map(|i| format!(" a{i}=\"x\"")).collect();
+        let p =
+            format!("<html><body><p{attrs}>The council resigned on May 5, 2021.</p></body></html>");
+        let (flat, what) = flatten(&p).unwrap();
+        assert_eq!(what.long, 1);
+        assert_eq!(flat.len(), p.len());
+        let l = page(&p).unwrap();
+        assert!(l.document.text.contains("The council resigned"));
+        assert!(l.warnings.iter().any(|w| w.message.contains("attributes")), "{:?}", l.warnings);
     }
 }

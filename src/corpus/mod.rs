@@ -67,7 +67,7 @@
 mod html;
 mod records;
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -77,6 +77,7 @@ use crate::error::{LoadError, Location};
 use crate::model::Document;
 
 pub use html::parse_html;
+pub(crate) use records::fnv;
 pub use records::{normalize_date, parse_record};
 
 /// An input named on the command line.
@@ -134,7 +135,15 @@ pub struct Loaded {
 #[derive(Debug)]
 pub enum Unit {
     /// An article file (`.txt`, `.md`, `.html`).
-    File(PathBuf),
+    File {
+        /// The path as found.
+        path: PathBuf,
+        /// Its document id: the path below the folder named on the
+        /// command line, without its extension (`2022/jan/a` for
+        /// `corpus/2022/jan/a.txt` of `corpus`), or the file stem of a file
+        /// named itself. It depends on nothing but the file's own place.
+        id: String,
+    },
     /// One line of a JSON-lines collection.
     Line {
         /// The collection (`stdin` for standard input).
@@ -160,13 +169,27 @@ pub enum Unit {
 /// The documents under `inputs`, in order, read lazily: folders are
 /// listed when reached and collections read one record at a time, so
 /// memory stays bounded whatever the corpus size.
+///
+/// Each file is read once, however many paths lead to it (symbolic links,
+/// `./a` and `a`, a folder named twice); a second path gives a
+/// [`LoadError::Duplicate`] unit, a folder reached again through a link a
+/// [`LoadError::Loop`] one, and named pipes, sockets and devices a
+/// [`LoadError::NotAFile`] one, so the walk never blocks or loops. An
+/// entry that cannot be listed or read is reported and the walk goes on.
 #[must_use]
 pub fn units(inputs: &[Input]) -> Units {
-    Units { pending: inputs.iter().cloned().map(Pending::Input).collect(), reader: None }
+    Units {
+        pending: inputs.iter().cloned().map(Pending::Input).collect(),
+        reader: None,
+        files: HashMap::new(),
+        folders: HashSet::new(),
+    }
 }
 
 enum Pending {
     Input(Input),
+    /// A file found in a folder, with its id.
+    Found(PathBuf, String),
     Unit(Unit),
 }
 
@@ -174,6 +197,66 @@ enum Pending {
 pub struct Units {
     pending: VecDeque<Pending>,
     reader: Option<LineReader>,
+    /// Files read so far, by device and inode, with the first path.
+    files: HashMap<FileKey, PathBuf>,
+    /// Folders listed so far.
+    folders: HashSet<FileKey>,
+}
+
+/// What identifies a file whatever the path to it.
+type FileKey = (u64, u64);
+
+#[cfg(unix)]
+fn file_key(m: &std::fs::Metadata, _path: &Path) -> FileKey {
+    use std::os::unix::fs::MetadataExt as _;
+    (m.dev(), m.ino())
+}
+
+#[cfg(not(unix))]
+fn file_key(_m: &std::fs::Metadata, path: &Path) -> FileKey {
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    (0, records::fnv(&canonical.to_string_lossy()))
+}
+
+/// What a path is when it is neither a regular file nor a folder.
+fn special_kind(t: std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return Some("a named pipe");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("a device");
+        }
+    }
+    (!t.is_file() && !t.is_dir()).then_some("neither a file nor a folder")
+}
+
+/// The id of a file found under `root`: its relative path without the
+/// extension, with `/` between folders.
+fn relative_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    let parts: Vec<String> = rel
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    if parts.is_empty() {
+        stem_id(path)
+    } else {
+        parts.join("/")
+    }
+}
+
+/// The id of a file named on its own: its stem.
+fn stem_id(path: &Path) -> String {
+    path.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned())
 }
 
 struct LineReader {
@@ -221,7 +304,13 @@ impl Iterator for Units {
                     }
                 }
                 Pending::Input(Input::Path(path)) => {
-                    if let Some(u) = self.expand(path) {
+                    let id = stem_id(&path);
+                    if let Some(u) = self.expand(path, id) {
+                        return Some(u);
+                    }
+                }
+                Pending::Found(path, id) => {
+                    if let Some(u) = self.expand(path, id) {
                         return Some(u);
                     }
                 }
@@ -232,36 +321,58 @@ impl Iterator for Units {
 
 impl Units {
     /// Turn one path into units (queued at the front, in order), or
-    /// return the unit it is.
-    fn expand(&mut self, path: PathBuf) -> Option<Unit> {
-        match std::fs::metadata(&path) {
+    /// return the unit it is. `id` is the id a file there gets.
+    fn expand(&mut self, path: PathBuf, id: String) -> Option<Unit> {
+        let meta = match std::fs::metadata(&path) {
             Err(source) if source.kind() == std::io::ErrorKind::NotFound => {
-                Some(Unit::Failed(LoadError::Io {
+                return Some(Unit::Failed(LoadError::Io {
                     path,
                     source: std::io::Error::new(source.kind(), "no such file or folder"),
                 }))
             }
-            Err(source) => Some(Unit::Failed(LoadError::Io { path, source })),
-            Ok(m) if m.is_dir() => {
-                let mut found = Vec::new();
-                if let Err(e) = walk(&path, &mut found) {
-                    return Some(Unit::Failed(e));
-                }
-                if found.is_empty() {
-                    return Some(Unit::Failed(LoadError::NoArticles { path }));
-                }
-                for p in found.into_iter().rev() {
-                    self.pending.push_front(Pending::Input(Input::Path(p)));
-                }
-                None
+            Err(source) => return Some(Unit::Failed(LoadError::Io { path, source })),
+            Ok(m) => m,
+        };
+        let key = file_key(&meta, &path);
+        if meta.is_dir() {
+            if !self.folders.insert(key) {
+                return Some(Unit::Failed(LoadError::Loop { path }));
             }
-            Ok(_) => match kind(&path) {
-                Kind::Collection => match File::open(&path) {
-                    Ok(f) => self.open_collection(path, Box::new(f)),
-                    Err(source) => Some(Unit::Failed(LoadError::Io { path, source })),
-                },
-                Kind::Article | Kind::Other => Some(Unit::File(path)),
+            let mut found = Vec::new();
+            walk(&path, &path, &mut found, &mut self.folders);
+            if found.is_empty() {
+                return Some(Unit::Failed(LoadError::NoArticles { path }));
+            }
+            for p in found.into_iter().rev() {
+                self.pending.push_front(p);
+            }
+            return None;
+        }
+        if let Some(kind) = special_kind(meta.file_type()) {
+            return Some(Unit::Failed(LoadError::NotAFile { path, kind }));
+        }
+        if let Some(first) = self.files.get(&key) {
+            return Some(Unit::Failed(LoadError::Duplicate {
+                path,
+                of: first.clone(),
+                how: "the same file as",
+            }));
+        }
+        self.files.insert(key, path.clone());
+        // collections are streamed a record at a time; articles read whole
+        if kind(&path) != Kind::Collection && meta.len() > MAX_FILE {
+            return Some(Unit::Failed(LoadError::TooLarge {
+                path,
+                size: meta.len(),
+                limit: MAX_FILE,
+            }));
+        }
+        match kind(&path) {
+            Kind::Collection => match File::open(&path) {
+                Ok(f) => self.open_collection(path, Box::new(f)),
+                Err(source) => Some(Unit::Failed(LoadError::Io { path, source })),
             },
+            Kind::Article | Kind::Other => Some(Unit::File { path, id }),
         }
     }
 
@@ -335,23 +446,57 @@ fn kind(path: &Path) -> Kind {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
-    let io = |source| LoadError::Io { path: dir.to_path_buf(), source };
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+/// The largest article file read, 1 GiB: past it a file is
+/// skipped rather than read into memory.
+pub const MAX_FILE: u64 = 1 << 30;
+
+/// The article files under `dir` (of the input folder `root`), in path
+/// order, with the entries that could not be listed as failed units;
+/// folders already listed (`folders`) are not entered again.
+fn walk(root: &Path, dir: &Path, out: &mut Vec<Pending>, folders: &mut HashSet<FileKey>) {
+    let fail = |e: LoadError| Pending::Unit(Unit::Failed(e));
+    let listing = match std::fs::read_dir(dir) {
+        Ok(l) => l,
+        Err(source) => {
+            out.push(fail(LoadError::Io { path: dir.to_path_buf(), source }));
+            return;
+        }
+    };
+    let mut entries: Vec<PathBuf> = Vec::new();
+    for entry in listing {
+        match entry {
+            Ok(e) => entries.push(e.path()),
+            Err(source) => out.push(fail(LoadError::Io { path: dir.to_path_buf(), source })),
+        }
+    }
     entries.sort();
     for p in entries {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with('.') {
             continue;
         }
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if kind(&p) != Kind::Other {
-            out.push(p);
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => {
+                if folders.insert(file_key(&m, &p)) {
+                    walk(root, &p, out, folders);
+                } else {
+                    out.push(fail(LoadError::Loop { path: p }));
+                }
+            }
+            Ok(_) if kind(&p) == Kind::Other => {}
+            Ok(_) => {
+                let id = relative_id(root, &p);
+                out.push(Pending::Found(p, id));
+            }
+            // a dangling link or an entry that cannot be examined: report
+            // it when it looks like an article, as a file would be
+            Err(source) => {
+                if kind(&p) != Kind::Other {
+                    out.push(fail(LoadError::Io { path: p, source }));
+                }
+            }
         }
     }
-    Ok(())
 }
 
 /// Load one unit into a document.
@@ -361,7 +506,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
 /// read, is binary, has a malformed header, or holds no text.
 pub fn load_unit(unit: Unit) -> Result<Loaded, LoadError> {
     match unit {
-        Unit::File(path) => load_file(&path),
+        Unit::File { path, id } => load_file(&path).map(|mut l| {
+            l.document.id = id;
+            l
+        }),
         Unit::Line { origin, line, bytes } => {
             let (text, bad) = decode(bytes);
             let mut loaded = match serde_json::from_str::<serde_json::Value>(&text) {
@@ -395,8 +543,18 @@ pub fn load_unit(unit: Unit) -> Result<Loaded, LoadError> {
 /// # Errors
 /// As [`load_unit`].
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes =
-        std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+    let file = File::open(path).map_err(io)?;
+    // bounded, in case the file grew or is not what its listing said
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE,
+        });
+    }
     let html = matches!(
         path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
         Some("html" | "htm")

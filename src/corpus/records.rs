@@ -45,7 +45,7 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 /// A 64-bit FNV-1a hash: a stable id for a record without one.
-fn fnv(text: &str) -> u64 {
+pub(crate) fn fnv(text: &str) -> u64 {
     text.bytes()
         .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }

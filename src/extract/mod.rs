@@ -14,6 +14,7 @@
 //! of the same period reports (an article cannot predate what it reports),
 //! marked as inferred with that evidence.
 
+pub mod guard;
 pub mod lexicon;
 mod references;
 pub mod sentences;
@@ -31,7 +32,8 @@ use crate::model::{
 };
 use lexicon::Entry;
 pub use references::{
-    choose_references, explicit_days, extract_document, infer_references, settle,
+    choose_references, digest, explicit_days, extract_checked, extract_document, infer_references,
+    settle,
 };
 use timex::{Context, Timex, TimexType};
 
@@ -1038,8 +1040,11 @@ fn attach_causes(mentions: &mut Vec<Mention>, before: usize, body: &str, base: u
         let causal = ["after ", "following ", "because ", "as a result of "]
             .iter()
             .any(|c| lower.starts_with(c));
-        let gap = &body[prev.end.saturating_sub(base).min(body.len())
-            ..cur.start.saturating_sub(base).min(body.len())];
+        // mentions of one clause may overlap ("are on the ground and
+        // elections were postponed"): then there is no gap between them
+        let gap_start = prev.end.saturating_sub(base).min(body.len());
+        let gap_end = cur.start.saturating_sub(base).min(body.len());
+        let gap = body.get(gap_start..gap_end.max(gap_start)).unwrap_or("");
         // a dated "after ..." or a "before ..." clause stays its own event,
         // and the order between the two is kept for the graph
         let lower_quote = cur.quote.to_lowercase();

@@ -16,6 +16,7 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use super::timex::{self, Context, TimexType};
+use crate::error::LoadError;
 use crate::model::{
     Document, Extracted, Granularity, Mention, Reference, ReferenceSource, ReportedDay, Resolution,
     Span, MENTIONS_FORMAT,
@@ -174,6 +175,7 @@ pub fn choose_references(docs: &mut [Document], days: &[Vec<ReportedDay>]) {
 /// it would have alone. Its text is dropped unless [`settle`] may need it.
 #[must_use]
 pub fn extract_document(mut doc: Document) -> Extracted {
+    let digest = Some(digest(&doc.text));
     let days = explicit_days(&doc);
     choose_references(std::slice::from_mut(&mut doc), std::slice::from_ref(&days));
     let mentions = super::extract(&doc);
@@ -185,7 +187,25 @@ pub fn extract_document(mut doc: Document) -> Extracted {
         days,
         mentions,
         text: (!has_day).then_some(text),
+        digest,
     }
+}
+
+/// The digest of a document's text (see [`Extracted::digest`]).
+#[must_use]
+pub fn digest(text: &str) -> String {
+    format!("{:016x}", crate::corpus::fnv(text))
+}
+
+/// [`extract_document`], with a failure of the extractor (a panic) turned
+/// into that document's error, so the rest of the corpus is still built.
+///
+/// # Errors
+/// [`LoadError::Extraction`] naming the document's path.
+pub fn extract_checked(doc: Document) -> Result<Extracted, LoadError> {
+    let path = std::path::PathBuf::from(&doc.path);
+    super::guard::guarded(move || extract_document(doc))
+        .map_err(|message| LoadError::Extraction { path, message })
 }
 
 /// What extraction depends on in a reference.
@@ -201,9 +221,21 @@ fn key(r: Option<&Reference>) -> Option<(&str, ReferenceSource)> {
 /// them all).
 #[must_use]
 pub fn settle(parts: Vec<Extracted>) -> (Vec<Document>, Vec<Vec<Mention>>) {
-    let mut ids = BTreeSet::new();
     let mut parts = parts;
+    // an id two documents share (the same file name under two folders)
+    // takes each one's digest, so neither id depends on the other file or
+    // on the order of the inputs; a counter only as the last resort
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for p in &parts {
+        *count.entry(p.document.id.clone()).or_default() += 1;
+    }
+    let mut ids = BTreeSet::new();
     for p in &mut parts {
+        if count[&p.document.id] > 1 {
+            if let Some(d) = &p.digest {
+                p.document.id = format!("{}-{}", p.document.id, &d[..d.len().min(8)]);
+            }
+        }
         p.document.id = unique_id(&p.document.id, &mut ids);
         // a record's mentions are its document's, whatever a file says
         for m in p.mentions.iter_mut().filter(|m| m.document != p.document.id) {
@@ -224,7 +256,10 @@ pub fn settle(parts: Vec<Extracted>) -> (Vec<Document>, Vec<Vec<Mention>>) {
             match part.text {
                 Some(text) => {
                     doc.text = text;
-                    let mentions = super::extract(doc);
+                    // should extraction fail under the new day, the
+                    // mentions of the map step still stand
+                    let mentions =
+                        super::guard::guarded(|| super::extract(doc)).unwrap_or(part.mentions);
                     doc.text = String::new();
                     mentions
                 }

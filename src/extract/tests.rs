@@ -282,3 +282,19 @@ fn the_place_is_the_first_name_after_a_preposition() {
     let ms = extract_one("In 1990 the army stormed the palace in the Soviet era of reforms.");
     assert_eq!(find(&ms, "stormed").place, None, "an adjective is no place");
 }
+
+/// Issue 16: a "that"-less coordinated clause whose mentions overlap made
+/// the cause check slice the body backwards.
+#[test]
+fn overlapping_mentions_in_a_coordinated_clause_do_not_panic() {
+    for text in [
+        "Troops are already on the ground and elections were postponed.",
+        "troops are already on the ground and election",
+    ] {
+        let ms = extract_one(text);
+        let d = doc("a.txt", text);
+        for m in &ms {
+            assert_eq!(&d.text[m.start..m.end], m.quote);
+        }
+    }
+}

@@ -170,6 +170,10 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
                 None => fail(format!("no event {event}")),
             },
             Edit::Merge { events } => {
+                if events.len() < 2 {
+                    fail(format!("expected at least two events to merge, but found {}", events.len()));
+                    continue;
+                }
                 let idx: Vec<Option<usize>> = events.iter().map(|id| pos(&t, id)).collect();
                 if let Some(missing) = events.iter().zip(&idx).find(|(_, i)| i.is_none()) {
                     fail(format!("no event {}", missing.0));

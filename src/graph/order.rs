@@ -306,7 +306,9 @@ pub fn order(
 /// The ordering graph in Graphviz DOT.
 #[must_use]
 pub fn dot(events: &[Event], edges: &[OrderEdge]) -> String {
-    let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
+    // one line of printable text, with DOT's quote and escape characters
+    // escaped: no title can end a label or a statement
+    let esc = |s: &str| crate::escape::plain(s).replace('\\', "\\\\").replace('"', "\\\"");
     let mut s = String::from(
         "digraph timeline {\n  rankdir=LR;\n  node [shape=box, fontname=\"DejaVu Sans\"];\n",
     );

@@ -9,21 +9,22 @@ use serde_json::{json, Value};
 use super::date_label;
 use crate::model::{Event, Span, Timeline};
 
+use crate::escape::{self, safe_url};
+
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+    escape::xml(s)
 }
 
-fn source_names(t: &Timeline, e: &Event) -> Vec<String> {
+/// Source numbers by document id (1-based, in corpus order), built once
+/// so that reports stay linear in the number of documents.
+fn source_numbers(t: &Timeline) -> std::collections::HashMap<&str, usize> {
+    t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect()
+}
+
+fn source_names(numbers: &std::collections::HashMap<&str, usize>, e: &Event) -> Vec<String> {
     e.sources
         .iter()
-        .map(|id| {
-            let n = t.documents.iter().position(|d| &d.id == id).map_or(0, |i| i + 1);
-            format!("[{n}]")
-        })
+        .map(|id| format!("[{}]", numbers.get(id.as_str()).copied().unwrap_or(0)))
         .collect()
 }
 
@@ -32,6 +33,7 @@ fn source_names(t: &Timeline, e: &Event) -> Vec<String> {
 /// findings.
 #[must_use]
 pub fn html(t: &Timeline, svg: &str, title: &str) -> String {
+    let numbers = source_numbers(t);
     let mut s = String::new();
     let _ = write!(
         s,
@@ -61,7 +63,7 @@ pub fn html(t: &Timeline, svg: &str, title: &str) -> String {
             html_escape(&date),
             html_escape(&e.title),
             flags,
-            html_escape(&source_names(t, e).join(" "))
+            html_escape(&source_names(&numbers, e).join(" "))
         );
         for m in &e.mentions {
             let _ = write!(
@@ -81,12 +83,8 @@ pub fn html(t: &Timeline, svg: &str, title: &str) -> String {
             .flatten()
             .map(|x| html_escape(x))
             .collect();
-        let link = match d
-            .url
-            .as_deref()
-            .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-        {
-            Some(u) => format!("<a href=\"{}\">{name}</a>", html_escape(u)),
+        let link = match d.url.as_deref().and_then(safe_url) {
+            Some(u) => format!("<a href=\"{}\">{name}</a>", html_escape(&u)),
             None => name,
         };
         let _ = writeln!(s, "<li>{link} {}</li>", extra.join(" · "));
@@ -106,17 +104,19 @@ pub fn html(t: &Timeline, svg: &str, title: &str) -> String {
         s.push_str("</ul>\n");
     }
     s.push_str("</body>\n</html>\n");
-    s
+    // the inline SVG and every text: only XML characters
+    escape::xml_chars(&s).into_owned()
 }
 
 /// Markdown: a table of the dated events, the undated ones after, then
 /// the sources. `image` is embedded above the table when given.
 #[must_use]
 pub fn markdown(t: &Timeline, title: &str, image: Option<&str>) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let numbers = source_numbers(t);
+    let cell = escape::markdown;
     let mut s = format!("# {}\n\n", cell(title));
     if let Some(img) = image {
-        let _ = writeln!(s, "![{}]({img})\n", cell(title));
+        let _ = writeln!(s, "![{}](<{}>)\n", cell(title), img.replace(['<', '>', '\n', '\r'], ""));
     }
     s.push_str("| Date | Event | Sources | Evidence |\n|---|---|---|---|\n");
     for e in &t.events {
@@ -128,17 +128,17 @@ pub fn markdown(t: &Timeline, title: &str, image: Option<&str>) -> String {
             "| {} | {} | {} | {} |",
             cell(&date),
             cell(&e.title),
-            source_names(t, e).join(" "),
+            cell(&source_names(&numbers, e).join(" ")),
             cell(&quote)
         );
     }
     s.push_str("\n## Sources\n\n");
     for (i, d) in t.documents.iter().enumerate() {
         let name = d.title.as_deref().unwrap_or(&d.id);
-        let extra: Vec<&str> =
-            [&d.publisher, &d.author, &d.date].into_iter().flatten().map(String::as_str).collect();
-        let name = match &d.url {
-            Some(u) => format!("[{}]({u})", cell(name)),
+        let extra: Vec<String> =
+            [&d.publisher, &d.author, &d.date].into_iter().flatten().map(|x| cell(x)).collect();
+        let name = match d.url.as_deref().and_then(safe_url) {
+            Some(u) => format!("[{}](<{u}>)", cell(name)),
             None => cell(name),
         };
         let _ = writeln!(s, "{}. {name} {}", i + 1, extra.join(" · "));
@@ -195,9 +195,7 @@ pub fn timelinejs(t: &Timeline, title: &str) -> String {
 #[must_use]
 pub fn mermaid(t: &Timeline, title: &str) -> String {
     // ':' separates events in Mermaid and '#' starts an entity
-    let clean = |s: &str| {
-        s.replace([':', '#', ';', '\n'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
-    };
+    let clean = |s: &str| escape::plain(&s.replace([':', '#', ';'], " "));
     let mut s = format!("timeline\n    title {}\n", clean(title));
     let mut section = String::new();
     for e in &t.events {
@@ -276,9 +274,9 @@ mod tests {
     #[test]
     fn markdown_escapes_table_cells() {
         let m = markdown(&timeline(), "Floods", Some("floods.png"));
-        assert!(m.contains("| Mar 7 | Dam: burst & <flood> | [1] |"));
+        assert!(m.contains("| Mar 7 | Dam: burst &amp; &lt;flood&gt; | \\[1\\] |"), "{m}");
         assert!(m.contains("Aid \\| arrives"));
-        assert!(m.contains("![Floods](floods.png)"));
+        assert!(m.contains("![Floods](<floods.png>)"));
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod png;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::escape::{self, safe_url};
 use chrono::{Datelike, NaiveDate};
 use svg::node::element::{
     Anchor, Circle, Definitions, Description, Group, Line, Rectangle, Style, Text, Title,
@@ -637,7 +638,12 @@ fn render_horizontal(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
     }
 
     doc = doc.add(legend(t, &pal, left, right, legend_top, &key_lines));
-    inline_text(&doc.to_string()) + "\n"
+    finish(&doc)
+}
+
+/// The document's text: whatever an article holds, only XML characters.
+fn finish(doc: &Svg) -> String {
+    escape::xml_chars(&inline_text(&doc.to_string())).into_owned() + "\n"
 }
 
 /// The svg crate puts element text on lines of its own; keep the text of
@@ -899,7 +905,7 @@ fn render_vertical(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
         doc = doc.add(g);
     }
     doc = doc.add(legend(t, &pal, left, right, legend_top, &key_lines));
-    inline_text(&doc.to_string()) + "\n"
+    finish(&doc)
 }
 
 /// The sources with their numbers, then the key to the marks.
@@ -965,28 +971,6 @@ fn text(x: f64, y: f64, content: &str, size: f64, fill: &str) -> Text {
 
 fn sanitize_id(s: &str) -> String {
     s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect()
-}
-
-/// Only http(s) links, with characters that could break out of an
-/// attribute percent-encoded.
-fn safe_url(u: &str) -> Option<String> {
-    let u = u.trim();
-    if !(u.starts_with("http://") || u.starts_with("https://")) {
-        return None;
-    }
-    Some(
-        u.chars()
-            .map(|c| match c {
-                '"' => "%22".to_string(),
-                '<' => "%3C".to_string(),
-                '>' => "%3E".to_string(),
-                '\'' => "%27".to_string(),
-                ' ' => "%20".to_string(),
-                c if c.is_control() => String::new(),
-                c => c.to_string(),
-            })
-            .collect(),
-    )
 }
 
 fn tooltip(e: &Event) -> String {

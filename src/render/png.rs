@@ -14,13 +14,22 @@ pub enum PngError {
     /// The SVG did not parse (never for the renderer's own output).
     #[error("expected an SVG document, but {0}")]
     Svg(String),
-    /// The image is too large to allocate.
-    #[error("the image of {0}x{1} pixels is too large to rasterize")]
+    /// The image is larger than [`MAX_PIXELS`].
+    #[error(
+        "the image would be {0}x{1} pixels, more than the {max} million a PNG may have here; \
+         write an SVG (-o NAME.svg), draw fewer events (--max-events) or a smaller --width",
+        max = MAX_PIXELS / 1_000_000
+    )]
     Size(u32, u32),
     /// PNG encoding failed.
     #[error("cannot encode the PNG: {0}")]
     Encode(String),
 }
+
+/// The largest PNG drawn, in pixels (100 million, 400 MB of memory while
+/// drawing): a long vertical timeline at twice its size could otherwise
+/// ask for tens of gigabytes and abort.
+pub const MAX_PIXELS: u64 = 100_000_000;
 
 /// The font database of the bundled fonts.
 #[must_use]
@@ -44,13 +53,16 @@ pub fn tree(svg: &str) -> Result<usvg::Tree, PngError> {
 /// Rasterize `svg` at `scale` (2.0 for print) to PNG bytes.
 ///
 /// # Errors
-/// [`PngError`] when the SVG does not parse, the image is too large, or
-/// encoding fails.
+/// [`PngError`] when the SVG does not parse, the image has more than
+/// [`MAX_PIXELS`], or encoding fails.
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
     let tree = tree(svg)?;
     let size = tree.size();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let (w, h) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
+    if u64::from(w) * u64::from(h) > MAX_PIXELS || !(size.width() * scale).is_finite() {
+        return Err(PngError::Size(w, h));
+    }
     let mut pixmap = tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or(PngError::Size(w, h))?;
     resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
     pixmap.encode_png().map_err(|e| PngError::Encode(e.to_string()))
