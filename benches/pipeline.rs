@@ -7,6 +7,7 @@
 //! cargo bench --bench pipeline -- --tag-file FILE     # tagging alone on real text
 //! cargo bench --bench pipeline -- --layout 1000        # SVG layout of 1,000 events
 //! cargo bench --bench pipeline -- --order 10000 100000 # ordering with text relations
+//! cargo bench --bench pipeline -- --nlp FILE            # the linguistic backbone on real text
 //! ```
 //!
 //! The corpus is generated from templates written for this project (not
@@ -199,6 +200,40 @@ fn main() {
             s,
             text.len() as f64 / 1e6 / s
         );
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--nlp") {
+        // the linguistic backbone on real text: the tokenizer and sentence
+        // splitter alone, then tags, lemmas, features and parse, one core
+        let path = args.get(1).expect("--nlp PATH");
+        let text = std::fs::read_to_string(path).expect("a UTF-8 text file");
+        let t_load = Instant::now();
+        let model = timeline::nlp::Model::embedded().expect("the committed model");
+        let load = t_load.elapsed().as_secs_f64();
+        let t0 = Instant::now();
+        let pieces = timeline::nlp::tokenize::words(&text, &model.keep_hyphen);
+        let starts = timeline::nlp::tokenize::sentence_starts(&text, &pieces);
+        let tok = t0.elapsed().as_secs_f64();
+        let t1 = Instant::now();
+        let sentences = model.analyze(&text);
+        let all = t1.elapsed().as_secs_f64();
+        let words: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+        eprintln!(
+            "nlp {path}: {:.1} MB, {words} words, {} sentences; model loaded in {:.0} ms",
+            text.len() as f64 / 1e6,
+            starts.len() + 1,
+            load * 1e3
+        );
+        eprintln!(
+            "  features and votes: tagger {:?}, parser {:?}",
+            model.tagger.sizes(),
+            model.parser.sizes()
+        );
+        eprintln!(
+            "  tokenizer and sentences: {:.0} words/s on one core",
+            pieces.len() as f64 / tok
+        );
+        eprintln!("  whole backbone:          {:.0} words/s on one core", words as f64 / all);
         return;
     }
     if args.first().map(String::as_str) == Some("--order") {

@@ -152,6 +152,11 @@ enum Command {
         #[arg(short, long, value_name = "FILE.jsonl")]
         output: Option<PathBuf>,
     },
+    /// The linguistic backbone: train, evaluate, or analyse a text.
+    Nlp {
+        #[command(subcommand)]
+        command: NlpCommand,
+    },
     /// Score the time expression tagger on TimeML files (TempEval-3 style).
     ///
     /// Reads every .tml file under the given folders, tags its text with
@@ -166,6 +171,68 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum NlpCommand {
+    /// Train the tagger, lemmatizer and parser on CoNLL-U treebanks
+    /// (seeded: the same data and options give the same bytes).
+    Train {
+        /// CoNLL-U files (UD English EWT and GUM train).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The model to write.
+        #[arg(short, long, default_value = "models/en-ud.model")]
+        output: PathBuf,
+        /// Seed of every shuffle.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Passes over the data for the tagger.
+        #[arg(long, default_value_t = 8)]
+        tagger_iterations: usize,
+        /// Passes over the data for the parser.
+        #[arg(long, default_value_t = 15)]
+        parser_iterations: usize,
+        /// Folds of jackknifed tags for the parser (1: gold tags).
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Averaged parser weights smaller than this are left out.
+        #[arg(long, default_value_t = 2.0)]
+        prune: f32,
+        /// Averaged tagger weights smaller than this are left out.
+        #[arg(long, default_value_t = 0.5)]
+        tagger_prune: f32,
+    },
+    /// Score the model on a CoNLL-U file: CoNLL 2018 shared task figures.
+    Eval {
+        /// The gold CoNLL-U file.
+        gold: PathBuf,
+        /// Start from each sentence's `# text` instead of gold tokens.
+        #[arg(long)]
+        raw: bool,
+        /// A model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Print the analysis of a text file, with byte offsets.
+    Parse {
+        /// A UTF-8 text file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
+        format: ParseFormat,
+        /// A model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ParseFormat {
+    /// CoNLL-U, with each word's byte range in MISC.
+    Conllu,
+    /// JSON: sentences with their tokens.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -411,6 +478,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Tag { file, reference_date, format } => tag(&file, reference_date, format),
         Command::Eval { inputs, verbose } => eval(&inputs, verbose),
+        Command::Nlp { command } => nlp(command),
         Command::Review { sources, edits, format } => {
             review(&sources, edits.as_deref(), format, verbosity)
         }
@@ -732,6 +800,105 @@ fn eval(inputs: &[PathBuf], verbose: bool) -> anyhow::Result<ExitCode> {
     }
     writeln!(out, "documents: {} ({} skipped)", files.len() - skipped, skipped)?;
     write!(out, "{}", scores.report())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_treebank(path: &Path) -> anyhow::Result<Vec<timeline::nlp::conllu::GoldSentence>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    timeline::nlp::conllu::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+fn load_model(
+    path: Option<&Path>,
+) -> anyhow::Result<std::borrow::Cow<'static, timeline::nlp::Model>> {
+    use std::borrow::Cow;
+    match path {
+        Some(p) => {
+            let bytes =
+                std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            let m = timeline::nlp::Model::read(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+            Ok(Cow::Owned(m))
+        }
+        None => {
+            Ok(Cow::Borrowed(timeline::nlp::Model::embedded().map_err(|e| anyhow::anyhow!(e))?))
+        }
+    }
+}
+
+fn nlp(command: NlpCommand) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        NlpCommand::Train {
+            inputs,
+            output,
+            seed,
+            tagger_iterations,
+            parser_iterations,
+            folds,
+            prune,
+            tagger_prune,
+        } => {
+            let mut sentences = Vec::new();
+            for p in &inputs {
+                sentences.extend(read_treebank(p)?);
+            }
+            let words: usize = sentences.iter().map(|s| s.words.len()).sum();
+            eprintln!("training on {} sentences, {words} words", sentences.len());
+            let start = std::time::Instant::now();
+            let opts = timeline::nlp::TrainOptions {
+                seed,
+                tagger_iterations,
+                parser_iterations,
+                folds: folds.max(1),
+                prune,
+                tagger_prune,
+            };
+            let model = timeline::nlp::train(&sentences, &opts);
+            let bytes = model.write();
+            timeline::write_atomic(&output, &bytes)?;
+            eprintln!(
+                "wrote {} ({:.1} MB) in {:.0} s",
+                output.display(),
+                bytes.len() as f64 / 1e6,
+                start.elapsed().as_secs_f64()
+            );
+        }
+        NlpCommand::Eval { gold, raw, model } => {
+            let model = load_model(model.as_deref())?;
+            let sentences = read_treebank(&gold)?;
+            let scores = if raw {
+                timeline::nlp::eval::raw_text(&model, &sentences)
+            } else {
+                timeline::nlp::eval::gold_tokens(&model, &sentences)
+            };
+            let words: usize = sentences.iter().map(|s| s.words.len()).sum();
+            writeln!(
+                out,
+                "{}: {} sentences, {words} words{}",
+                gold.display(),
+                sentences.len(),
+                if raw { ", from raw text" } else { ", from gold tokens" }
+            )?;
+            writeln!(out, "{scores}")?;
+        }
+        NlpCommand::Parse { file, format, model } => {
+            let model = load_model(model.as_deref())?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("{}: cannot read UTF-8 text", file.display()))?;
+            let sentences = model.analyze(&text);
+            match format {
+                ParseFormat::Conllu => {
+                    write!(out, "{}", timeline::nlp::conllu::write(&text, &sentences))?
+                }
+                ParseFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &sentences)?;
+                    writeln!(out)?;
+                }
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

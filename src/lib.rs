@@ -38,6 +38,7 @@ pub mod escape;
 pub mod extract;
 pub mod graph;
 pub mod model;
+pub mod nlp;
 pub mod render;
 
 use std::io::Write as _;

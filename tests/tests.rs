@@ -11,6 +11,7 @@ use predicates::prelude::*;
 use serde::Deserialize;
 
 mod inputs;
+mod nlp;
 mod robustness;
 
 fn root() -> PathBuf {

@@ -1,0 +1,333 @@
+//! The linguistic backbone: tokens and sentences with byte offsets,
+//! part-of-speech tags, lemmas, morphological features and a labelled
+//! dependency parse, in the conventions of Universal Dependencies
+//! English (UD EWT and GUM), learned here in pure Rust.
+//!
+//! ```
+//! let model = timeline::nlp::Model::embedded().expect("the committed model");
+//! let text = "Tokayev dismissed the government on Wednesday.";
+//! let s = &model.analyze(text)[0];
+//! let verb = s.tokens.iter().find(|t| t.form == "dismissed").unwrap();
+//! assert_eq!((verb.lemma.as_str(), verb.upos.as_str(), verb.deprel.as_str()), ("dismiss", "VERB", "root"));
+//! assert_eq!(&text[verb.start..verb.end], "dismissed");
+//! ```
+//!
+//! Stages: [`tokenize`] (rules), [`tagger`] (averaged perceptron, with
+//! lemma and feature tables), [`parser`] (arc-hybrid, dynamic oracle,
+//! averaged perceptron), over [`perceptron`]. [`conllu`] reads treebanks
+//! and writes analyses; [`eval`] scores them as the CoNLL 2018 shared task
+//! does. The model is trained by `timeline nlp train` (seeded, the same
+//! bytes every time) and embedded in the binary from
+//! `models/en-ud.model`; see `models/README.md` for the data and its
+//! licence.
+
+pub mod conllu;
+pub mod eval;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+pub mod tokenize;
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use perceptron::{read_str, read_u32, write_str};
+
+/// A syntactic word with its analysis.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Token {
+    /// Byte offset of the word in the text.
+    pub start: usize,
+    /// Byte offset past its end.
+    pub end: usize,
+    /// The word as written (for a clitic, its part: `n't`).
+    pub form: String,
+    /// Its lemma.
+    pub lemma: String,
+    /// Universal part of speech.
+    pub upos: String,
+    /// Penn Treebank tag.
+    pub xpos: String,
+    /// Morphological features (`Number=Sing|Person=3`), empty for none.
+    pub feats: String,
+    /// The head: 0 for the root, else the 1-based index of the head word
+    /// in the sentence.
+    pub head: usize,
+    /// The dependency relation to the head (`nsubj`, `obl:tmod`).
+    pub deprel: String,
+}
+
+/// A sentence: its byte span and words.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Sentence {
+    /// Byte offset of the first word.
+    pub start: usize,
+    /// Byte offset past the last word.
+    pub end: usize,
+    /// The words.
+    pub tokens: Vec<Token>,
+    /// Multiword tokens (`don't`): first and last word index, 0-based.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub multiword: Vec<(usize, usize)>,
+}
+
+/// The trained backbone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Lowercase prefixes after which a hyphenated word stays whole.
+    pub keep_hyphen: HashSet<String>,
+    /// Tagger, lemmatizer and feature tables.
+    pub tagger: tagger::Tagger,
+    /// Dependency parser.
+    pub parser: parser::Parser,
+}
+
+const MAGIC: &[u8; 8] = b"TLNLP\x00\x01\x00";
+
+static EMBEDDED: &[u8] = include_bytes!("../../models/en-ud.model");
+static MODEL: LazyLock<Result<Model, String>> = LazyLock::new(|| Model::read(EMBEDDED));
+
+impl Model {
+    /// The model committed with the code, loaded once.
+    ///
+    /// # Errors
+    /// When the committed file is not a model (it is empty before the first
+    /// `timeline nlp train`).
+    pub fn embedded() -> Result<&'static Model, String> {
+        MODEL.as_ref().map_err(Clone::clone)
+    }
+
+    /// Sentences of `text` with every word analysed.
+    #[must_use]
+    pub fn analyze(&self, text: &str) -> Vec<Sentence> {
+        let pieces = tokenize::words(text, &self.keep_hyphen);
+        let mut starts = tokenize::sentence_starts(text, &pieces);
+        starts.push(pieces.len());
+        let mut out = Vec::with_capacity(starts.len());
+        let mut a = 0;
+        for b in starts {
+            if b > a {
+                out.push(self.sentence(text, &pieces[a..b]));
+            }
+            a = b;
+        }
+        out
+    }
+
+    /// One sentence from its words' spans.
+    #[must_use]
+    pub fn sentence(&self, text: &str, pieces: &[tokenize::Piece]) -> Sentence {
+        let forms: Vec<&str> = pieces.iter().map(|p| &text[p.start..p.end]).collect();
+        let mut s = self.analyze_words(&forms);
+        for (t, p) in s.tokens.iter_mut().zip(pieces) {
+            t.start = p.start;
+            t.end = p.end;
+        }
+        let mut k = 0;
+        while k < pieces.len() {
+            if pieces[k].joined {
+                let first = k;
+                while k < pieces.len() && pieces[k].joined {
+                    k += 1;
+                }
+                s.multiword.push((first, k.min(pieces.len() - 1)));
+            }
+            k += 1;
+        }
+        s.start = pieces.first().map_or(0, |p| p.start);
+        s.end = pieces.last().map_or(0, |p| p.end);
+        s
+    }
+
+    /// Tag, lemmatize and parse words already split (gold tokens); spans
+    /// are left at 0.
+    #[must_use]
+    pub fn analyze_words(&self, forms: &[&str]) -> Sentence {
+        let classes = self.tagger.tag(forms);
+        let (heads, labels) = self.parser.parse(forms, &classes);
+        let tokens = forms
+            .iter()
+            .zip(&classes)
+            .zip(heads.iter().zip(&labels))
+            .map(|((f, &c), (&h, &l))| {
+                let (upos, xpos) = &self.tagger.classes[c];
+                Token {
+                    start: 0,
+                    end: 0,
+                    form: (*f).to_string(),
+                    lemma: self.tagger.lemma(f, c),
+                    upos: upos.clone(),
+                    xpos: xpos.clone(),
+                    feats: self.tagger.feats(f, c).to_string(),
+                    head: h,
+                    deprel: self.parser.labels.get(l).cloned().unwrap_or_else(|| "dep".into()),
+                }
+            })
+            .collect();
+        Sentence { start: 0, end: 0, tokens, multiword: Vec::new() }
+    }
+
+    /// The model's bytes: a magic number, the hyphen prefixes, the tagger,
+    /// the parser. The same model gives the same bytes.
+    #[must_use]
+    pub fn write(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        let mut keep: Vec<&String> = self.keep_hyphen.iter().collect();
+        keep.sort();
+        out.extend_from_slice(&u32::try_from(keep.len()).unwrap_or(0).to_le_bytes());
+        for k in keep {
+            write_str(&mut out, k);
+        }
+        self.tagger.write(&mut out);
+        self.parser.write(&mut out);
+        out
+    }
+
+    /// Read a model written by [`Model::write`].
+    ///
+    /// # Errors
+    /// What is wrong with the bytes.
+    pub fn read(bytes: &[u8]) -> Result<Model, String> {
+        if bytes.is_empty() {
+            return Err("no language model: models/en-ud.model is empty (train one with `timeline nlp train`)".into());
+        }
+        if !bytes.starts_with(MAGIC) {
+            return Err("expected a timeline language model (TLNLP version 1), but the file starts otherwise".into());
+        }
+        let mut at = MAGIC.len();
+        let n = read_u32(bytes, &mut at)? as usize;
+        let mut keep_hyphen = HashSet::with_capacity(n);
+        for _ in 0..n {
+            keep_hyphen.insert(read_str(bytes, &mut at)?);
+        }
+        let tagger = tagger::Tagger::read(bytes, &mut at)?;
+        let parser = parser::Parser::read(bytes, &mut at)?;
+        if at != bytes.len() {
+            return Err(format!("the model has {} bytes after its end", bytes.len() - at));
+        }
+        Ok(Model { keep_hyphen, tagger, parser })
+    }
+
+    /// Train on treebank sentences (see [`train`]).
+    #[must_use]
+    pub fn train(sentences: &[conllu::GoldSentence], options: &TrainOptions) -> Model {
+        train(sentences, options)
+    }
+}
+
+/// How to train.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    /// The seed of every shuffle.
+    pub seed: u64,
+    /// Passes of the tagger.
+    pub tagger_iterations: usize,
+    /// Passes of the parser.
+    pub parser_iterations: usize,
+    /// Folds for the parser's training tags (jackknifing): the parser
+    /// learns on tags as the tagger predicts them on text it has not seen.
+    pub folds: usize,
+    /// Averaged parser weights smaller than this are left out of the model.
+    pub prune: f32,
+    /// The same for the tagger.
+    pub tagger_prune: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions {
+            seed: 2026,
+            tagger_iterations: 8,
+            parser_iterations: 15,
+            folds: 5,
+            prune: 2.0,
+            tagger_prune: 0.5,
+        }
+    }
+}
+
+/// Train the backbone: hyphen prefixes from the words that keep their
+/// hyphen, the tagger on everything, the parser on jackknifed tags.
+#[must_use]
+pub fn train(sentences: &[conllu::GoldSentence], o: &TrainOptions) -> Model {
+    use rayon::prelude::*;
+    let mut keep_hyphen = HashSet::new();
+    for s in sentences {
+        for w in &s.words {
+            if let Some((left, right)) = w.form.split_once('-') {
+                if !left.is_empty()
+                    && !right.is_empty()
+                    && left.chars().all(char::is_alphabetic)
+                    && right.starts_with(char::is_alphabetic)
+                {
+                    keep_hyphen.insert(left.to_lowercase());
+                }
+            }
+        }
+    }
+    let (mut tagger, folds) = rayon::join(
+        || tagger::Tagger::train(sentences, o.tagger_iterations, o.seed, o.tagger_prune),
+        || {
+            // each fold tagged by a tagger that never saw it
+            (0..o.folds.max(1))
+                .into_par_iter()
+                .map(|k| {
+                    let train: Vec<conllu::GoldSentence> = sentences
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % o.folds.max(1) != k)
+                        .map(|(_, s)| s.clone())
+                        .collect();
+                    let t = if o.folds > 1 {
+                        tagger::Tagger::train(
+                            &train,
+                            o.tagger_iterations,
+                            o.seed + k as u64,
+                            o.tagger_prune,
+                        )
+                    } else {
+                        tagger::Tagger::default()
+                    };
+                    (k, t)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let tags: Vec<Vec<usize>> = sentences
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            if o.folds > 1 {
+                let fold = &folds[i % o.folds].1;
+                // the fold's classes mapped to the full tagger's
+                fold.tag(&forms)
+                    .into_iter()
+                    .map(|c| tagger.classes.iter().position(|x| *x == fold.classes[c]).unwrap_or(0))
+                    .collect()
+            } else {
+                tagger.tag(&forms)
+            }
+        })
+        .collect();
+    if o.folds > 1 {
+        tagger.train_second(sentences, &tags, o.tagger_iterations, o.seed, o.tagger_prune);
+    }
+    let data: Vec<parser::TrainingSentence<'_>> = sentences
+        .iter()
+        .zip(tags)
+        .map(|(s, t)| {
+            (
+                s.words.iter().map(|w| w.form.as_str()).collect(),
+                t,
+                s.words.iter().map(|w| w.head).collect(),
+                s.words.iter().map(|w| w.deprel.as_str()).collect(),
+            )
+        })
+        .collect();
+    let parser = parser::Parser::train(&data, o.parser_iterations, o.seed, o.prune);
+    Model { keep_hyphen, tagger, parser }
+}
+
+#[cfg(test)]
+mod tests;

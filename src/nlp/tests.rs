@@ -1,0 +1,195 @@
+//! Tests of the backbone on texts written for them, in the messy style of
+//! pasted news, with the committed model.
+
+use super::*;
+
+fn model() -> &'static Model {
+    Model::embedded().expect("the committed model loads")
+}
+
+fn find<'a>(s: &'a Sentence, form: &str) -> &'a Token {
+    s.tokens.iter().find(|t| t.form == form).unwrap_or_else(|| panic!("no {form} in {s:?}"))
+}
+
+#[test]
+fn the_committed_model_tags_and_parses_a_sample_right() {
+    let text = "The governor dismissed the harbour board on Tuesday.";
+    let s = &model().analyze(text)[0];
+    let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+    assert_eq!(
+        forms,
+        ["The", "governor", "dismissed", "the", "harbour", "board", "on", "Tuesday", "."]
+    );
+    let upos: Vec<&str> = s.tokens.iter().map(|t| t.upos.as_str()).collect();
+    assert_eq!(upos, ["DET", "NOUN", "VERB", "DET", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"]);
+    let verb = find(s, "dismissed");
+    assert_eq!(
+        (verb.lemma.as_str(), verb.xpos.as_str(), verb.head, verb.deprel.as_str()),
+        ("dismiss", "VBD", 0, "root")
+    );
+    assert!(verb.feats.contains("Tense=Past"), "{}", verb.feats);
+    assert_eq!(find(s, "governor").head, 3);
+    assert_eq!(find(s, "governor").deprel, "nsubj");
+    assert_eq!(find(s, "board").deprel, "obj");
+    assert_eq!(find(s, "Tuesday").deprel, "obl");
+}
+
+#[test]
+fn messy_news_gets_sensible_sentences_tags_and_heads() {
+    // no space after full stops and commas, curly quotes, a misspelt name,
+    // a pasted duplicate sentence
+    let text =
+        "Protesters stormed the akimat.Police fired tear gas,and Tokaev,who leads the country,\
+                declared an emergency. \u{201c}We will restore order,\u{201d} he said.\
+                Police fired tear gas,and Tokaev,who leads the country,declared an emergency.";
+    let sentences = model().analyze(text);
+    let firsts: Vec<&str> = sentences.iter().map(|s| s.tokens[0].form.as_str()).collect();
+    assert_eq!(firsts, ["Protesters", "Police", "\u{201c}", "Police"], "{sentences:#?}");
+    let s = &sentences[1];
+    let fired = find(s, "fired");
+    assert_eq!(fired.upos, "VERB");
+    assert_eq!(
+        find(s, "Police").head,
+        s.tokens.iter().position(|t| t.form == "fired").unwrap() + 1
+    );
+    let tokaev = find(s, "Tokaev");
+    assert_eq!(tokaev.upos, "PROPN");
+    assert_eq!(find(s, "declared").upos, "VERB");
+    // the duplicate gets the same analysis
+    let strip = |s: &Sentence| {
+        s.tokens
+            .iter()
+            .map(|t| (t.form.clone(), t.upos.clone(), t.head, t.deprel.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(strip(&sentences[1]), strip(&sentences[3]));
+    // curly quotes are punctuation
+    assert_eq!(sentences[2].tokens[0].upos, "PUNCT");
+}
+
+#[test]
+fn clitics_are_words_of_a_multiword_token() {
+    let text = "Kazakhstan\u{2019}s president doesn't resign.";
+    let s = &model().analyze(text)[0];
+    let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+    assert_eq!(forms, ["Kazakhstan", "\u{2019}s", "president", "does", "n't", "resign", "."]);
+    assert_eq!(s.multiword, [(0, 1), (3, 4)]);
+    assert_eq!(find(s, "n't").lemma, "not");
+    assert_eq!(find(s, "does").lemma, "do");
+}
+
+#[test]
+fn every_tree_has_one_root_and_no_cycle() {
+    let text = "The dam burst on Monday and water swept through three villages, officials said, \
+                while rescuers evacuated 2,400 residents from the valley before the rain stopped.";
+    for s in model().analyze(text) {
+        let n = s.tokens.len();
+        assert_eq!(s.tokens.iter().filter(|t| t.head == 0).count(), 1);
+        for (i, t) in s.tokens.iter().enumerate() {
+            let mut at = i + 1;
+            for _ in 0..=n {
+                if at == 0 {
+                    break;
+                }
+                at = s.tokens[at - 1].head;
+            }
+            assert_eq!(at, 0, "word {} does not reach the root", t.form);
+        }
+    }
+}
+
+#[test]
+fn the_model_bytes_round_trip() {
+    let m = model();
+    let bytes = m.write();
+    assert_eq!(Model::read(&bytes).as_ref(), Ok(m));
+    assert!(Model::read(&bytes[..bytes.len() / 2]).is_err());
+    assert!(Model::read(b"not a model").is_err());
+}
+
+quickcheck::quickcheck! {
+    /// Every word's span is exactly its text; words are in order and never
+    /// overlap; sentences hold their words.
+    fn spans_are_exactly_their_text(text: String) -> bool {
+        let sentences = model().analyze(&text);
+        let mut last = 0;
+        for s in &sentences {
+            for t in &s.tokens {
+                if t.start < last || t.end <= t.start || text.get(t.start..t.end) != Some(t.form.as_str()) {
+                    return false;
+                }
+                if t.start < s.start || t.end > s.end || t.head > s.tokens.len() {
+                    return false;
+                }
+                last = t.end;
+            }
+        }
+        true
+    }
+}
+
+#[test]
+fn spans_hold_on_typographic_text_and_long_runs() {
+    let text =
+        "\u{201c}Caf\u{e9} owners\u{2019} rally\u{201d} \u{2014} 7.8 quake hit U.S. towns\u{2026} "
+            .repeat(40)
+            + &"word ".repeat(900);
+    let sentences = model().analyze(&text);
+    assert!(sentences.iter().all(|s| s.tokens.len() <= tokenize::MAX_SENTENCE));
+    for s in &sentences {
+        for t in &s.tokens {
+            assert_eq!(&text[t.start..t.end], t.form);
+        }
+    }
+}
+
+/// A treebank of a few sentences written for this test.
+const TINY: &str = "# text = The mayor resigned.
+1\tThe\tthe\tDET\tDT\tDefinite=Def|PronType=Art\t2\tdet\t_\t_
+2\tmayor\tmayor\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_
+3\tresigned\tresign\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+# text = Floods hit the valley.
+1\tFloods\tflood\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_
+2\thit\thit\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\tDefinite=Def|PronType=Art\t4\tdet\t_\t_
+4\tvalley\tvalley\tNOUN\tNN\tNumber=Sing\t2\tobj\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+";
+
+#[test]
+fn training_is_seeded_and_deterministic() {
+    let gold = conllu::parse(&TINY.repeat(30)).unwrap();
+    // no pruning: on so little data every averaged weight is small
+    let o = TrainOptions {
+        tagger_iterations: 3,
+        parser_iterations: 3,
+        folds: 2,
+        prune: 0.0,
+        tagger_prune: 0.0,
+        ..TrainOptions::default()
+    };
+    let a = train(&gold, &o).write();
+    let b = train(&gold, &o).write();
+    assert_eq!(a, b, "the same data and seed give the same bytes");
+    let m = Model::read(&a).unwrap();
+    let s = m.analyze_words(&["The", "mayor", "resigned", "."]);
+    let heads: Vec<usize> = s.tokens.iter().map(|t| t.head).collect();
+    assert_eq!(heads, [2, 3, 0, 3]);
+    assert_eq!(s.tokens[2].lemma, "resign");
+    // the evaluation of a model on its training data
+    let scores = eval::gold_tokens(&m, &gold);
+    assert!(scores.las > 99.0, "{scores}");
+    let raw = eval::raw_text(&m, &gold);
+    assert!(raw.tokens > 99.0 && raw.sentences > 99.0, "{raw}");
+}
+
+#[test]
+fn conllu_errors_name_the_line() {
+    let e = conllu::parse("1\tThe\tthe\n").unwrap_err();
+    assert!(e.starts_with("line 1: expected 10 tab-separated columns"), "{e}");
+    let e = conllu::parse("1\tThe\tthe\tDET\tDT\t_\tx\tdet\t_\t_\n").unwrap_err();
+    assert!(e.contains("HEAD"), "{e}");
+}
