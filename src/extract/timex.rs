@@ -1004,19 +1004,51 @@ const DFA_CACHE: usize = 64 << 20;
 
 /// All family patterns in one set, to pick the families worth running on
 /// a window.
+///
+/// The set is a prefilter, so its word boundaries are ASCII ones: next to
+/// the ASCII letters and digits of the patterns an ASCII boundary is found
+/// wherever a Unicode one is (and next to any non-ASCII character), so the
+/// set still selects every family that can match, and the families
+/// themselves decide with Unicode boundaries. With Unicode boundaries the
+/// regex crate's lazy DFA gives up at the first non-ASCII byte (a curly
+/// quote, an accent) and a slower engine runs: 34 times slower on news
+/// with typographic quotes.
 static FAMILY_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
-    regex::RegexSetBuilder::new(FAMILIES.iter().map(|f| f.re.as_str()))
+    regex::RegexSetBuilder::new(FAMILIES.iter().map(|f| ascii_boundaries(f.re.as_str())))
         .dfa_size_limit(DFA_CACHE)
         .build()
         .expect("family patterns compile as a set")
 });
 
+/// `pattern` with its word boundaries (`\b`) made ASCII ones (`(?-u:\b)`),
+/// for prefilters (see [`FAMILY_SET`]). An escaped backslash is left alone.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Words without which no pattern family can match: the fast first pass.
 /// Of numbers only years, clock times and decades are anchors: a day number
-/// comes with a month, a count with its unit.
+/// comes with a month, a count with its unit. Its boundaries are ASCII ones,
+/// as [`FAMILY_SET`]'s are, for the same reason.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(&format!(
-        r"(?i)[0-9]|\b(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|now|nowadays|currently|recently|lately|formerly|previously|past|future|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries|days?|nights?|morning|afternoon|evening|spring|summer|autumn|winter|fall|noon|midnight|daily|weekly|monthly|annually|yearly|nightly|hourly|hours?|minutes?|seconds?|midday|christmas|easter|thanksgiving|halloween|current|recent|term|nineteen|thousand)\b"
+        r"(?i)[0-9]|(?-u:\b)(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|now|nowadays|currently|recently|lately|formerly|previously|past|future|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries|days?|nights?|morning|afternoon|evening|spring|summer|autumn|winter|fall|noon|midnight|daily|weekly|monthly|annually|yearly|nightly|hourly|hours?|minutes?|seconds?|midday|christmas|easter|thanksgiving|halloween|current|recent|term|nineteen|thousand)(?-u:\b)"
     ))
     .dfa_size_limit(DFA_CACHE)
     .build()
@@ -1809,6 +1841,31 @@ pub fn ranges(text: &str, timexes: &[Timex]) -> Vec<Range> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefilters keep the lazy DFA on non-ASCII text (issue 18): no
+    /// Unicode word boundary is left in them, and typographic text is
+    /// tagged as its ASCII twin is.
+    #[test]
+    fn prefilters_use_ascii_word_boundaries() {
+        assert_eq!(ascii_boundaries(r"\bmay\b|a\\b"), r"(?-u:\b)may(?-u:\b)|a\\b");
+        let unicode_boundary =
+            |p: &str| p.replace(r"(?-u:\b)", "").replace(r"\\", "").contains(r"\b");
+        assert!(!unicode_boundary(ANCHOR.as_str()));
+        assert!(FAMILY_SET.patterns().iter().all(|p| !unicode_boundary(p)));
+        let ctx = Context {
+            reference: NaiveDate::from_ymd_opt(2021, 3, 10),
+            inferred: false,
+            year: None,
+        };
+        let plain = tag("\"On Monday, the dam's gate broke,\" he said -- on March 3, 2021.", &ctx);
+        let curly = tag("\u{201c}On Monday, the dam\u{2019}s gate broke,\u{201d} he said \u{2014} on March 3, 2021.", &ctx);
+        let values =
+            |t: &[Timex]| t.iter().map(|x| (x.text.clone(), x.value.clone())).collect::<Vec<_>>();
+        assert_eq!(values(&plain), values(&curly));
+        assert_eq!(curly.len(), 2, "{curly:?}");
+        // an accented word that contains a month is not a month
+        assert!(tag("Mayé and Marché met.", &ctx).is_empty());
+    }
 
     fn ctx(y: i32, m: u32, d: u32) -> Context {
         Context { reference: NaiveDate::from_ymd_opt(y, m, d), inferred: false, year: Some(y) }
