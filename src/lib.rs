@@ -528,6 +528,27 @@ mod tests {
         }
     }
 
+    /// What the Ctrl-C handler does: every temporary still being written
+    /// goes, the target stays as it was; temporaries never share a name.
+    #[test]
+    fn interrupted_writes_leave_no_temporary_and_the_old_file() {
+        use std::io::Write as _;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("t.svg");
+        std::fs::write(&target, "old").unwrap();
+        let mut a = super::AtomicFile::create(&target).unwrap();
+        let b = super::AtomicFile::create(&target).unwrap();
+        assert_ne!(a.tmp, b.tmp, "random temporary names");
+        a.write_all(b"new, half written").unwrap();
+        a.flush().unwrap();
+        super::remove_temporaries();
+        assert!(!a.tmp.exists() && !b.tmp.exists());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["t.svg"]);
+    }
+
     #[test]
     fn a_hostile_mention_record_is_refused_not_merged() {
         let line = r#"{"format":"timeline-mentions/1","document":{"id":"a","path":"p","body_start":99},"days":[],"mentions":[],"text":"short"}"#;
