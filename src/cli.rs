@@ -459,6 +459,18 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Render { input, output, edits, style } => {
             let opts = style.options()?;
             let format = OutFormat::resolve(style.format, &output)?;
+            let same = |a: &Path, b: &Path| {
+                std::fs::canonicalize(a)
+                    .ok()
+                    .zip(std::fs::canonicalize(b).ok())
+                    .is_some_and(|(a, b)| a == b)
+            };
+            if same(&input, &output) {
+                bail!(
+                    "{}: the output would overwrite the timeline JSON it is drawn from; choose another -o",
+                    output.display()
+                );
+            }
             let mut t = timeline::read_timeline(&input)?;
             for w in t.undate_unreadable() {
                 eprintln!(
@@ -610,6 +622,11 @@ fn build(
     progress.stage("merging and ordering");
     let t = timeline::build_from_parts(gathered.parts);
     let t = timeline::graph::filter(apply_edits(t, edits)?, filter);
+    if let (Some(name), true) = (&filter.entity, t.events.is_empty()) {
+        progress.warn(&format!(
+            "--entity {name:?} matches no actor or target of any event; the timeline is empty"
+        ));
+    }
     progress.stage("drawing");
     // render first: nothing is written unless both outputs are ready
     let image = format.write(&t, &opts)?;

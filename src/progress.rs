@@ -80,6 +80,13 @@ impl Progress {
         }
     }
 
+    /// Print a warning, unless `-q`.
+    pub fn warn(&self, line: &str) {
+        if self.verbosity != Verbosity::Quiet {
+            self.say(&format!("warning: {line}"));
+        }
+    }
+
     /// Print a line above the progress line.
     pub fn say(&self, line: &str) {
         // file names and article text may hold terminal escape sequences

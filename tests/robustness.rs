@@ -472,3 +472,43 @@ fn reports_of_many_documents_cite_every_source() {
     let md = timeline::render::export::markdown(&t, "Many", None);
     assert!(md.contains("\\[20000\\]"));
 }
+
+#[test]
+fn render_refuses_to_overwrite_its_own_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("t.json");
+    std::fs::copy(root().join("tests/data/floods.expected.json"), &json).unwrap();
+    let before = read(&json);
+    timeline()
+        .arg("render")
+        .arg(&json)
+        .arg("-o")
+        .arg(&json)
+        .args(["--format", "timelinejs"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("would overwrite the timeline JSON it is drawn from"));
+    assert_eq!(read(&json), before);
+}
+
+#[test]
+fn a_filter_keeps_only_edges_between_the_events_it_keeps_and_warns_on_no_match() {
+    let out = tempfile::tempdir().unwrap();
+    timeline()
+        .args(["build", "tests/data/floods", "--type", "security", "-o"])
+        .arg(out.path().join("t.svg"))
+        .assert()
+        .success();
+    let t = parse(&out.path().join("t.json"));
+    let ids: std::collections::BTreeSet<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+    assert!(t
+        .edges
+        .iter()
+        .all(|e| ids.contains(e.before.as_str()) && ids.contains(e.after.as_str())));
+    timeline()
+        .args(["build", "tests/data/floods", "--entity", "Nobody Atall", "-o"])
+        .arg(out.path().join("n.svg"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: --entity \"Nobody Atall\" matches no actor"));
+}

@@ -693,5 +693,7 @@ pub fn filter(mut t: Timeline, filter: &Filter) -> Timeline {
     t.events.retain(|e| filter.keeps(e));
     let kept: BTreeSet<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
     t.findings.retain(|f| f.events.iter().all(|id| kept.contains(id.as_str())));
+    // no edge points at an event the file no longer holds
+    t.edges.retain(|e| kept.contains(e.before.as_str()) && kept.contains(e.after.as_str()));
     t
 }
