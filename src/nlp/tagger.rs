@@ -498,15 +498,7 @@ impl Tagger {
             .collect();
         let class_feats: Vec<u32> =
             class_feat_counts.iter().map(|m| if m.is_empty() { 0 } else { best(m) }).collect();
-        let feats: KeyMap<u32> = word_feats
-            .iter()
-            .map(|(k, m)| (*k, best(m)))
-            .filter(|(k, f)| {
-                // only where the word differs from its class's default
-                let _ = k;
-                *f != u32::MAX
-            })
-            .collect();
+        let feats: KeyMap<u32> = word_feats.iter().map(|(k, m)| (*k, best(m))).collect();
         if feat_strings.is_empty() {
             feat_strings.push(String::new());
         }

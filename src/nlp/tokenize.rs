@@ -89,7 +89,6 @@ fn is_close(c: char) -> bool {
 pub fn words(text: &str, keep_hyphen: &HashSet<String>) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut i = 0;
-    let bytes = text.as_bytes();
     while i < text.len() {
         // skip white space
         let c = text[i..].chars().next().expect("in bounds");
@@ -107,7 +106,6 @@ pub fn words(text: &str, keep_hyphen: &HashSet<String>) -> Vec<Piece> {
         }
         chunk(text, i, j, keep_hyphen, &mut out);
         i = j;
-        let _ = bytes;
     }
     out
 }
