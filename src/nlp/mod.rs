@@ -143,22 +143,24 @@ impl Model {
     /// are left at 0.
     #[must_use]
     pub fn analyze_words(&self, forms: &[&str]) -> Sentence {
-        let classes = self.tagger.tag(forms);
-        let (heads, labels) = self.parser.parse(forms, &classes);
+        // each word's hashes once, for the tagger, the tables and the parser
+        let ws = tagger::words(forms);
+        let classes = self.tagger.tag_words(&ws);
+        let (heads, labels) = self.parser.parse_words(&ws, &classes);
         let tokens = forms
             .iter()
-            .zip(&classes)
+            .zip(ws.iter().zip(&classes))
             .zip(heads.iter().zip(&labels))
-            .map(|((f, &c), (&h, &l))| {
+            .map(|((f, (w, &c)), (&h, &l))| {
                 let (upos, xpos) = &self.tagger.classes[c];
                 Token {
                     start: 0,
                     end: 0,
                     form: (*f).to_string(),
-                    lemma: self.tagger.lemma(f, c),
+                    lemma: self.tagger.lemma_of(f, w, c),
                     upos: upos.clone(),
                     xpos: xpos.clone(),
-                    feats: self.tagger.feats(f, c).to_string(),
+                    feats: self.tagger.feats_of(w, c).to_string(),
                     head: h,
                     deprel: self.parser.labels.get(l).cloned().unwrap_or_else(|| "dep".into()),
                 }

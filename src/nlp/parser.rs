@@ -15,6 +15,7 @@
 use super::perceptron::{
     argmax, hash_str, mix, read_str, read_u32, shuffle, write_str, xorshift, Trainer, Weights,
 };
+use super::tagger::Word;
 
 /// One training sentence: words, their tags (tagger classes), gold heads
 /// (1-based, 0 the root) and gold labels.
@@ -145,15 +146,13 @@ struct Tokens {
 }
 
 impl Tokens {
-    fn new(words: &[&str], tags: &[usize]) -> Tokens {
+    fn new(words: &[Word], tags: &[usize]) -> Tokens {
         let mut word = vec![hash_str("<root>")];
         let mut tag = vec![hash_str("<ROOT>")];
         let mut suffix = vec![hash_str("<root>")];
         for (w, t) in words.iter().zip(tags) {
-            let n = super::tagger::normalize(w);
-            let k = n.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
-            word.push(hash_str(&n));
-            suffix.push(hash_str(&n[k..]));
+            word.push(w.norm);
+            suffix.push(w.suf[2]);
             tag.push(mix(0x7a9, *t as u64));
         }
         word.push(hash_str("<none>"));
@@ -396,6 +395,11 @@ impl Parser {
     /// Parse: heads (1-based, 0 the root) and label indices of each word.
     #[must_use]
     pub fn parse(&self, words: &[&str], tags: &[usize]) -> (Vec<usize>, Vec<usize>) {
+        self.parse_words(&super::tagger::words(words), tags)
+    }
+
+    /// [`Parser::parse`], from the words' hashes (the tagger's).
+    pub(crate) fn parse_words(&self, words: &[Word], tags: &[usize]) -> (Vec<usize>, Vec<usize>) {
         let n = words.len();
         let tk = Tokens::new(words, tags);
         let mut st = State::new(n);
@@ -471,7 +475,7 @@ impl Parser {
                     children[gh[d - 1]].push(d);
                 }
                 let gold = Gold { heads: &heads, children };
-                let tk = Tokens::new(words, tags);
+                let tk = Tokens::new(&super::tagger::words(words), tags);
                 let mut st = State::new(n);
                 let mut in_stack = vec![false; n + 2];
                 in_stack[0] = true;
@@ -479,16 +483,13 @@ impl Parser {
                     features(&st, &tk, &mut feats);
                     transitions.score(&feats, &mut scores);
                     let ok = valid(&st);
-                    let costs: Vec<(usize, bool)> =
-                        (0..3)
-                            .map(|k| {
-                                if ok[k] {
-                                    gold.cost(&st, &in_stack, k)
-                                } else {
-                                    (usize::MAX, false)
-                                }
-                            })
-                            .collect();
+                    let costs: [(usize, bool); 3] = std::array::from_fn(|k| {
+                        if ok[k] {
+                            gold.cost(&st, &in_stack, k)
+                        } else {
+                            (usize::MAX, false)
+                        }
+                    });
                     let legal = (0..3).filter(|&k| ok[k]);
                     let guess = legal
                         .clone()

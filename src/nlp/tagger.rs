@@ -128,13 +128,19 @@ fn shape(form: &str) -> String {
 }
 
 /// Per-word hashes computed once per sentence.
+/// Per-word hashes computed once per sentence, and shared by the
+/// tagger, the lemma and feature tables and the parser.
 #[derive(Clone, Copy, Default)]
-struct Word {
-    norm: u64,
-    suf: [u64; 4],
+pub(crate) struct Word {
+    /// The normalized form.
+    pub(crate) norm: u64,
+    /// Its last 1 to 4 characters.
+    pub(crate) suf: [u64; 4],
     pre: [u64; 2],
     shape: u64,
     flags: u64,
+    /// How many characters the normalized form has.
+    chars: usize,
 }
 
 /// The last `k` characters of `n` (all of it when shorter).
@@ -149,7 +155,8 @@ fn first_chars(n: &str, k: usize) -> &str {
     &n[..at]
 }
 
-fn words(forms: &[&str]) -> Vec<Word> {
+/// The hashes of each word of a sentence.
+pub(crate) fn words(forms: &[&str]) -> Vec<Word> {
     forms
         .iter()
         .map(|f| {
@@ -166,6 +173,7 @@ fn words(forms: &[&str]) -> Vec<Word> {
                 pre: [pre(1), pre(2)],
                 shape: hash_str(&shape(f)),
                 flags,
+                chars: n.chars().count(),
             }
         })
         .collect()
@@ -242,9 +250,13 @@ impl Tagger {
     /// The joint class of each word, left to right.
     #[must_use]
     pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
-        let ws = words(forms);
-        let dict = dict_classes(&ws, &self.dictionary);
-        let mut out = Vec::with_capacity(forms.len());
+        self.tag_words(&words(forms))
+    }
+
+    /// [`Tagger::tag`] from the words' hashes.
+    pub(crate) fn tag_words(&self, ws: &[Word]) -> Vec<usize> {
+        let dict = dict_classes(ws, &self.dictionary);
+        let mut out = Vec::with_capacity(ws.len());
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0.0; self.classes.len()];
         let (mut prev, mut prev2) = (START, START);
@@ -252,7 +264,7 @@ impl Tagger {
             let c = match self.dictionary.get(&ws[i].norm) {
                 Some(&c) => usize::from(c),
                 None => {
-                    features(&ws, &dict, i, prev, prev2, &mut feats);
+                    features(ws, &dict, i, prev, prev2, &mut feats);
                     self.weights.score(&feats, &mut scores);
                     argmax(&scores)
                 }
@@ -271,7 +283,7 @@ impl Tagger {
             let c = match self.dictionary.get(&ws[i].norm) {
                 Some(&c) => usize::from(c),
                 None => {
-                    features(&ws, &dict, i, prev, prev2, &mut feats);
+                    features(ws, &dict, i, prev, prev2, &mut feats);
                     ahead(&first, i, &ws[i], prev, &mut feats);
                     self.second.score(&feats, &mut scores);
                     argmax(&scores)
@@ -345,17 +357,19 @@ impl Tagger {
     /// The lemma of `form` tagged `class`.
     #[must_use]
     pub fn lemma(&self, form: &str, class: usize) -> String {
-        let n = normalize(form);
-        let key = mix(hash_str(&n), class as u64);
+        self.lemma_of(form, &words(&[form])[0], class)
+    }
+
+    /// [`Tagger::lemma`], from the word's hashes.
+    pub(crate) fn lemma_of(&self, form: &str, w: &Word, class: usize) -> String {
+        let key = mix(w.norm, class as u64);
         if let Some(&r) = self.lemmas.get(&key) {
             if let Some(l) = self.rules[r as usize].apply(form) {
                 return l;
             }
         }
-        for k in (1..=4.min(n.chars().count())).rev() {
-            if let Some(&r) =
-                self.suffix_lemmas.get(&mix(hash_str(last_chars(&n, k)), class as u64))
-            {
+        for k in (1..=4.min(w.chars)).rev() {
+            if let Some(&r) = self.suffix_lemmas.get(&mix(w.suf[k - 1], class as u64)) {
                 if let Some(l) = self.rules[r as usize].apply(form) {
                     return l;
                 }
@@ -371,7 +385,12 @@ impl Tagger {
     /// The features (`Number=Sing|...`, empty for none) of `form` tagged `class`.
     #[must_use]
     pub fn feats(&self, form: &str, class: usize) -> &str {
-        let key = mix(hash_str(&normalize(form)), class as u64);
+        self.feats_of(&words(&[form])[0], class)
+    }
+
+    /// [`Tagger::feats`], from the word's hashes.
+    pub(crate) fn feats_of(&self, w: &Word, class: usize) -> &str {
+        let key = mix(w.norm, class as u64);
         let i = self.feats.get(&key).copied().unwrap_or(self.class_feats[class]);
         &self.feat_strings[i as usize]
     }

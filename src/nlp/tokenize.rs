@@ -237,10 +237,8 @@ fn chunk(
             // an abbreviation or initial keeps its full stop
             let word = &s[..s.len() - 1];
             let lower = word.to_lowercase();
-            let initials = word.len() <= 3
-                && word.chars().all(|x| x.is_alphabetic())
-                && word.chars().next().is_some_and(char::is_uppercase)
-                && word.chars().count() == 1;
+            // one capital letter: an initial ("N.")
+            let initials = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
             let dotted = word.contains('.')
                 && word.split('.').all(|p| {
                     p.chars().count() <= 2 && !p.is_empty() && p.chars().all(char::is_alphabetic)
@@ -327,11 +325,6 @@ fn middle(text: &str, a: usize, b: usize, keep_hyphen: &HashSet<String>, out: &m
                     && next.is_some()
                     && !digit_both
                     && !(prev.is_some_and(char::is_alphabetic)
-                        && keep_hyphen.contains(left_lower.as_str()))
-                    && !(left.chars().count() == 1
-                        && prev.is_some_and(char::is_alphabetic)
-                        && next.is_some_and(char::is_alphabetic)
-                        && !keep_hyphen.is_empty()
                         && keep_hyphen.contains(left_lower.as_str()))
             }
             _ => false,

@@ -11,10 +11,6 @@ use crate::model::{Event, Span, Timeline};
 
 use crate::escape::{self, safe_url};
 
-fn html_escape(s: &str) -> String {
-    escape::xml(s)
-}
-
 /// Source numbers by document id (1-based, in corpus order), built once
 /// so that reports stay linear in the number of documents.
 fn source_numbers(t: &Timeline) -> std::collections::HashMap<&str, usize> {
@@ -41,8 +37,8 @@ pub fn html(t: &Timeline, svg: &str, title: &str) -> String {
          body{{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;margin:2em;color:#111827;max-width:1240px}}\n\
          table{{border-collapse:collapse;width:100%;font-size:14px}}th,td{{border-bottom:1px solid #e5e7eb;padding:6px;text-align:left;vertical-align:top}}\n\
          blockquote{{margin:0 0 4px 0;color:#374151}}.date{{white-space:nowrap}}.flag{{color:#dc2626}}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        html_escape(title),
-        html_escape(title)
+        escape::xml(title),
+        escape::xml(title)
     );
     s.push_str("<figure>\n");
     s.push_str(svg.trim_end());
@@ -53,38 +49,38 @@ pub fn html(t: &Timeline, svg: &str, title: &str) -> String {
         let flags = if e.flags.is_empty() {
             String::new()
         } else {
-            format!(" <span class=\"flag\">({})</span>", html_escape(&e.flags.join(", ")))
+            format!(" <span class=\"flag\">({})</span>", escape::xml(&e.flags.join(", ")))
         };
         let _ = write!(
             s,
             "<tr id=\"{}\"><td class=\"date\" title=\"{}\">{}</td><td>{}{}</td><td>{}</td><td>",
-            html_escape(&e.id),
-            html_escape(&evidence),
-            html_escape(&date),
-            html_escape(&e.title),
+            escape::xml(&e.id),
+            escape::xml(&evidence),
+            escape::xml(&date),
+            escape::xml(&e.title),
             flags,
-            html_escape(&source_names(&numbers, e).join(" "))
+            escape::xml(&source_names(&numbers, e).join(" "))
         );
         for m in &e.mentions {
             let _ = write!(
                 s,
                 "<blockquote>\u{201c}{}\u{201d} <small>{}</small></blockquote>",
-                html_escape(&m.quote),
-                html_escape(&m.document)
+                escape::xml(&m.quote),
+                escape::xml(&m.document)
             );
         }
         s.push_str("</td></tr>\n");
     }
     s.push_str("</tbody>\n</table>\n<h2>Sources</h2>\n<ol>\n");
     for d in &t.documents {
-        let name = html_escape(d.title.as_deref().unwrap_or(&d.id));
+        let name = escape::xml(d.title.as_deref().unwrap_or(&d.id));
         let extra: Vec<String> = [&d.publisher, &d.author, &d.date]
             .into_iter()
             .flatten()
-            .map(|x| html_escape(x))
+            .map(|x| escape::xml(x))
             .collect();
         let link = match d.url.as_deref().and_then(safe_url) {
-            Some(u) => format!("<a href=\"{}\">{name}</a>", html_escape(&u)),
+            Some(u) => format!("<a href=\"{}\">{name}</a>", escape::xml(&u)),
             None => name,
         };
         let _ = writeln!(s, "<li>{link} {}</li>", extra.join(" · "));
@@ -96,9 +92,9 @@ pub fn html(t: &Timeline, svg: &str, title: &str) -> String {
             let _ = writeln!(
                 s,
                 "<li><b>{}</b> ({:?}): {}</li>",
-                html_escape(&f.kind),
+                escape::xml(&f.kind),
                 f.severity,
-                html_escape(&f.message)
+                escape::xml(&f.message)
             );
         }
         s.push_str("</ul>\n");
@@ -171,13 +167,13 @@ pub fn timelinejs(t: &Timeline, title: &str) -> String {
                 let _ = write!(
                     text,
                     "<p>\u{201c}{}\u{201d} ({})</p>",
-                    html_escape(&m.quote),
-                    html_escape(&m.document)
+                    escape::xml(&m.quote),
+                    escape::xml(&m.document)
                 );
             }
             let mut ev = json!({
                 "start_date": tljs_date(span.lo, d.earliest.len()),
-                "text": {"headline": html_escape(&e.title), "text": text},
+                "text": {"headline": escape::xml(&e.title), "text": text},
                 "group": e.event_type.name(),
                 "unique_id": e.id,
             });
@@ -187,7 +183,7 @@ pub fn timelinejs(t: &Timeline, title: &str) -> String {
             Some(ev)
         })
         .collect();
-    let doc = json!({"title": {"text": {"headline": html_escape(title)}}, "events": events});
+    let doc = json!({"title": {"text": {"headline": escape::xml(title)}}, "events": events});
     serde_json::to_string_pretty(&doc).expect("JSON values serialize") + "\n"
 }
 
