@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::progress::{Progress, Verbosity};
 use timeline::corpus::Input;
-use timeline::extract::timex::{self, Context, TimexType};
+use timeline::extract::timex::{self, Context};
 use timeline::model::{EventType, Reference, ReferenceSource};
 use timeline::render::{self, Layout, RenderOptions, Theme};
 
@@ -152,6 +152,29 @@ enum Command {
         #[arg(short, long, value_name = "FILE.jsonl")]
         output: Option<PathBuf>,
     },
+    /// The time expressions and TimeML events of one text file.
+    ///
+    /// Events are found by the learned event model on the backbone's
+    /// parse, each with its TimeML class, tense, aspect, polarity and
+    /// modality; offsets are UTF-8 byte offsets into the file.
+    Annotate {
+        /// A UTF-8 text file.
+        file: PathBuf,
+        /// The day relative expressions resolve against (YYYY-MM-DD).
+        /// Without it, the latest explicit day in the text is used and
+        /// stderr says so.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        reference_date: Option<NaiveDate>,
+        /// json: {"timexes": [...], "events": [...]}; timeml: the text
+        /// with inline TIMEX3 and EVENT tags, then MAKEINSTANCE tags.
+        #[arg(long, value_enum, default_value_t = TagFormat::Json)]
+        format: TagFormat,
+    },
+    /// The event model: train it, or cross-validate it on TimeML data.
+    Events {
+        #[command(subcommand)]
+        command: EventsCommand,
+    },
     /// The linguistic backbone: train, evaluate, or analyse a text.
     Nlp {
         #[command(subcommand)]
@@ -170,7 +193,75 @@ enum Command {
         /// Also list every miss, extra and wrong value.
         #[arg(short, long)]
         verbose: bool,
+        /// An event model file instead of the embedded one.
+        #[arg(long, value_name = "MODEL")]
+        events_model: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum EventsCommand {
+    /// Train the event model on TimeML folders (seeded: the same data
+    /// and options give the same bytes).
+    Train {
+        /// Folders (or files) of gold TimeML documents (TimeBank, AQUAINT).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Folders of automatically annotated TimeML (TE3 silver), used for
+        /// event detection only.
+        #[arg(long, value_name = "DIR")]
+        silver: Vec<PathBuf>,
+        /// The model to write.
+        #[arg(short, long, default_value = "models/en-events.model")]
+        output: PathBuf,
+        #[command(flatten)]
+        options: EventTrainArgs,
+    },
+    /// K-fold cross-validation by document: TempEval-3 task B figures.
+    Cv {
+        /// Folders (or files) of gold TimeML documents.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Folders of automatically annotated TimeML added to every fold's
+        /// training data.
+        #[arg(long, value_name = "DIR")]
+        silver: Vec<PathBuf>,
+        /// Folds.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Also list every miss, extra and wrong class.
+        #[arg(short, long)]
+        verbose: bool,
+        #[command(flatten)]
+        options: EventTrainArgs,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct EventTrainArgs {
+    /// Seed of every shuffle.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+    /// Passes over the data.
+    #[arg(long, default_value_t = 12)]
+    iterations: usize,
+    /// Averaged weights smaller than this are left out.
+    #[arg(long, default_value_t = 0.05)]
+    prune: f32,
+    /// Added to every event class's score: above 0 finds more events.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    bias: f32,
+}
+
+impl EventTrainArgs {
+    fn options(&self) -> timeline::extract::events::TrainOptions {
+        timeline::extract::events::TrainOptions {
+            seed: self.seed,
+            iterations: self.iterations,
+            prune: self.prune,
+            bias: self.bias,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -489,7 +580,13 @@ pub fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Tag { file, reference_date, format } => tag(&file, reference_date, format),
-        Command::Eval { inputs, verbose } => eval(&inputs, verbose),
+        Command::Eval { inputs, verbose, events_model } => {
+            eval(&inputs, verbose, events_model.as_deref())
+        }
+        Command::Annotate { file, reference_date, format } => {
+            annotate(&file, reference_date, format)
+        }
+        Command::Events { command } => events(command),
         Command::Nlp { command } => nlp(command),
         Command::Review { sources, edits, format } => {
             review(&sources, edits.as_deref(), format, verbosity)
@@ -692,19 +789,25 @@ fn extract(
     Ok(ExitCode::SUCCESS)
 }
 
-fn tag(file: &Path, reference: Option<NaiveDate>, format: TagFormat) -> anyhow::Result<ExitCode> {
+/// A UTF-8 text file, whole.
+fn read_text(file: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{}: expected UTF-8 text, but found an invalid byte at offset {}",
             file.display(),
             e.utf8_error().valid_up_to()
         )
-    })?;
-    let ctx = match reference {
+    })
+}
+
+/// The tagging context of a lone text file: the reference day given, else
+/// the one inferred from the text (said on stderr), else none.
+fn file_context(file: &Path, text: &str, reference: Option<NaiveDate>) -> anyhow::Result<Context> {
+    Ok(match reference {
         Some(r) => Context { reference: Some(r), inferred: false, year: None },
         None => {
-            let mut doc = timeline::corpus::parse_document(file, text.clone().into_bytes())?;
+            let mut doc = timeline::corpus::parse_document(file, text.as_bytes().to_vec())?;
             doc.body_start = 0;
             let mut docs = vec![doc];
             timeline::extract::infer_references(&mut docs);
@@ -725,7 +828,12 @@ fn tag(file: &Path, reference: Option<NaiveDate>, format: TagFormat) -> anyhow::
                 }
             }
         }
-    };
+    })
+}
+
+fn tag(file: &Path, reference: Option<NaiveDate>, format: TagFormat) -> anyhow::Result<ExitCode> {
+    let text = read_text(file)?;
+    let ctx = file_context(file, &text, reference)?;
     let tags = timex::tag(&text, &ctx);
     let mut out = std::io::stdout().lock();
     match format {
@@ -734,25 +842,33 @@ fn tag(file: &Path, reference: Option<NaiveDate>, format: TagFormat) -> anyhow::
             writeln!(out)?;
         }
         TagFormat::Timeml => {
-            let mut last = 0;
-            for (i, t) in tags.iter().enumerate() {
-                let kind = match t.kind {
-                    TimexType::Date => "DATE",
-                    TimexType::Time => "TIME",
-                    TimexType::Duration => "DURATION",
-                    TimexType::Set => "SET",
-                };
-                write!(out, "{}", xml_escape(&text[last..t.start]))?;
-                write!(
-                    out,
-                    "<TIMEX3 tid=\"t{}\" type=\"{kind}\" value=\"{}\">{}</TIMEX3>",
-                    i + 1,
-                    xml_escape(&t.value),
-                    xml_escape(&t.text)
-                )?;
-                last = t.end;
-            }
-            write!(out, "{}", xml_escape(&text[last..]))?;
+            write!(out, "{}", timeline::extract::timeml::inline(&text, &tags, &[]))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn annotate(
+    file: &Path,
+    reference: Option<NaiveDate>,
+    format: TagFormat,
+) -> anyhow::Result<ExitCode> {
+    use timeline::extract::events;
+    let text = read_text(file)?;
+    let ctx = file_context(file, &text, reference)?;
+    let nlp = load_model(None)?;
+    let model = events::EventModel::embedded().map_err(|e| anyhow::anyhow!(e))?;
+    let a = events::annotate(&nlp, model, &text, &ctx);
+    let mut out = std::io::stdout().lock();
+    match format {
+        TagFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &a)?;
+            writeln!(out)?;
+        }
+        TagFormat::Timeml => {
+            let doc =
+                timeline::extract::timeml::document(&text, &a.timexes, &a.events, ctx.reference);
+            write!(out, "{doc}")?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -776,7 +892,11 @@ fn tml_files(p: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn eval(inputs: &[PathBuf], verbose: bool) -> anyhow::Result<ExitCode> {
+/// The TimeML documents under `inputs`, by file stem; a file that does
+/// not read is reported and skipped.
+fn read_timeml(
+    inputs: &[PathBuf],
+) -> anyhow::Result<(Vec<(String, timeline::extract::timeml::Document)>, usize)> {
     let mut files = Vec::new();
     for p in inputs {
         tml_files(p, &mut files)?;
@@ -784,39 +904,149 @@ fn eval(inputs: &[PathBuf], verbose: bool) -> anyhow::Result<ExitCode> {
     if files.is_empty() {
         bail!("expected .tml files under {}, but found none", inputs[0].display());
     }
-    let mut scores = timeline::extract::timeml::Scores::default();
+    let mut docs = Vec::with_capacity(files.len());
     let mut skipped = 0;
     for f in &files {
         let read = std::fs::read_to_string(f)
             .map_err(anyhow::Error::from)
             .and_then(|t| timeline::extract::timeml::parse(&t).map_err(|e| anyhow::anyhow!(e)));
-        let doc = match read {
-            Ok(d) => d,
+        match read {
+            Ok(d) => {
+                let name = f.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+                docs.push((name, d));
+            }
             Err(e) => {
                 eprintln!("skipped: {}: {e}", f.display());
                 skipped += 1;
-                continue;
             }
-        };
+        }
+    }
+    Ok((docs, skipped))
+}
+
+/// Analyse TimeML documents for the event model, in parallel, in order.
+fn prepare_timeml(
+    docs: Vec<(String, timeline::extract::timeml::Document)>,
+) -> anyhow::Result<Vec<timeline::extract::events::Prepared>> {
+    use rayon::prelude::*;
+    let nlp = load_model(None)?;
+    Ok(docs
+        .into_par_iter()
+        .map(|(name, d)| timeline::extract::events::Prepared::new(&nlp, &name, d))
+        .collect())
+}
+
+fn eval(
+    inputs: &[PathBuf],
+    verbose: bool,
+    events_model: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    use timeline::extract::{events, timeml};
+    let (docs, skipped) = read_timeml(inputs)?;
+    let mut scores = timeml::Scores::default();
+    for (name, doc) in &docs {
         if doc.dct.is_none() {
-            eprintln!(
-                "{}: no document creation time: relative expressions stay unresolved",
-                f.display()
-            );
+            eprintln!("{name}: no document creation time: relative expressions stay unresolved");
         }
         let ctx = Context { reference: doc.dct, inferred: false, year: None };
         let pred = timex::tag(&doc.text, &ctx);
-        let name = f.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
         scores.add(name, &doc.text, &doc.gold, &pred);
+    }
+    let model = match events_model {
+        Some(p) => {
+            let bytes =
+                std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            std::borrow::Cow::Owned(
+                events::EventModel::read(&bytes)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+            )
+        }
+        None => std::borrow::Cow::Borrowed(
+            events::EventModel::embedded().map_err(|e| anyhow::anyhow!(e))?,
+        ),
+    };
+    let with_events = docs.iter().any(|(_, d)| !d.events.is_empty());
+    let n = docs.len();
+    let mut event_scores = timeml::EventScores::default();
+    if with_events {
+        for d in prepare_timeml(docs)? {
+            d.score(&model, &mut event_scores);
+        }
     }
     let mut out = std::io::stdout().lock();
     if verbose {
-        for line in &scores.details {
+        for line in scores.details.iter().chain(&event_scores.details) {
             writeln!(out, "{line}")?;
         }
     }
-    writeln!(out, "documents: {} ({} skipped)", files.len() - skipped, skipped)?;
+    writeln!(out, "documents: {n} ({skipped} skipped)")?;
     write!(out, "{}", scores.report())?;
+    if with_events {
+        write!(out, "{}", event_scores.report())?;
+    } else {
+        writeln!(out, "event: no EVENT annotations in these documents")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn events(command: EventsCommand) -> anyhow::Result<ExitCode> {
+    use timeline::extract::events;
+    let start = std::time::Instant::now();
+    let load = |inputs: &[PathBuf]| -> anyhow::Result<Vec<events::Prepared>> {
+        if inputs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (docs, _) = read_timeml(inputs)?;
+        prepare_timeml(docs)
+    };
+    match command {
+        EventsCommand::Train { inputs, silver, output, options } => {
+            let docs = load(&inputs)?;
+            let silver = load(&silver)?;
+            let gold: usize = docs.iter().map(|d| d.doc.events.len()).sum();
+            eprintln!(
+                "training on {} documents ({gold} events) and {} silver documents",
+                docs.len(),
+                silver.len()
+            );
+            let model = events::train(
+                &docs.iter().collect::<Vec<_>>(),
+                &silver.iter().collect::<Vec<_>>(),
+                &options.options(),
+            );
+            let bytes = model.write();
+            timeline::write_atomic(&output, &bytes)?;
+            eprintln!(
+                "wrote {} ({:.1} MB, {} detection features) in {:.0} s",
+                output.display(),
+                bytes.len() as f64 / 1e6,
+                model.detect.len(),
+                start.elapsed().as_secs_f64()
+            );
+        }
+        EventsCommand::Cv { inputs, silver, folds, verbose, options } => {
+            let docs = load(&inputs)?;
+            let silver = load(&silver)?;
+            let scores = events::cross_validate(&docs, &silver, folds, &options.options());
+            let mut out = std::io::stdout().lock();
+            if verbose {
+                for line in &scores.details {
+                    writeln!(out, "{line}")?;
+                }
+            }
+            writeln!(
+                out,
+                "{} documents, {folds}-fold cross-validation by document{}",
+                docs.len(),
+                if silver.is_empty() {
+                    String::new()
+                } else {
+                    format!(", with {} silver documents", silver.len())
+                }
+            )?;
+            write!(out, "{}", scores.report())?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -917,10 +1147,6 @@ fn nlp(command: NlpCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

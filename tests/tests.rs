@@ -10,6 +10,7 @@ use assert_cmd::prelude::*;
 use predicates::prelude::*;
 use serde::Deserialize;
 
+mod events;
 mod inputs;
 mod nlp;
 mod robustness;

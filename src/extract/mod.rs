@@ -14,6 +14,7 @@
 //! of the same period reports (an article cannot predate what it reports),
 //! marked as inferred with that evidence.
 
+pub mod events;
 pub mod guard;
 pub mod lexicon;
 mod references;

@@ -1,0 +1,109 @@
+//! The event model through the binary: `annotate`, event scoring in
+//! `eval`, and seeded training and cross-validation on TimeML written for
+//! these tests (`tests/data/timeml/`).
+
+use super::*;
+
+fn figure(line: &str, name: &str) -> f64 {
+    let at = line.find(name).unwrap_or_else(|| panic!("{name} not in {line}")) + name.len();
+    line[at..].split_whitespace().next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn eval_scores_events_beside_timexes() {
+    let out = timeline().args(["eval", "tests/data/timeml"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let timex = text.lines().find(|l| l.starts_with("timex:")).expect("a timex line");
+    let event = text.lines().last().unwrap();
+    assert!(event.starts_with("event: strict F1"), "{text}");
+    assert!(figure(timex, "relaxed F1") > 99.0, "{timex}");
+    // news the model never saw: most events found and classed right
+    assert!(figure(event, "relaxed F1") > 85.0, "{event}");
+    assert!(figure(event, "class F1") > 70.0, "{event}");
+    assert!(figure(event, "polarity F1") > 85.0, "{event}");
+}
+
+#[test]
+fn training_is_seeded_and_its_model_is_used_by_eval() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.model"), dir.path().join("b.model"));
+    for m in [&a, &b] {
+        timeline()
+            .args(["events", "train", "tests/data/timeml", "--iterations", "3", "-o"])
+            .arg(m)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("training on 3 documents (22 events)"));
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    // trained on these very documents, it finds their events
+    let out =
+        timeline().args(["eval", "tests/data/timeml", "--events-model"]).arg(&a).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(figure(text.lines().last().unwrap(), "relaxed F1") > 90.0, "{text}");
+    // a file that is not a model says so
+    timeline()
+        .args(["eval", "tests/data/timeml", "--events-model", "Cargo.toml"])
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("Cargo.toml").and(predicate::str::contains("event model")),
+        );
+}
+
+#[test]
+fn cross_validation_prints_task_b_figures() {
+    timeline()
+        .args(["events", "cv", "tests/data/timeml", "--folds", "3", "--iterations", "3"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 documents, 3-fold cross-validation by document"))
+        .stdout(
+            predicate::str::is_match(r"(?m)^event: strict F1 [\d.]+ relaxed F1 [\d.]+ class F1")
+                .unwrap(),
+        );
+}
+
+#[test]
+fn annotate_prints_timexes_and_events_with_exact_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    let text = "Rescuers pulled a girl from the rubble on Tuesday, officials said.\n\
+                The airline did not cancel its flights & “the strike” ended.";
+    std::fs::write(&f, text).unwrap();
+    let out = timeline()
+        .arg("annotate")
+        .arg(&f)
+        .args(["--reference-date", "2023-02-08"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["timexes"][0]["text"], "Tuesday");
+    assert_eq!(v["timexes"][0]["value"], "2023-02-07");
+    let events = v["events"].as_array().unwrap();
+    let word =
+        |w: &str| events.iter().find(|e| e["text"] == w).unwrap_or_else(|| panic!("{w}: {v}"));
+    assert_eq!(word("pulled")["class"], "OCCURRENCE");
+    assert_eq!(word("pulled")["tense"], "PAST");
+    assert_eq!(word("said")["class"], "REPORTING");
+    assert_eq!(word("cancel")["polarity"], "NEG");
+    for e in events {
+        let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[s..t], e["text"].as_str().unwrap());
+    }
+    // TimeML: inline tags, one MAKEINSTANCE per EVENT, text escaped
+    let out = timeline()
+        .arg("annotate")
+        .arg(&f)
+        .args(["--reference-date", "2023-02-08", "--format", "timeml"])
+        .output()
+        .unwrap();
+    let tml = String::from_utf8(out.stdout).unwrap();
+    assert!(tml.contains("<EVENT eid=\"e1\" class=\"OCCURRENCE\">pulled</EVENT>"), "{tml}");
+    assert!(tml.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2023-02-07\">Tuesday</TIMEX3>"));
+    assert!(tml.contains("flights &amp; “the"));
+    assert_eq!(tml.matches("<EVENT ").count(), tml.matches("<MAKEINSTANCE ").count());
+    assert!(tml.contains("functionInDocument=\"CREATION_TIME\">2023-02-08<"));
+}
