@@ -292,6 +292,7 @@ fn main() {
                         timex: None,
                         supporting: false,
                         follows,
+                        minor: false,
                     };
                     timeline::model::Event {
                         id: format!("e{i:07}"),

@@ -210,7 +210,7 @@ fn main() {
                 };
                 doc.date.clone_from(date);
                 docs += 1;
-                match extract::extract_checked(doc) {
+                match extract::extract_checked(doc, timeline::Detail::All) {
                     Ok(e) => parts.push(e),
                     Err(e) => failures.push(Failure {
                         path: path.clone(),
@@ -221,7 +221,7 @@ fn main() {
                 }
             }
             let drawn = guarded(|| {
-                let t = timeline::build_from_parts(parts);
+                let t = timeline::build_from_parts_with(parts, timeline::Detail::All);
                 render::render(&t, &render::RenderOptions::default())
             });
             if let Err(message) = drawn {

@@ -48,7 +48,11 @@ struct Sources {
 
 impl Sources {
     /// Read and extract everything, reporting as it goes.
-    fn gather(&self, progress: &mut Progress) -> anyhow::Result<timeline::Gathered> {
+    fn gather(
+        &self,
+        detail: timeline::Detail,
+        progress: &mut Progress,
+    ) -> anyhow::Result<timeline::Gathered> {
         let inputs: Vec<Input> = self.inputs.iter().map(|p| Input::from_path(p)).collect();
         check_stdin(&inputs, self.mentions.iter().any(|m| m.as_os_str() == "-"))?;
         let mut gathered = timeline::Gathered::default();
@@ -57,7 +61,7 @@ impl Sources {
             progress.outcome(&o);
             gathered.keep(o);
         };
-        timeline::extract_inputs(&inputs, self.date.as_deref(), &mut sink);
+        timeline::extract_inputs(&inputs, self.date.as_deref(), detail, &mut sink);
         timeline::read_mentions(&self.mentions, &mut sink);
         Ok(gathered)
     }
@@ -151,6 +155,11 @@ enum Command {
         /// Write here (whole or not at all) instead of standard output.
         #[arg(short, long, value_name = "FILE.jsonl")]
         output: Option<PathBuf>,
+        /// Also every event the learned event model finds (minor
+        /// mentions), for `build --mentions ... --entity` or
+        /// `--all-events`.
+        #[arg(long)]
+        all_events: bool,
     },
     /// The time expressions and TimeML events of one text file.
     ///
@@ -362,9 +371,16 @@ struct FilterArgs {
     #[arg(long = "type", value_name = "TYPE", value_delimiter = ',')]
     types: Vec<String>,
     /// Keep events in which this actor or target takes part (an
-    /// entity-centred timeline); spelling variants match.
+    /// entity-centred timeline); spelling variants match. Such a timeline
+    /// holds every event the learned model finds, as --all-events.
     #[arg(long, value_name = "NAME")]
     entity: Option<String>,
+    /// Every event the learned event model finds, not only the happenings
+    /// of the event lexicon: what did not happen (negated, modal, future,
+    /// conditional, quoted) is still left out, and events without a date
+    /// of their own take their article's.
+    #[arg(long)]
+    all_events: bool,
 }
 
 impl FilterArgs {
@@ -542,10 +558,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
     timeline::extract::guard::quiet_guarded_panics();
     match cli.command {
         Command::Build { sources, output, json, edits, filter, style } => {
-            build(&sources, &output, json, edits.as_deref(), &filter.filter()?, &style, verbosity)
+            build(&sources, &output, json, edits.as_deref(), &filter, &style, verbosity)
         }
-        Command::Extract { inputs, date, output } => {
-            extract(&inputs, date.as_deref(), output.as_deref(), verbosity)
+        Command::Extract { inputs, date, output, all_events } => {
+            let detail = if all_events { timeline::Detail::All } else { timeline::Detail::Major };
+            extract(&inputs, date.as_deref(), output.as_deref(), detail, verbosity)
         }
         Command::Render { input, output, edits, style } => {
             let opts = style.options()?;
@@ -632,7 +649,7 @@ fn review(
     verbosity: Verbosity,
 ) -> anyhow::Result<ExitCode> {
     let mut progress = Progress::new(verbosity);
-    let gathered = sources.gather(&mut progress)?;
+    let gathered = sources.gather(timeline::Detail::Major, &mut progress)?;
     if gathered.parts.is_empty() {
         bail!("no article could be read, so there is nothing to review");
     }
@@ -698,10 +715,11 @@ fn build(
     output: &Path,
     json: Option<PathBuf>,
     edits: Option<&Path>,
-    filter: &timeline::graph::Filter,
+    filter_args: &FilterArgs,
     style: &Style,
     verbosity: Verbosity,
 ) -> anyhow::Result<ExitCode> {
+    let filter = &filter_args.filter()?;
     let opts = style.options()?;
     let format = OutFormat::resolve(style.format, output)?;
     let json = json.unwrap_or_else(|| output.with_extension("json"));
@@ -711,13 +729,19 @@ fn build(
             output.display()
         );
     }
+    // an entity timeline shows everything its entity takes part in
+    let detail = if filter_args.all_events || filter.entity.is_some() {
+        timeline::Detail::All
+    } else {
+        timeline::Detail::Major
+    };
     let mut progress = Progress::new(verbosity);
-    let gathered = sources.gather(&mut progress)?;
+    let gathered = sources.gather(detail, &mut progress)?;
     if gathered.parts.is_empty() {
         bail!("no article could be read, so no timeline was written");
     }
     progress.stage("merging and ordering");
-    let t = timeline::build_from_parts(gathered.parts);
+    let t = timeline::build_from_parts_with(gathered.parts, detail);
     let t = timeline::graph::filter(apply_edits(t, edits)?, filter);
     if let (Some(name), true) = (&filter.entity, t.events.is_empty()) {
         progress.warn(&format!(
@@ -750,6 +774,7 @@ fn extract(
     inputs: &[PathBuf],
     date: Option<&str>,
     output: Option<&Path>,
+    detail: timeline::Detail,
     verbosity: Verbosity,
 ) -> anyhow::Result<ExitCode> {
     let inputs: Vec<Input> = inputs.iter().map(|p| Input::from_path(p)).collect();
@@ -764,7 +789,7 @@ fn extract(
     let mut failed: Option<std::io::Error> = None;
     let mut written = 0usize;
     let mut copies = timeline::Copies::default();
-    timeline::extract_inputs(&inputs, date, |o| {
+    timeline::extract_inputs(&inputs, date, detail, |o| {
         let o = copies.admit(o);
         progress.outcome(&o);
         if let (timeline::Outcome::Extracted { extracted, .. }, None) = (&o, &failed) {

@@ -45,6 +45,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 pub use error::{LoadError, ReadError, WriteError};
+pub use extract::Detail;
 pub use model::Timeline;
 
 /// Run the whole pipeline on documents already loaded.
@@ -54,8 +55,10 @@ pub fn build_from_documents(documents: Vec<model::Document>) -> Timeline {
     // documents are independent: extract them in parallel, collected in
     // document order so the output stays the same bytes
     // a document the extractor fails on is left out, not the corpus
-    let parts: Vec<model::Extracted> =
-        documents.into_par_iter().filter_map(|d| extract::extract_checked(d).ok()).collect();
+    let parts: Vec<model::Extracted> = documents
+        .into_par_iter()
+        .filter_map(|d| extract::extract_checked(d, Detail::Major).ok())
+        .collect();
     build_from_parts(parts)
 }
 
@@ -63,8 +66,15 @@ pub fn build_from_documents(documents: Vec<model::Document>) -> Timeline {
 /// files written by `timeline extract`) to a timeline.
 #[must_use]
 pub fn build_from_parts(parts: Vec<model::Extracted>) -> Timeline {
-    let (documents, mentions) = extract::settle(parts);
-    graph::build(documents, mentions.into_iter().flatten(), &graph::Options::default())
+    build_from_parts_with(parts, Detail::Major)
+}
+
+/// [`build_from_parts`], keeping the mentions `detail` asks for.
+#[must_use]
+pub fn build_from_parts_with(parts: Vec<model::Extracted>, detail: Detail) -> Timeline {
+    let (documents, mentions) = extract::settle(parts, detail);
+    let keep = move |m: &model::Mention| detail == Detail::All || !m.minor;
+    graph::build(documents, mentions.into_iter().flatten().filter(keep), &graph::Options::default())
 }
 
 /// Load the articles under `paths` and build their timeline.
@@ -82,7 +92,7 @@ pub fn build(paths: &[PathBuf]) -> (Timeline, Vec<LoadError>) {
 pub fn build_dated(paths: &[PathBuf], date: Option<&str>) -> (Timeline, Vec<LoadError>) {
     let inputs: Vec<corpus::Input> = paths.iter().map(|p| corpus::Input::from_path(p)).collect();
     let mut gathered = Gathered::default();
-    extract_inputs(&inputs, date, |o| gathered.add(o));
+    extract_inputs(&inputs, date, Detail::Major, |o| gathered.add(o));
     (build_from_parts(gathered.parts), gathered.skipped)
 }
 
@@ -172,8 +182,13 @@ const BATCH: usize = 256;
 /// their text is dropped once extracted (unless the merge step may need
 /// it, see [`extract::settle`]), so memory grows with the mentions found,
 /// not with the corpus text. `date` is given to documents without a
-/// publication date of their own.
-pub fn extract_inputs(inputs: &[corpus::Input], date: Option<&str>, mut sink: impl FnMut(Outcome)) {
+/// publication date of their own; `detail` says which mentions to find.
+pub fn extract_inputs(
+    inputs: &[corpus::Input],
+    date: Option<&str>,
+    detail: Detail,
+    mut sink: impl FnMut(Outcome),
+) {
     use rayon::prelude::*;
     let mut units = corpus::units(inputs);
     loop {
@@ -189,7 +204,7 @@ pub fn extract_inputs(inputs: &[corpus::Input], date: Option<&str>, mut sink: im
                         loaded.document.date = date.map(str::to_string);
                     }
                     let bytes = loaded.document.text.len();
-                    match extract::extract_checked(loaded.document) {
+                    match extract::extract_checked(loaded.document, detail) {
                         Ok(extracted) => Outcome::Extracted {
                             extracted: Box::new(extracted),
                             warnings: loaded.warnings,

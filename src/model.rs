@@ -250,6 +250,9 @@ pub enum Resolution {
     /// No date in its own text; taken over from other mentions of the same
     /// event.
     Merged,
+    /// No date in its own text: bounded by its article, which reported it
+    /// by the article's date (at the article's precision).
+    Document,
 }
 
 /// A closed interval of calendar days.
@@ -482,6 +485,8 @@ pub enum Anchor {
     Sentence,
     /// The previous dated clause of the same article ("then ...").
     Narrative,
+    /// The article's own date: it reported the event by then.
+    Document,
     /// No evidence in its own text.
     None,
 }
@@ -529,6 +534,11 @@ pub struct Mention {
     /// ("Then Marenko invited ..."), an ordering constraint for the graph.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follows: Option<Relation>,
+    /// Found by the learned event model but not by the event lexicon: kept
+    /// by entity timelines and `build --all-events`, left out of the
+    /// default timeline.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub minor: bool,
 }
 
 /// "This happened after that": a reference to another mention of the same

@@ -107,3 +107,101 @@ fn annotate_prints_timexes_and_events_with_exact_offsets() {
     assert_eq!(tml.matches("<EVENT ").count(), tml.matches("<MAKEINSTANCE ").count());
     assert!(tml.contains("functionInDocument=\"CREATION_TIME\">2023-02-08<"));
 }
+
+fn write_bakery(dir: &Path) {
+    std::fs::write(
+        dir.join("a.txt"),
+        "---\ntitle: Brightfoods buys bakery chain\npublisher: Daily Ledger\ndate: 2019-06-12\n---\n\
+         Brightfoods bought the Lopez bakery chain on Monday.\n\
+         The chain, which Maria Lopez founded in 1998, employs 300 people.\n\
+         She told reporters that every shop would stay open.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "---\ntitle: Flagship reopens\npublisher: Town Crier\ndate: 2019-07-02\n---\n\
+         The Lopez chain reopened its flagship store after renovations.\n\
+         Brightfoods repainted the hall and hired new bakers.\n",
+    )
+    .unwrap();
+}
+
+fn built(args: &[&str], dir: &Path) -> timeline::Timeline {
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    timeline()
+        .arg("build")
+        .arg(dir.join("a.txt"))
+        .arg(dir.join("b.txt"))
+        .args(args)
+        .arg("-o")
+        .arg(out.join("t.svg"))
+        .assert()
+        .success();
+    serde_json::from_str(&read(out.join("t.json"))).unwrap()
+}
+
+fn triggers(t: &timeline::Timeline) -> Vec<&str> {
+    t.events.iter().flat_map(|e| e.mentions.iter().map(|m| m.trigger.as_str())).collect()
+}
+
+#[test]
+fn entity_timelines_and_all_events_keep_what_the_model_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    write_bakery(dir.path());
+    // the default timeline: the lexicon's happenings only
+    let t = built(&[], dir.path());
+    assert!(t.events.iter().all(|e| e.mentions.iter().all(|m| !m.minor)));
+    assert!(!triggers(&t).contains(&"repainted"));
+    // every event the model finds, each dated
+    let all = built(&["--all-events"], dir.path());
+    let words = triggers(&all);
+    for w in ["bought", "founded", "repainted", "hired", "reopened"] {
+        assert!(words.contains(&w), "{w} not in {words:?}");
+    }
+    assert!(all.events.len() > t.events.len());
+    let repainted =
+        all.events.iter().find(|e| e.mentions.iter().any(|m| m.trigger == "repainted")).unwrap();
+    let d = repainted.date.as_ref().unwrap();
+    assert_eq!((d.earliest.as_str(), d.latest.as_str()), ("2019-07-02", "2019-07-02"));
+    assert_eq!(d.resolution, timeline::model::Resolution::Document);
+    assert!(d.evidence.contains("Town Crier"), "{}", d.evidence);
+    // what did not happen stays out
+    assert!(!words.contains(&"stay"), "{words:?}");
+    // an entity timeline: only events its entity takes part in, found by
+    // the parse's roles, minor mentions included
+    let e = built(&["--entity", "Brightfoods"], dir.path());
+    let words = triggers(&e);
+    assert!(words.contains(&"bought") && words.contains(&"repainted"), "{words:?}");
+    assert!(!words.contains(&"reopened"), "{words:?}");
+    let lopez = built(&["--entity", "Maria Lopez"], dir.path());
+    assert!(triggers(&lopez).contains(&"founded"), "{:?}", triggers(&lopez));
+}
+
+#[test]
+fn mention_files_with_all_events_merge_to_the_same_entity_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    write_bakery(dir.path());
+    let direct = built(&["--entity", "Brightfoods"], dir.path());
+    let m = dir.path().join("m.jsonl");
+    timeline()
+        .arg("extract")
+        .arg(dir.path().join("a.txt"))
+        .arg(dir.path().join("b.txt"))
+        .args(["--all-events", "-o"])
+        .arg(&m)
+        .assert()
+        .success();
+    assert!(read(&m).contains("\"minor\":true"));
+    let out = dir.path().join("m.svg");
+    timeline()
+        .args(["build", "--mentions"])
+        .arg(&m)
+        .args(["--entity", "Brightfoods", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let merged: timeline::Timeline =
+        serde_json::from_str(&read(dir.path().join("m.json"))).unwrap();
+    assert_eq!(triggers(&merged), triggers(&direct));
+}

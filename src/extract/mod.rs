@@ -16,6 +16,7 @@
 
 pub mod events;
 pub mod guard;
+mod learned;
 pub mod lexicon;
 mod references;
 pub mod sentences;
@@ -202,12 +203,32 @@ fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Which mentions extraction finds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// The mentions of the event lexicon: the happenings a timeline of the
+    /// whole corpus shows (the default).
+    #[default]
+    Major,
+    /// Every mention the learned event model finds on the parse as well
+    /// ([minor mentions](Mention::minor)): what an entity timeline needs.
+    /// The parse costs about ten times the time of the rest.
+    All,
+}
+
+/// Extract the lexicon's event mentions of one document
+/// ([`extract_with`] at [`Detail::Major`]).
+#[must_use]
+pub fn extract(doc: &Document) -> Vec<Mention> {
+    extract_with(doc, Detail::Major)
+}
+
 /// Extract the event mentions of one document. Its reference day must be
 /// set first (see [`infer_references`]) for relative dates to resolve.
 ///
 /// Complexity: linear in the length of the document.
 #[must_use]
-pub fn extract(doc: &Document) -> Vec<Mention> {
+pub fn extract_with(doc: &Document, detail: Detail) -> Vec<Mention> {
     let ctx = context(doc);
     let body = doc.body();
     let base = doc.body_start;
@@ -315,6 +336,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
                 timex: timex_value,
                 supporting,
                 follows: None,
+                minor: false,
             });
         }
         if !opinion {
@@ -335,6 +357,11 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
     // an article pasted twice, even with other line breaks, counts once
     let mut quotes = HashSet::new();
     mentions.retain(|m| quotes.insert(m.quote.split_whitespace().collect::<Vec<_>>().join(" ")));
+    // then every other event the learned model finds, as minor mentions
+    if detail == Detail::All {
+        let learned = learned::mentions(doc, body, &timexes, &ranges, &mut mentions);
+        mentions.extend(learned);
+    }
     mentions
 }
 
@@ -926,6 +953,7 @@ fn presence_mentions(
             date,
             supporting: false,
             follows: None,
+            minor: false,
         });
     }
 }
@@ -987,6 +1015,7 @@ fn list_mentions(
             timex: Some(t.value.clone()),
             supporting: false,
             follows: None,
+            minor: false,
         });
     }
     // the head mention itself is now told by the items

@@ -16,6 +16,7 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use super::timex::{self, Context, TimexType};
+use super::Detail;
 use crate::error::LoadError;
 use crate::model::{
     Document, Extracted, Granularity, Mention, Reference, ReferenceSource, ReportedDay, Resolution,
@@ -174,11 +175,11 @@ pub fn choose_references(docs: &mut [Document], days: &[Vec<ReportedDay>]) {
 /// The map step: extract one document on its own, with the reference day
 /// it would have alone. Its text is dropped unless [`settle`] may need it.
 #[must_use]
-pub fn extract_document(mut doc: Document) -> Extracted {
+pub fn extract_document(mut doc: Document, detail: Detail) -> Extracted {
     let digest = Some(digest(&doc.text));
     let days = explicit_days(&doc);
     choose_references(std::slice::from_mut(&mut doc), std::slice::from_ref(&days));
-    let mentions = super::extract(&doc);
+    let mentions = super::extract_with(&doc, detail);
     let has_day = doc.date_span().is_some_and(|s| s.lo == s.hi);
     let text = std::mem::take(&mut doc.text);
     Extracted {
@@ -202,9 +203,9 @@ pub fn digest(text: &str) -> String {
 ///
 /// # Errors
 /// [`LoadError::Extraction`] naming the document's path.
-pub fn extract_checked(doc: Document) -> Result<Extracted, LoadError> {
+pub fn extract_checked(doc: Document, detail: Detail) -> Result<Extracted, LoadError> {
     let path = std::path::PathBuf::from(&doc.path);
-    super::guard::guarded(move || extract_document(doc))
+    super::guard::guarded(move || extract_document(doc, detail))
         .map_err(|message| LoadError::Extraction { path, message })
 }
 
@@ -218,9 +219,10 @@ fn key(r: Option<&Reference>) -> Option<(&str, ReferenceSource)> {
 /// whose reference day changed. Returns the documents (without text) and
 /// their mentions, one list per document, in corpus order (a list per
 /// document, so the graph stage can take them over without a copy of
-/// them all).
+/// them all). Documents extracted again find the mentions `detail` asks
+/// for.
 #[must_use]
-pub fn settle(parts: Vec<Extracted>) -> (Vec<Document>, Vec<Vec<Mention>>) {
+pub fn settle(parts: Vec<Extracted>, detail: Detail) -> (Vec<Document>, Vec<Vec<Mention>>) {
     let mut parts = parts;
     // an id two documents share (the same file name under two folders)
     // takes each one's digest, so neither id depends on the other file or
@@ -258,8 +260,8 @@ pub fn settle(parts: Vec<Extracted>) -> (Vec<Document>, Vec<Vec<Mention>>) {
                     doc.text = text;
                     // should extraction fail under the new day, the
                     // mentions of the map step still stand
-                    let mentions =
-                        super::guard::guarded(|| super::extract(doc)).unwrap_or(part.mentions);
+                    let mentions = super::guard::guarded(|| super::extract_with(doc, detail))
+                        .unwrap_or(part.mentions);
                     doc.text = String::new();
                     mentions
                 }

@@ -632,6 +632,7 @@ fn disagreements(events: &mut [Event], findings: &mut Vec<Finding>) {
     }
 }
 
+pub mod names;
 #[cfg(test)]
 mod tests;
 
@@ -671,14 +672,14 @@ impl Filter {
             return false;
         }
         if let Some(name) = &self.entity {
-            let want = key_name(name);
-            let names =
-                e.mentions.iter().flat_map(|m| [m.actor.as_deref(), m.target.as_deref()]).flatten();
-            let found = names.chain(e.participants.iter().map(String::as_str)).any(|n| {
-                n.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
-                    .filter(|w| w.chars().count() > 2)
-                    .any(|w| similar(&key_name(w), &want, NAME_SIMILARITY))
-            });
+            let phrases = e
+                .mentions
+                .iter()
+                .flat_map(|m| [m.actor.as_deref(), m.target.as_deref(), m.place.as_deref()])
+                .flatten();
+            let found = phrases
+                .chain(e.participants.iter().map(String::as_str))
+                .any(|p| names::names(name, p, NAME_SIMILARITY));
             if !found {
                 return false;
             }

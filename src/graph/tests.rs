@@ -46,6 +46,7 @@ fn mention(
         timex: None,
         supporting: false,
         follows: None,
+        minor: false,
     }
 }
 

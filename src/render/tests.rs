@@ -48,6 +48,7 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
                 timex: None,
                 supporting: false,
                 follows: None,
+                minor: false,
             };
             Event {
                 id: format!("e{i}"),

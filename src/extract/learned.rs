@@ -1,0 +1,562 @@
+//! Timeline mentions from the learned event model ([`super::events`]) on
+//! the backbone's parse ([`crate::nlp`]).
+//!
+//! Every event the model finds in a document becomes a candidate mention;
+//! what did not happen is left out from its TimeML attributes and the
+//! parse: a negated or modal event, a future or infinitive one, one under
+//! a conditional ("if", "unless"), one inside quoted speech, and states
+//! and perceptions. The rest keep who did it to whom and where from the
+//! parse (subject, object, passive agent, possessor and "of"-argument of
+//! an event noun, a named place after "in", "at" or "on"), the clause the
+//! event heads as their quote, and a date: a time expression inside that
+//! clause, else the article's own date at its precision (resolution
+//! `document`), else none.
+//!
+//! These mentions are *minor* ([`crate::model::Mention::minor`]): entity
+//! timelines and `build --all-events` keep them, the default timeline
+//! keeps only the mentions of the event lexicon ([`super::lexicon`]). An
+//! event the lexicon already reports gives no second mention, but its
+//! mention takes its participants from the parse. The
+//! lexicon names actions here only so that synonyms share a merge key; it
+//! never decides what is an event.
+
+use super::events::{EventClass, EventMention, EventModel, Polarity, Tense};
+use super::timex::{Range, Timex};
+use super::{anchor, inside, quoted_ranges, trim_quote};
+use crate::model::{Anchor, DateInfo, Document, EventType, Granularity, Mention, Resolution};
+use crate::nlp::{self, Sentence};
+
+/// Subordinators that make their clause hypothetical.
+pub const CONDITIONALS: &[&str] = &["if", "unless", "whether", "lest"];
+
+/// Pronouns that stand for a person named before them.
+pub const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "hers"];
+
+/// Prepositions that introduce where something happened.
+pub const PLACE_CASES: &[&str] = &["in", "at", "on", "near", "outside", "inside"];
+
+/// Relations that open another clause: a quote stops before them.
+const CLAUSE_BREAKS: &[&str] =
+    &["ccomp", "parataxis", "advcl", "acl:relcl", "conj", "list", "csubj", "punct"];
+
+/// Relations of the words that belong to a participant's name.
+const NAME_PARTS: &[&str] =
+    &["compound", "flat", "flat:name", "amod", "nummod", "fixed", "nmod:poss", "case", "goeswith"];
+
+/// A sentence with its dependents listed.
+struct Tree<'a> {
+    body: &'a str,
+    s: &'a Sentence,
+    kids: Vec<Vec<usize>>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(body: &'a str, s: &'a Sentence) -> Tree<'a> {
+        let n = s.tokens.len();
+        let mut kids = vec![Vec::new(); n];
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.head > 0 && t.head <= n {
+                kids[t.head - 1].push(i);
+            }
+        }
+        Tree { body, s, kids }
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.s.tokens[i].head;
+        (h > 0 && h <= self.s.tokens.len()).then(|| h - 1)
+    }
+
+    fn child(&self, i: usize, rel: &str) -> Option<usize> {
+        self.kids[i].iter().copied().find(|&k| self.s.tokens[k].deprel == rel)
+    }
+
+    /// The dependent of `i` with relation `rel` whose case marker is one of
+    /// `cases` ("by" for a passive agent, "of" for an event noun's theme).
+    fn marked(&self, i: usize, rels: &[&str], cases: &[&str]) -> Option<usize> {
+        self.kids[i].iter().copied().find(|&k| {
+            rels.contains(&self.s.tokens[k].deprel.as_str())
+                && self.kids[k].iter().any(|&c| {
+                    self.s.tokens[c].deprel == "case"
+                        && cases.contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
+                })
+        })
+    }
+
+    /// The name or noun phrase headed by `i`: the head with its compound,
+    /// flat, adjective, number and possessor words, as written; `None` for
+    /// a pronoun.
+    fn phrase(&self, i: usize) -> Option<String> {
+        let t = &self.s.tokens[i];
+        if matches!(t.upos.as_str(), "PRON" | "DET" | "NUM" | "PUNCT") {
+            return None;
+        }
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        while let Some(k) = stack.pop() {
+            for &c in &self.kids[k] {
+                let rel = self.s.tokens[c].deprel.as_str();
+                // a possessive marker belongs to the possessor, not the
+                // phrase that owns it: "Apple 's store" is "Apple 's store"
+                if NAME_PARTS.contains(&rel) && !(k == i && rel == "case") {
+                    lo = lo.min(c);
+                    hi = hi.max(c);
+                    stack.push(c);
+                }
+            }
+        }
+        // a phrase is contiguous: stop at a gap the relations do not cover
+        let (a, b) = (self.s.tokens[lo].start, self.s.tokens[hi].end);
+        let text = self.body.get(a..b)?.trim();
+        let text = text.trim_end_matches(['\'', '’']).trim_end_matches(" 's").trim_end();
+        (!text.is_empty() && text.chars().count() <= 80).then(|| text.to_string())
+    }
+
+    /// The byte span of the clause headed by `i`, without the other
+    /// clauses it governs.
+    fn clause(&self, i: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (self.s.tokens[i].start, self.s.tokens[i].end);
+        let mut stack = vec![i];
+        while let Some(k) = stack.pop() {
+            for &c in &self.kids[k] {
+                if CLAUSE_BREAKS.contains(&self.s.tokens[c].deprel.as_str()) {
+                    continue;
+                }
+                lo = lo.min(self.s.tokens[c].start);
+                hi = hi.max(self.s.tokens[c].end);
+                stack.push(c);
+            }
+        }
+        (lo, hi)
+    }
+
+    /// The verb whose clause holds word `i` (itself for a verb).
+    fn clause_head(&self, i: usize) -> usize {
+        let mut at = i;
+        for _ in 0..self.s.tokens.len() {
+            let t = &self.s.tokens[at];
+            if matches!(t.upos.as_str(), "VERB" | "AUX") || t.deprel == "root" {
+                return at;
+            }
+            match self.head(at) {
+                Some(h) => at = h,
+                None => return at,
+            }
+        }
+        at
+    }
+
+    /// Whether `i` or a clause above it is introduced by a conditional.
+    fn conditional(&self, i: usize) -> bool {
+        let mut at = Some(i);
+        let mut steps = 0;
+        while let Some(k) = at {
+            if self.kids[k].iter().any(|&c| {
+                self.s.tokens[c].deprel == "mark"
+                    && CONDITIONALS.contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
+            }) {
+                return true;
+            }
+            steps += 1;
+            if steps > self.s.tokens.len() {
+                break;
+            }
+            at = self.head(k);
+        }
+        false
+    }
+
+    /// The phrase of a participant `k`; a relative pronoun ("which",
+    /// "who") stands for the noun its clause modifies.
+    fn participant(&self, k: usize, before: Option<&str>) -> Option<String> {
+        let t = &self.s.tokens[k];
+        if t.upos == "PRON" && PERSON_PRONOUNS.contains(&t.form.to_lowercase().as_str()) {
+            // the latest named subject before it, in this sentence or earlier
+            return self.named_subject(k).or_else(|| before.map(str::to_string));
+        }
+        if t.upos == "PRON" && t.xpos.starts_with('W') {
+            let mut at = self.head(k)?;
+            for _ in 0..4 {
+                if self.s.tokens[at].deprel == "acl:relcl" {
+                    return self.head(at).and_then(|n| self.phrase(n));
+                }
+                at = self.head(at)?;
+            }
+            return None;
+        }
+        // "the chief executive, Steve Jobs" / "the co-founder of the
+        // company Steve Jobs": a common noun whose phrase ends in a name is
+        // that name
+        if t.upos != "PROPN" {
+            let end = self.last_of(k);
+            if end > k && self.s.tokens[end].upos == "PROPN" {
+                // climb from the name to `k` through name and apposition
+                // relations only: "the takeover of Flyco" is no Flyco
+                let mut n = end;
+                let mut top = None;
+                for _ in 0..self.s.tokens.len() {
+                    let rel = self.s.tokens[n].deprel.as_str();
+                    let Some(h) = self.head(n) else { break };
+                    if !matches!(rel, "flat" | "flat:name" | "compound" | "appos") {
+                        break;
+                    }
+                    if rel == "appos" || h == k {
+                        top = top.or(Some(n));
+                    }
+                    if h == k {
+                        return top.and_then(|n| self.phrase(n));
+                    }
+                    n = h;
+                }
+            }
+        }
+        self.phrase(k)
+    }
+
+    /// The last word (not punctuation) of the subtree of `k`.
+    fn last_of(&self, k: usize) -> usize {
+        let mut last = k;
+        let mut stack = vec![k];
+        while let Some(j) = stack.pop() {
+            for &c in &self.kids[j] {
+                if self.s.tokens[c].upos != "PUNCT" {
+                    last = last.max(c);
+                    stack.push(c);
+                }
+            }
+        }
+        last
+    }
+
+    /// The latest subject headed by a proper name before word `end`.
+    fn named_subject(&self, end: usize) -> Option<String> {
+        (0..end.min(self.s.tokens.len())).rev().find_map(|j| {
+            let t = &self.s.tokens[j];
+            (matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass") && t.upos == "PROPN")
+                .then(|| self.phrase(j))
+                .flatten()
+        })
+    }
+
+    /// Who did it and to whom or what: (actor, target); `before` is the
+    /// latest named subject of the sentences before, for "he" and "she".
+    fn roles(&self, i: usize, before: Option<&str>) -> (Option<String>, Option<String>) {
+        let t = &self.s.tokens[i];
+        let phrase = |k: Option<usize>| k.and_then(|k| self.participant(k, before));
+        if t.upos == "NOUN" || t.upos == "PROPN" {
+            let actor = phrase(self.child(i, "nmod:poss"));
+            // "the sale of the unit", else "iPod use", "the price cut"
+            let target = phrase(self.marked(i, &["nmod"], &["of"]))
+                .or_else(|| phrase(self.child(i, "compound")));
+            return (actor, target);
+        }
+        // a participle that modifies a noun: "iPods sold in France" (the
+        // noun undergoes it), "people protesting" (the noun does it)
+        if t.deprel == "acl" {
+            let noun = phrase(self.head(i));
+            let object = phrase(self.child(i, "obj"));
+            return if t.xpos == "VBN" {
+                (phrase(self.marked(i, &["obl", "obl:agent"], &["by"])), noun)
+            } else {
+                (noun, object)
+            };
+        }
+        // a verb without a subject of its own shares its head's
+        // ("rescuers arrived and searched the rubble", "agreed to sell")
+        let mut subject_of = i;
+        for _ in 0..3 {
+            let has = self.child(subject_of, "nsubj").or(self.child(subject_of, "nsubj:pass"));
+            if has.is_some() {
+                break;
+            }
+            let rel = self.s.tokens[subject_of].deprel.as_str();
+            match (rel, self.head(subject_of)) {
+                ("conj" | "xcomp", Some(h)) => subject_of = h,
+                _ => break,
+            }
+        }
+        let object = phrase(self.child(i, "obj")).or_else(|| phrase(self.child(i, "iobj")));
+        if let Some(p) = self.child(subject_of, "nsubj:pass") {
+            let agent = phrase(self.marked(i, &["obl", "obl:agent"], &["by"]));
+            return (agent, self.participant(p, before).or(object));
+        }
+        // two subjects ("The former chief ... Tom Reyes resigned"): the name
+        let subject = self.kids[subject_of]
+            .iter()
+            .copied()
+            .filter(|&k| self.s.tokens[k].deprel == "nsubj")
+            .max_by_key(|&k| self.s.tokens[k].upos == "PROPN");
+        (phrase(subject), object)
+    }
+
+    /// A named place the event happened in.
+    fn place(&self, i: usize) -> Option<String> {
+        let k = self.marked(i, &["obl", "nmod", "obl:lmod"], PLACE_CASES)?;
+        (self.s.tokens[k].upos == "PROPN").then(|| self.phrase(k)).flatten()
+    }
+}
+
+/// Whether a found event reports something that happened.
+fn factual(e: &EventMention) -> bool {
+    matches!(
+        e.class,
+        EventClass::Occurrence
+            | EventClass::Aspectual
+            | EventClass::IAction
+            | EventClass::Reporting
+    ) && e.polarity == Polarity::Pos
+        && e.modality.is_none()
+        && !matches!(e.tense, Tense::Future | Tense::Infinitive)
+}
+
+/// The article's own date as an event date: the event was reported by
+/// then (resolution `document`).
+fn document_date(doc: &Document) -> Option<DateInfo> {
+    let span = doc.date_span()?;
+    let written = doc.date.as_deref()?;
+    let granularity = match written.matches('-').count() {
+        0 => Granularity::Year,
+        1 => Granularity::Month,
+        _ => Granularity::Day,
+    };
+    let by = doc.publisher.as_deref().or(doc.title.as_deref()).unwrap_or(&doc.id);
+    Some(DateInfo::new(
+        span,
+        granularity,
+        Resolution::Document,
+        format!("no date in its clause: reported by {by} of {written}"),
+    ))
+}
+
+/// The minor mentions of a document: `body` is its text after the header,
+/// `timexes` and `ranges` its time expressions, `lexical` the mentions
+/// the lexicon found: an event the lexicon reports gives no second
+/// mention, and its mention takes its participants from the parse.
+pub(super) fn mentions(
+    doc: &Document,
+    body: &str,
+    timexes: &[Timex],
+    ranges: &[Range],
+    lexical: &mut [Mention],
+) -> Vec<Mention> {
+    let (Ok(nlp), Ok(model)) = (nlp::Model::embedded(), EventModel::embedded()) else {
+        return Vec::new();
+    };
+    let base = doc.body_start;
+    let sentences = nlp.analyze(body);
+    let found = model.detect(body, &sentences, timexes);
+    let fallback = document_date(doc);
+    // the latest named subject before each sentence, for "he" and "she"
+    let mut before: Vec<Option<String>> = Vec::with_capacity(sentences.len());
+    let mut last: Option<String> = None;
+    for s in &sentences {
+        before.push(last.clone());
+        let t = Tree::new(body, s);
+        if let Some(n) = t.named_subject(s.tokens.len()) {
+            last = Some(n);
+        }
+    }
+    // where the lexicon reports an event the parse also finds, the parse
+    // says who and to whom
+    let trigger_at: Vec<usize> = lexical
+        .iter()
+        .map(|m| m.quote.find(&m.trigger).map_or(usize::MAX, |i| m.start - base + i))
+        .collect();
+    let mut out: Vec<Mention> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    // the sentence being read: its tree and its quoted speech
+    type Current<'t> = (usize, Tree<'t>, Vec<(usize, usize)>);
+    let mut tree: Option<Current<'_>> = None;
+    for e in &found {
+        let s = &sentences[e.sentence];
+        if tree.as_ref().is_none_or(|(k, _, _)| *k != e.sentence) {
+            tree = Some((e.sentence, Tree::new(body, s), quoted_ranges(body, s.start, s.end)));
+        }
+        let Some((_, t, quoted)) = tree.as_ref() else { continue };
+        let prior = before[e.sentence].as_deref();
+        if let Some(k) = trigger_at.iter().position(|&at| at == e.start) {
+            let (actor, target) = t.roles(e.token, prior);
+            let m = &mut lexical[k];
+            m.actor = actor.or(m.actor.take());
+            m.target = target.or(m.target.take());
+            continue;
+        }
+        if !factual(e)
+            || inside(timexes, e.start.saturating_sub(64), e.end + 64)
+                .any(|x| x.start < e.end && e.start < x.end)
+        {
+            continue;
+        }
+        if quoted.iter().any(|&(a, b)| e.start >= a && e.start < b) || t.conditional(e.token) {
+            continue;
+        }
+        let noun = e.pos == "NOUN";
+        let head = if noun { t.clause_head(e.token) } else { e.token };
+        let (c_start, c_end) = t.clause(head);
+        let (q_start, q_end) = trim_quote(body, c_start.min(e.start), c_end.max(e.end));
+        if q_end <= q_start {
+            continue;
+        }
+        let sentence_timexes: Vec<&Timex> = inside(timexes, s.start, s.end).collect();
+        let dated = anchor(e.start, timexes, ranges, &sentence_timexes, q_start, q_end, true)
+            .filter(|d| d.1 == Anchor::Clause);
+        let (date, anchor_rule, timex_value) = match dated {
+            Some((info, rule, value)) => (Some(info), rule, Some(value)),
+            None => match &fallback {
+                Some(info) => (Some(info.clone()), Anchor::Document, None),
+                None => (None, Anchor::None, None),
+            },
+        };
+        // "showed off", "step down": the particle is part of the event
+        let trigger = match t.child(e.token, "compound:prt") {
+            Some(k) if s.tokens[k].start > e.end && s.tokens[k].start - e.end <= 1 => {
+                body[e.start..s.tokens[k].end].to_string()
+            }
+            _ => e.text.clone(),
+        };
+        let word = e.text.to_lowercase();
+        let (action, event_type) = match super::lexicon::lookup(&word) {
+            Some(entry) => (entry.action.to_string(), entry.event_type),
+            None => (
+                e.lemma.to_lowercase(),
+                if e.class == EventClass::Reporting {
+                    EventType::Statement
+                } else {
+                    EventType::Other
+                },
+            ),
+        };
+        // an article pasted twice counts once
+        let quote = &body[q_start..q_end];
+        let key = (quote.split_whitespace().collect::<Vec<_>>().join(" "), trigger.clone());
+        if !seen.insert(key) {
+            continue;
+        }
+        let (actor, target) = t.roles(e.token, prior);
+        out.push(Mention {
+            document: doc.id.clone(),
+            start: base + q_start,
+            end: base + q_end,
+            quote: quote.to_string(),
+            trigger,
+            action,
+            event_type,
+            actor,
+            target,
+            place: t.place(e.token),
+            date,
+            anchor: anchor_rule,
+            timex: timex_value,
+            supporting: false,
+            follows: None,
+            minor: true,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str, date: Option<&str>) -> Document {
+        let mut d = crate::corpus::parse_document(
+            std::path::Path::new("news/test.txt"),
+            text.as_bytes().to_vec(),
+        )
+        .unwrap();
+        d.date = date.map(str::to_string);
+        d
+    }
+
+    /// Every mention of a document at [`Detail::All`](crate::extract::Detail),
+    /// extracted as the map step does (reference day first).
+    fn all(text: &str, date: Option<&str>) -> Vec<Mention> {
+        crate::extract::extract_document(doc(text, date), crate::extract::Detail::All).mentions
+    }
+
+    fn learned(text: &str, date: Option<&str>) -> Vec<Mention> {
+        all(text, date).into_iter().filter(|m| m.minor).collect()
+    }
+
+    #[test]
+    fn roles_come_from_the_parse() {
+        let ms = all(
+            "The airline said on Tuesday it had acquired a regional carrier.\n\
+             The regulator approved the takeover of Flyco by the airline in Dublin.",
+            Some("2015-03-04"),
+        );
+        let by =
+            |w: &str| ms.iter().find(|m| m.trigger == w).unwrap_or_else(|| panic!("{w}: {ms:#?}"));
+        let acquired = by("acquired");
+        assert_eq!(acquired.target.as_deref(), Some("regional carrier"));
+        let approved = by("approved");
+        assert_eq!(approved.actor.as_deref(), Some("regulator"));
+        assert_eq!(approved.target.as_deref(), Some("takeover"));
+        let takeover = by("takeover");
+        assert_eq!(takeover.target.as_deref(), Some("Flyco"));
+        // the lexicon's mentions keep their place in the default timeline
+        assert!(ms.iter().any(|m| !m.minor) && ms.iter().any(|m| m.minor), "{ms:#?}");
+    }
+
+    #[test]
+    fn pronouns_relatives_appositions_and_particles() {
+        let ms = all(
+            "Maria Lopez founded the bakery in 1998. She sold it to a chain last year.\n\
+             The chain, which was bought by Brightfoods, showed off new ovens.\n\
+             The former chief baker of the chain Tom Reyes resigned.",
+            Some("2015-03-04"),
+        );
+        let by =
+            |w: &str| ms.iter().find(|m| m.trigger == w).unwrap_or_else(|| panic!("{w}: {ms:#?}"));
+        assert_eq!(by("sold").actor.as_deref(), Some("Maria Lopez"));
+        assert_eq!(by("bought").target.as_deref(), Some("chain"));
+        assert_eq!(by("bought").actor.as_deref(), Some("Brightfoods"));
+        assert_eq!(by("showed off").target.as_deref(), Some("new ovens"));
+        assert_eq!(by("resigned").actor.as_deref(), Some("Tom Reyes"));
+    }
+
+    #[test]
+    fn what_did_not_happen_is_left_out() {
+        let ms = learned(
+            "The union did not strike. The company could close the plant. \
+             If the talks fail, workers will walk out. \"We burned nothing,\" he said. \
+             Workers blocked the gates on Monday.",
+            Some("2015-03-04"),
+        );
+        let words: Vec<&str> = ms.iter().map(|m| m.trigger.as_str()).collect();
+        for w in ["strike", "close", "fail", "walk", "burned"] {
+            assert!(!words.contains(&w), "{w} in {words:?}");
+        }
+        assert!(words.contains(&"blocked"), "{words:?}");
+    }
+
+    #[test]
+    fn dates_come_from_the_clause_else_the_article() {
+        let ms = all(
+            "Workers blocked the gates on Monday. Managers later repainted the hall.",
+            Some("2015-03-04"),
+        );
+        let blocked = ms.iter().find(|m| m.trigger == "blocked").expect("blocked");
+        let d = blocked.date.as_ref().unwrap();
+        assert_eq!((d.earliest.as_str(), blocked.anchor), ("2015-03-02", Anchor::Clause));
+        let sacked = ms.iter().find(|m| m.trigger == "repainted").expect("repainted");
+        let d = sacked.date.as_ref().unwrap();
+        assert_eq!((d.earliest.as_str(), d.resolution), ("2015-03-04", Resolution::Document));
+        assert_eq!(sacked.anchor, Anchor::Document);
+        assert!(d.evidence.contains("reported by"), "{}", d.evidence);
+        // an article without a date leaves them undated; never today
+        let ms = learned("Managers repainted the hall.", None);
+        assert!(ms.iter().all(|m| m.date.is_none()), "{ms:#?}");
+    }
+
+    #[test]
+    fn quotes_are_the_file_bytes() {
+        let text = "Protesters stormed the akimat.Police fired tear gas,officials said; rescuers pulled a girl from “the rubble”.";
+        let d = doc(text, Some("2022-01"));
+        for m in all(text, Some("2022-01")) {
+            assert_eq!(&d.text[m.start..m.end], m.quote);
+            assert!(m.quote.contains(m.trigger.as_str()), "{m:?}");
+        }
+    }
+}
