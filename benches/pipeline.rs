@@ -293,6 +293,7 @@ fn main() {
                         supporting: false,
                         follows,
                         minor: false,
+                        title: None,
                     };
                     timeline::model::Event {
                         id: format!("e{i:07}"),

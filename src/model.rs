@@ -539,6 +539,10 @@ pub struct Mention {
     /// default timeline.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub minor: bool,
+    /// A title composed from the parse of its sentence: who did what to
+    /// whom, where (at most about 70 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// "This happened after that": a reference to another mention of the same

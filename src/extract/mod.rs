@@ -337,6 +337,7 @@ pub fn extract_with(doc: &Document, detail: Detail) -> Vec<Mention> {
                 supporting,
                 follows: None,
                 minor: false,
+                title: None,
             });
         }
         if !opinion {
@@ -357,11 +358,10 @@ pub fn extract_with(doc: &Document, detail: Detail) -> Vec<Mention> {
     // an article pasted twice, even with other line breaks, counts once
     let mut quotes = HashSet::new();
     mentions.retain(|m| quotes.insert(m.quote.split_whitespace().collect::<Vec<_>>().join(" ")));
-    // then every other event the learned model finds, as minor mentions
-    if detail == Detail::All {
-        let learned = learned::mentions(doc, body, &timexes, &ranges, &mut mentions);
-        mentions.extend(learned);
-    }
+    // participants and titles from the parse; at Detail::All, every other
+    // event the learned model finds, as minor mentions
+    let learned = learned::mentions(doc, body, &timexes, &ranges, &mut mentions, detail);
+    mentions.extend(learned);
     mentions
 }
 
@@ -954,6 +954,7 @@ fn presence_mentions(
             supporting: false,
             follows: None,
             minor: false,
+            title: None,
         });
     }
 }
@@ -1016,6 +1017,7 @@ fn list_mentions(
             supporting: false,
             follows: None,
             minor: false,
+            title: None,
         });
     }
     // the head mention itself is now told by the items

@@ -371,7 +371,17 @@ fn into_event(c: Cluster) -> Event {
         }
     }
     let rep = best.unwrap_or(&mentions[0]);
-    let title = title(rep);
+    // the most informative title composed from a parse (a few words
+    // more tell more, up to nine), the dating mention's on a tie
+    let composed =
+        mentions.iter().filter_map(|m| m.title.as_deref().map(|t| (m, t))).max_by_key(|&(m, t)| {
+            (
+                t.split_whitespace().count().min(9),
+                std::ptr::eq(m, rep),
+                std::cmp::Reverse((&m.document, m.start)),
+            )
+        });
+    let title = composed.map_or_else(|| title(rep), |(_, t)| t.to_string());
     let first = &mentions[0];
     let id = format!(
         "{}-{}-{:08x}",

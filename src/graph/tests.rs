@@ -47,6 +47,7 @@ fn mention(
         supporting: false,
         follows: None,
         minor: false,
+        title: None,
     }
 }
 

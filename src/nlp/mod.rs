@@ -114,6 +114,32 @@ impl Model {
         out
     }
 
+    /// The sentences of `text` that hold one of the byte offsets `at`
+    /// (sorted), each analysed; the others are split but not tagged or
+    /// parsed, so the cost follows the sentences asked for.
+    #[must_use]
+    pub fn analyze_at(&self, text: &str, at: &[usize]) -> Vec<Sentence> {
+        let pieces = tokenize::words(text, &self.keep_hyphen);
+        let mut starts = tokenize::sentence_starts(text, &pieces);
+        starts.push(pieces.len());
+        let mut out = Vec::new();
+        let mut a = 0;
+        let mut next = 0;
+        for b in starts {
+            if b > a {
+                let (lo, hi) = (pieces[a].start, pieces[b - 1].end);
+                while next < at.len() && at[next] < lo {
+                    next += 1;
+                }
+                if next < at.len() && at[next] < hi {
+                    out.push(self.sentence(text, &pieces[a..b]));
+                }
+            }
+            a = b;
+        }
+        out
+    }
+
     /// One sentence from its words' spans.
     #[must_use]
     pub fn sentence(&self, text: &str, pieces: &[tokenize::Piece]) -> Sentence {

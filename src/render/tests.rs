@@ -49,6 +49,7 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
                 supporting: false,
                 follows: None,
                 minor: false,
+                title: None,
             };
             Event {
                 id: format!("e{i}"),
