@@ -312,6 +312,7 @@ fn main() {
                         source_count: 1,
                         flags: vec![],
                         mentions: vec![m],
+                        salience: 0.0,
                     }
                 })
                 .collect();

@@ -375,6 +375,10 @@ struct FilterArgs {
     /// holds every event the learned model finds, as --all-events.
     #[arg(long, value_name = "NAME")]
     entity: Option<String>,
+    /// Then keep the K most salient events (sources, headline and lead,
+    /// a date from the text, named participants; statements count low).
+    #[arg(long, value_name = "K")]
+    top: Option<usize>,
     /// Every event the learned event model finds, not only the happenings
     /// of the event lexicon: what did not happen (negated, modal, future,
     /// conditional, quoted) is still left out, and events without a date
@@ -406,6 +410,7 @@ impl FilterArgs {
             min_sources: self.min_sources,
             types,
             entity: self.entity.clone(),
+            top: self.top,
         })
     }
 }

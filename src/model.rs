@@ -545,6 +545,39 @@ pub struct Mention {
     pub title: Option<String>,
 }
 
+#[cfg(test)]
+impl Mention {
+    /// A bare mention for tests: document, offsets, action and type, and
+    /// nothing else known.
+    pub(crate) fn bare(
+        document: &str,
+        start: usize,
+        end: usize,
+        action: &str,
+        kind: EventType,
+    ) -> Mention {
+        Mention {
+            document: document.into(),
+            start,
+            end,
+            quote: String::new(),
+            trigger: action.into(),
+            action: action.into(),
+            event_type: kind,
+            actor: None,
+            target: None,
+            place: None,
+            date: None,
+            anchor: Anchor::None,
+            timex: None,
+            supporting: false,
+            follows: None,
+            minor: false,
+            title: None,
+        }
+    }
+}
+
 /// "This happened after that": a reference to another mention of the same
 /// document, by its offsets, with the words that say so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -587,6 +620,10 @@ pub struct Event {
     pub flags: Vec<String>,
     /// Every report of the event.
     pub mentions: Vec<Mention>,
+    /// How much it matters, for ranking (`build --top K`, the image's
+    /// `--max-events`): see [`crate::graph::salience`].
+    #[serde(default)]
+    pub salience: f64,
 }
 
 /// How much a finding matters to a reviewer.

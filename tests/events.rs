@@ -205,3 +205,36 @@ fn mention_files_with_all_events_merge_to_the_same_entity_timeline() {
         serde_json::from_str(&read(dir.path().join("m.json"))).unwrap();
     assert_eq!(triggers(&merged), triggers(&direct));
 }
+
+#[test]
+fn top_keeps_the_most_salient_events_in_date_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = built_from("corpus/kazakhstan-2022", &[], dir.path());
+    let top = built_from("corpus/kazakhstan-2022", &["--top", "5"], dir.path());
+    assert_eq!(top.events.len(), 5);
+    // the five with the highest salience, ties by id
+    let mut ranked: Vec<&timeline::model::Event> = all.events.iter().collect();
+    ranked.sort_by(|a, b| b.salience.total_cmp(&a.salience).then(a.id.cmp(&b.id)));
+    let mut want: Vec<&str> = ranked[..5].iter().map(|e| e.id.as_str()).collect();
+    let mut got: Vec<&str> = top.events.iter().map(|e| e.id.as_str()).collect();
+    // still drawn in time order
+    let order: Vec<&str> =
+        all.events.iter().map(|e| e.id.as_str()).filter(|i| got.contains(i)).collect();
+    assert_eq!(got, order);
+    want.sort_unstable();
+    got.sort_unstable();
+    assert_eq!(got, want);
+    // several sources count for more than one
+    let best = ranked[0];
+    assert!(best.source_count >= 2, "{}: {} sources", best.title, best.source_count);
+    // no edge or finding about an event the file does not hold
+    for e in &top.edges {
+        assert!(got.contains(&e.before.as_str()) && got.contains(&e.after.as_str()));
+    }
+}
+
+fn built_from(input: &str, args: &[&str], dir: &Path) -> timeline::Timeline {
+    let out = dir.join("t.svg");
+    timeline().args(["build", input]).args(args).arg("-o").arg(&out).assert().success();
+    serde_json::from_str(&read(dir.join("t.json"))).unwrap()
+}

@@ -142,6 +142,7 @@ mod wire {
         pub source_count: usize,
         pub flags: Vec<String>,
         pub mentions: Vec<Mention>,
+        pub salience: f64,
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -232,6 +232,7 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
     t.findings.retain(|f| f.kind != "ordering-cycle" && f.events.iter().all(|id| ids.contains(id)));
     let (events, edges, cycles) = order::order(std::mem::take(&mut t.events), &pins);
     t.events = events;
+    super::salience::assign(&t.documents, &mut t.events);
     t.edges = edges;
     t.findings.extend(cycles);
     for s in &stale {

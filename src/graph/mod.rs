@@ -245,6 +245,7 @@ pub fn build(
     }
     let (mut events, edges, mut findings) = order::order(events, &[]);
     findings.extend(review(&documents, &mut events));
+    salience::assign(&documents, &mut events);
     findings
         .sort_by(|a, b| (a.severity, &a.kind, &a.events).cmp(&(b.severity, &b.kind, &b.events)));
     Timeline { format: FORMAT.into(), documents, events, findings, edges }
@@ -410,6 +411,7 @@ fn into_event(c: Cluster) -> Event {
         sources: sources.into_iter().collect(),
         flags,
         mentions,
+        salience: 0.0,
     }
 }
 
@@ -643,6 +645,7 @@ fn disagreements(events: &mut [Event], findings: &mut Vec<Finding>) {
 }
 
 pub mod names;
+pub mod salience;
 #[cfg(test)]
 mod tests;
 
@@ -662,6 +665,9 @@ pub struct Filter {
     /// Keep only events in which this actor or target takes part, matched
     /// by name similarity, so "Marenco" finds "Marenko". Default: none.
     pub entity: Option<String>,
+    /// Then keep only this many events, the most salient
+    /// ([`salience`]). Default: all.
+    pub top: Option<usize>,
 }
 
 impl Filter {
@@ -702,6 +708,14 @@ impl Filter {
 #[must_use]
 pub fn filter(mut t: Timeline, filter: &Filter) -> Timeline {
     t.events.retain(|e| filter.keeps(e));
+    if let Some(k) = filter.top.filter(|&k| k < t.events.len()) {
+        let keep: BTreeSet<String> = salience::ranking(&t.events)
+            .into_iter()
+            .take(k)
+            .map(|i| t.events[i].id.clone())
+            .collect();
+        t.events.retain(|e| keep.contains(&e.id));
+    }
     let kept: BTreeSet<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
     t.findings.retain(|f| f.events.iter().all(|id| kept.contains(id.as_str())));
     // no edge points at an event the file no longer holds

@@ -243,6 +243,7 @@ mod tests {
             source_count: 1,
             flags: vec![],
             mentions: vec![],
+            salience: 0.0,
         };
         Timeline {
             format: FORMAT.into(),

@@ -352,11 +352,11 @@ fn view(t: &Timeline, max: usize) -> Option<(Timeline, String)> {
     if dated.len() <= max && t.documents.len() <= MAX_LEGEND {
         return None;
     }
-    let mut keep = dated.clone();
-    keep.sort_by_key(|&i| {
-        let e = &t.events[i];
-        (std::cmp::Reverse(e.source_count), std::cmp::Reverse(e.mention_count), i)
-    });
+    // the most salient dated events (crate::graph::salience)
+    let mut keep: Vec<usize> = crate::graph::salience::ranking(&t.events)
+        .into_iter()
+        .filter(|&i| t.events[i].date.is_some())
+        .collect();
     keep.truncate(max);
     keep.sort_unstable();
     let mut events: Vec<Event> = keep.iter().map(|&i| t.events[i].clone()).collect();

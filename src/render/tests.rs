@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::Granularity;
-use crate::model::{Anchor, Document, Event, Mention};
+use crate::model::{Document, Event, Mention};
 use regex::Regex;
 
 fn timeline(n: usize, crowded: bool) -> Timeline {
@@ -33,23 +33,9 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
                 Span { lo, hi }
             };
             let mention = Mention {
-                document: format!("d{}", i % 3),
-                start: 0,
-                end: 1,
                 quote: "q".into(),
                 trigger: "t".into(),
-                action: "a".into(),
-                event_type: EventType::ALL[i % 8],
-                actor: None,
-                target: None,
-                place: None,
-                date: None,
-                anchor: Anchor::None,
-                timex: None,
-                supporting: false,
-                follows: None,
-                minor: false,
-                title: None,
+                ..Mention::bare(&format!("d{}", i % 3), 0, 1, "a", EventType::ALL[i % 8])
             };
             Event {
                 id: format!("e{i}"),
@@ -71,6 +57,7 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
                 source_count: 1,
                 flags: if i % 11 == 0 { vec!["date-after-document".into()] } else { vec![] },
                 mentions: vec![mention],
+                salience: 0.0,
             }
         })
         .collect();
