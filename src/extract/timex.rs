@@ -555,6 +555,12 @@ static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 if u == "weekend" {
                     return Some(Sem::Weekend);
                 }
+                // "the previous week", "the prior month": the one before
+                // (the narrative's, else the reference day's), not the same
+                let before_it = ["previous", "prior"].iter().any(|b| m.trim() == *b);
+                if before_it && matches!(unit, Unit::Week | Unit::Month) {
+                    return Some(Sem::NarrativeUnit { unit, shift: -1 });
+                }
                 Some(Sem::Period { unit, years_back: i32::from(back.iter().any(|b| m.contains(b))) })
             },
         ),
@@ -1499,7 +1505,8 @@ fn normalize(
                 let fwd = i64::from(
                     (7 + day.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7,
                 );
-                r + Duration::days(fwd)
+                // "next Thursday" said on a Thursday is a week on
+                r + Duration::days(if fut && fwd == 0 { 7 } else { fwd })
             } else {
                 r - Duration::days(back)
             };
@@ -2004,6 +2011,25 @@ mod tests {
         let c = ctx(2011, 10, 19); // a Wednesday
         assert_eq!(one("last Wednesday", &c).1, "2011-10-12");
         assert_eq!(one("last Monday", &c).1, "2011-10-10");
+    }
+
+    #[test]
+    fn the_previous_month_and_week_are_the_ones_before() {
+        let c = ctx(2022, 1, 6); // a Thursday
+        assert_eq!(one("Sales fell the previous month.", &c).1, "2021-12");
+        assert_eq!(one("Talks stalled the previous week.", &c).1, "2021-W52");
+        assert_eq!(one("Prices rose the prior month.", &c).1, "2021-12");
+        // the same month stays the same, and a year-ago quarter a year back
+        assert_eq!(one("Prices rose this month.", &c).1, "2022-01");
+        assert_eq!(one("up from the year-earlier quarter", &c).1, "2020-Q4");
+    }
+
+    #[test]
+    fn next_weekday_on_that_weekday_is_a_week_on() {
+        let c = ctx(2022, 1, 6); // a Thursday
+        assert_eq!(one("The vote is next Thursday.", &c).1, "2022-01-13");
+        assert_eq!(one("The vote is next Friday.", &c).1, "2022-01-07");
+        assert_eq!(one("He left last Thursday.", &c).1, "2021-12-30");
     }
 
     #[test]
