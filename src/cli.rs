@@ -492,14 +492,13 @@ impl OutFormat {
 
     /// The bytes of `t` in this format.
     fn write(self, t: &timeline::Timeline, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
-        let title = opts.title.clone().unwrap_or_else(|| "Timeline".into());
+        let title = render::heading(t, opts);
         Ok(match self {
             OutFormat::Svg => render::render(t, opts).into_bytes(),
             OutFormat::Png => render::png::png(&render::render(t, opts), 2.0)?,
             OutFormat::Html => {
                 let svg = render::render(t, opts);
-                let heading = opts.title.clone().unwrap_or_else(|| svg_title(&svg));
-                render::export::html(t, &svg, &heading).into_bytes()
+                render::export::html(t, &svg, &title).into_bytes()
             }
             OutFormat::Md => render::export::markdown(t, &title, None).into_bytes(),
             OutFormat::Timelinejs => render::export::timelinejs(t, &title).into_bytes(),
@@ -507,16 +506,6 @@ impl OutFormat {
             OutFormat::Dot => timeline::graph::order::dot(&t.events, &t.edges).into_bytes(),
         })
     }
-}
-
-/// The heading the SVG chose (its `<title>`).
-fn svg_title(svg: &str) -> String {
-    svg.split_once("<title id=\"tl-title\">")
-        .and_then(|(_, rest)| rest.split_once("</title>"))
-        .map_or_else(
-            || "Timeline".into(),
-            |(t, _)| t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"),
-        )
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -725,7 +714,9 @@ fn build(
     verbosity: Verbosity,
 ) -> anyhow::Result<ExitCode> {
     let filter = &filter_args.filter()?;
-    let opts = style.options()?;
+    let mut opts = style.options()?;
+    // an entity timeline is titled after its entity
+    opts.subject.clone_from(&filter.entity);
     let format = OutFormat::resolve(style.format, output)?;
     let json = json.unwrap_or_else(|| output.with_extension("json"));
     if json == output {

@@ -533,14 +533,11 @@ impl Tree<'_> {
                 || self.child(c, "cop").is_some()
         };
         if let Some(c) = self.child(i, "ccomp").filter(|&c| depth < 1 && verbal(c)) {
-            // told whole, else without its prepositional complement
+            // told whole or not at all: a clause cut short misleads
             let fits = |inner: &String| {
                 inner.split_whitespace().count() > 2 && inner.chars().count() <= room(&title)
             };
-            let inner = self
-                .compose(c, before, depth + 1)
-                .filter(fits)
-                .or_else(|| self.compose_with(c, before, depth + 1, false).filter(fits));
+            let inner = self.compose(c, before, depth + 1).filter(fits);
             if let Some(inner) = inner {
                 title = format!("{title} {inner}");
                 complement = true;
@@ -586,6 +583,10 @@ impl Tree<'_> {
             if !text.is_empty() && text.chars().count() <= room(&title) {
                 title = format!("{title} {text}");
                 complement = true;
+            } else if depth > 0 && !complement {
+                // a reported clause without the complement it needs is
+                // cut short: leave it out
+                return None;
             }
         }
         // a lone verb is no title, and a reported clause needs its subject

@@ -63,10 +63,13 @@ pub struct RenderOptions {
     /// Time running left to right (default) or top to bottom, which suits
     /// long timelines in documents.
     pub layout: Layout,
-    /// The most events drawn; beyond it, the most reported are drawn and
+    /// The most events drawn; beyond it, the most salient are drawn and
     /// the subtitle says how many are left to the JSON. 0 draws all.
     /// Default 400.
     pub max_events: usize,
+    /// What the timeline is about, for the default heading (an entity's
+    /// name). Default: a name most of the documents' titles share.
+    pub subject: Option<String>,
 }
 
 /// Which way time runs.
@@ -88,6 +91,7 @@ impl Default for RenderOptions {
             break_days: 45,
             layout: Layout::Horizontal,
             max_events: 400,
+            subject: None,
         }
     }
 }
@@ -430,7 +434,7 @@ fn common<'a>(t: &'a Timeline, opts: &RenderOptions, note: &str) -> Common<'a> {
     let dated: Vec<(&Event, Span)> =
         t.events.iter().filter_map(|e| Some((e, e.date.as_ref()?.span()?))).collect();
     let spans: Vec<Span> = dated.iter().map(|(_, s)| *s).collect();
-    let title = opts.title.clone().unwrap_or_else(|| default_title(&spans));
+    let title = heading(t, opts);
     let subtitle = subtitle(dated.len(), t.documents.len(), t.events.len() - dated.len(), note);
     Common {
         pal: palette(opts.theme),
@@ -783,12 +787,76 @@ fn mark(e: &Event, pal: &Palette, cx: f64, y: f64, bar: Option<(f64, f64, f64, f
     g
 }
 
-/// The default heading: the years the dated events cover.
-fn default_title(spans: &[Span]) -> String {
-    match (spans.iter().map(|s| s.lo).min(), spans.iter().map(|s| s.hi).max()) {
-        (Some(a), Some(b)) if a.year() == b.year() => format!("Timeline {}", a.year()),
-        (Some(a), Some(b)) => format!("Timeline {}–{}", a.year(), b.year()),
-        _ => "Timeline".into(),
+/// The heading of a timeline's image and exports: `opts.title` when
+/// given, else its subject (`opts.subject`, or a name most of the
+/// documents' titles share) and the years of its dated events; a date the
+/// review flags as after its own article never sets those years.
+#[must_use]
+pub fn heading(t: &Timeline, opts: &RenderOptions) -> String {
+    if let Some(title) = &opts.title {
+        return title.clone();
+    }
+    let spans = |trusted: bool| -> Vec<Span> {
+        t.events
+            .iter()
+            .filter(|e| !trusted || !e.flags.iter().any(|f| f == "date-after-document"))
+            .filter_map(|e| e.date.as_ref()?.span())
+            .collect()
+    };
+    let mut years = spans(true);
+    if years.is_empty() {
+        years = spans(false);
+    }
+    let subject = opts.subject.clone().or_else(|| corpus_subject(t));
+    default_title(subject.as_deref(), &years)
+}
+
+/// Words that are never a corpus's subject, though titles capitalise them.
+pub const SUBJECT_STOP: &[&str] = &[
+    "the", "a", "an", "in", "on", "of", "and", "for", "to", "with", "after", "before", "where",
+    "how", "why", "what", "who", "when", "will", "is", "are", "was", "new", "news", "update",
+    "live", "breaking", "opinion", "analysis", "report",
+];
+
+/// What a corpus is about: a name that stands in the titles of at least
+/// half of its documents (two or more), the most frequent such, else none.
+fn corpus_subject(t: &Timeline) -> Option<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in &t.documents {
+        let Some(title) = &d.title else { continue };
+        let words: std::collections::BTreeSet<&str> = title
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| {
+                w.chars().count() >= 3
+                    && w.starts_with(char::is_uppercase)
+                    && !SUBJECT_STOP.contains(&w.to_lowercase().as_str())
+            })
+            .collect();
+        for w in words {
+            *count.entry(w).or_default() += 1;
+        }
+    }
+    let need = t.documents.len().div_ceil(2).max(2);
+    count
+        .into_iter()
+        .filter(|&(_, n)| n >= need)
+        .max_by_key(|&(w, n)| (n, std::cmp::Reverse(w)))
+        .map(|(w, _)| w.to_string())
+}
+
+/// The default heading: the subject (an entity, or what the corpus is
+/// about) and the years the dated events cover.
+fn default_title(subject: Option<&str>, spans: &[Span]) -> String {
+    let years = match (spans.iter().map(|s| s.lo).min(), spans.iter().map(|s| s.hi).max()) {
+        (Some(a), Some(b)) if a.year() == b.year() => a.year().to_string(),
+        (Some(a), Some(b)) => format!("{}–{}", a.year(), b.year()),
+        _ => String::new(),
+    };
+    match (subject, years.is_empty()) {
+        (Some(s), false) => format!("{s}, {years}"),
+        (Some(s), true) => s.to_string(),
+        (None, false) => format!("Timeline {years}"),
+        (None, true) => "Timeline".into(),
     }
 }
 

@@ -293,3 +293,54 @@ fn a_large_timeline_draws_its_most_reported_events_and_says_so() {
     assert!(small.contains("events from 3 sources"));
     assert!(!small.contains("most reported"));
 }
+
+#[test]
+fn the_heading_names_the_subject_and_trusted_years() {
+    // the years of the events no review flag questions
+    let years_of = |t: &Timeline| {
+        let kept: Vec<Span> = t
+            .events
+            .iter()
+            .filter(|e| !e.flags.iter().any(|f| f == "date-after-document"))
+            .filter_map(|e| e.date.as_ref()?.span())
+            .collect();
+        let lo = kept.iter().map(|s| s.lo.year()).min().unwrap();
+        let hi = kept.iter().map(|s| s.hi.year()).max().unwrap();
+        if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo}–{hi}")
+        }
+    };
+    let mut t = timeline(12, false);
+    // no name shared by the titles: the years alone
+    for (d, title) in t.documents.iter_mut().zip(["Alpha report", "Beta story", "Gamma note"]) {
+        d.title = Some(title.into());
+    }
+    let years = years_of(&t);
+    assert_eq!(heading(&t, &RenderOptions::default()), format!("Timeline {years}"));
+    // a name most titles share is the subject; "The" never is
+    let titles = ["The Varnel dam bursts", "Varnel evacuated", "The governor resigns"];
+    for (d, title) in t.documents.iter_mut().zip(titles) {
+        d.title = Some(title.into());
+    }
+    assert_eq!(heading(&t, &RenderOptions::default()), format!("Varnel, {years}"));
+    // a date flagged as after its own article never sets the years
+    let e = t.events.iter_mut().find(|e| e.flags.is_empty()).unwrap();
+    e.date = Some(DateInfo::new(
+        Span::parse_partial("2029").unwrap(),
+        Granularity::Year,
+        Resolution::Explicit,
+        "\"2029\"".into(),
+    ));
+    e.flags.push("date-after-document".into());
+    let years = years_of(&t);
+    assert!(!years.contains("2029"));
+    assert_eq!(heading(&t, &RenderOptions::default()), format!("Varnel, {years}"));
+    // an entity timeline is titled after its entity; --title wins
+    let entity = RenderOptions { subject: Some("Ilse Marenko".into()), ..RenderOptions::default() };
+    assert_eq!(heading(&t, &entity), format!("Ilse Marenko, {years}"));
+    let titled = RenderOptions { title: Some("Floods".into()), ..entity };
+    assert_eq!(heading(&t, &titled), "Floods");
+    assert!(render(&t, &titled).contains("<title id=\"tl-title\">Floods</title>"));
+}
