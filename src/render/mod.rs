@@ -320,10 +320,14 @@ pub fn render(t: &Timeline, opts: &RenderOptions) -> String {
         Some((v, note)) => (std::borrow::Cow::Owned(v), note),
         None => (std::borrow::Cow::Borrowed(t), String::new()),
     };
+    // sources are numbered by the corpus, so a badge keeps its number
+    // whatever the image leaves out
+    let numbers: BTreeMap<&str, usize> =
+        t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect();
     if opts.layout == Layout::Vertical {
-        render_vertical(&view, opts, &note)
+        render_vertical(&view, opts, &note, &numbers)
     } else {
-        render_horizontal(&view, opts, &note)
+        render_horizontal(&view, opts, &note, &numbers)
     }
 }
 
@@ -333,11 +337,20 @@ fn subtitle(events: usize, sources: usize, undated: usize, note: &str) -> String
     if !note.is_empty() {
         return note.to_string();
     }
-    let mut s = format!("{events} events from {sources} sources");
+    let mut s = format!("{} from {}", count(events, "event"), count(sources, "source"));
     if undated > 0 {
         let _ = write!(s, " · {undated} undated events not shown");
     }
     s
+}
+
+/// "1 source", "3 sources".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// The most sources listed in the image's legend.
@@ -367,6 +380,7 @@ fn view(t: &Timeline, max: usize) -> Option<(Timeline, String)> {
     // the sources the badges would cite, and whether a legend can list them
     let cited: std::collections::BTreeSet<&str> =
         events.iter().flat_map(|e| e.sources.iter().take(MAX_BADGES).map(String::as_str)).collect();
+    let cited_count = cited.len();
     let documents: Vec<_> = if cited.len() <= MAX_LEGEND {
         t.documents.iter().filter(|d| cited.contains(d.id.as_str())).cloned().collect()
     } else {
@@ -384,14 +398,17 @@ fn view(t: &Timeline, max: usize) -> Option<(Timeline, String)> {
             );
         } else if n > MAX_BADGES {
             e.sources.truncate(MAX_BADGES);
-            let _ = write!(e.title, " (+{} sources)", n - MAX_BADGES);
+            let _ = write!(e.title, " (+{})", count(n - MAX_BADGES, "source"));
         }
     }
-    let mut note = format!("{} events from {} sources", events.len(), t.documents.len());
+    // what is drawn: its events and the sources they cite
+    let drawn_sources = if documents.is_empty() { cited_count } else { documents.len() };
+    let mut note =
+        format!("{} from {}", count(events.len(), "event"), count(drawn_sources, "source"));
     if keep.len() < dated.len() {
         let _ = write!(
             note,
-            " · the {} most reported of {} dated events; the JSON lists all",
+            " · the {} most salient of {} dated events; the JSON lists all",
             keep.len(),
             dated.len()
         );
@@ -428,9 +445,19 @@ struct Common<'a> {
     subtitle: String,
 }
 
-fn common<'a>(t: &'a Timeline, opts: &RenderOptions, note: &str) -> Common<'a> {
+fn common<'a>(
+    t: &'a Timeline,
+    opts: &RenderOptions,
+    note: &str,
+    numbers: &BTreeMap<&str, usize>,
+) -> Common<'a> {
     let w = opts.width.max(480.0);
-    let source_no = t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect();
+    let source_no = t
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), numbers.get(d.id.as_str()).copied().unwrap_or(i + 1)))
+        .collect();
     let dated: Vec<(&Event, Span)> =
         t.events.iter().filter_map(|e| Some((e, e.date.as_ref()?.span()?))).collect();
     let spans: Vec<Span> = dated.iter().map(|(_, s)| *s).collect();
@@ -450,9 +477,14 @@ fn common<'a>(t: &'a Timeline, opts: &RenderOptions, note: &str) -> Common<'a> {
 }
 
 #[allow(clippy::too_many_lines)]
-fn render_horizontal(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
+fn render_horizontal(
+    t: &Timeline,
+    opts: &RenderOptions,
+    note: &str,
+    numbers: &BTreeMap<&str, usize>,
+) -> String {
     let Common { pal, w, left, right, source_no, dated, spans, title, subtitle } =
-        common(t, opts, note);
+        common(t, opts, note, numbers);
     let segments = axis(&spans, left, right, opts.break_days.max(1));
 
     // place labels row by row
@@ -641,7 +673,7 @@ fn render_horizontal(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
         doc = doc.add(g);
     }
 
-    doc = doc.add(legend(t, &pal, left, right, legend_top, &key_lines));
+    doc = doc.add(legend(t, &source_no, &pal, left, right, legend_top, &key_lines));
     finish(&doc)
 }
 
@@ -864,9 +896,14 @@ fn default_title(subject: Option<&str>, spans: &[Span]) -> String {
 /// each event's title and sources on a line of its own, so nothing can
 /// overlap; same-day events share their date, long gaps get a break mark.
 #[allow(clippy::too_many_lines)]
-fn render_vertical(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
+fn render_vertical(
+    t: &Timeline,
+    opts: &RenderOptions,
+    note: &str,
+    numbers: &BTreeMap<&str, usize>,
+) -> String {
     let Common { pal, w, left, right, source_no, dated, title, subtitle, .. } =
-        common(t, opts, note);
+        common(t, opts, note, numbers);
     let labels: Vec<String> =
         dated.iter().map(|(e, _)| e.date.as_ref().map(date_label).unwrap_or_default()).collect();
     let date_w =
@@ -972,13 +1009,14 @@ fn render_vertical(t: &Timeline, opts: &RenderOptions, note: &str) -> String {
         g = draw_badges(g, t, &pal, &badges, x + lw + 4.0, y);
         doc = doc.add(g);
     }
-    doc = doc.add(legend(t, &pal, left, right, legend_top, &key_lines));
+    doc = doc.add(legend(t, &source_no, &pal, left, right, legend_top, &key_lines));
     finish(&doc)
 }
 
 /// The sources with their numbers, then the key to the marks.
 fn legend(
     t: &Timeline,
+    source_no: &BTreeMap<&str, usize>,
     pal: &Palette,
     left: f64,
     right: f64,
@@ -994,7 +1032,7 @@ fn legend(
         for extra in [&d.publisher, &d.author, &d.date].into_iter().flatten() {
             let _ = write!(line, " · {extra}");
         }
-        let s = (i + 1).to_string();
+        let s = source_no.get(d.id.as_str()).copied().unwrap_or(i + 1).to_string();
         let (badge, bw) = pill(&s, left, y - 10.0, pal);
         legend = legend.add(badge);
         let line = font::fit(&line, 11.0, false, right - left - bw - 8.0);

@@ -271,7 +271,8 @@ fn a_large_timeline_draws_its_most_reported_events_and_says_so() {
     for layout in [Layout::Horizontal, Layout::Vertical] {
         let svg = render(&t, &RenderOptions { layout, ..opts.clone() });
         assert!(
-            svg.contains("40 events from 200 sources · the 40 most reported of 1000 dated events; the JSON lists all"),
+            // the subtitle counts what is drawn: the sources its badges cite
+            svg.contains("40 events from 16 sources · the 40 most salient of 1000 dated events; the JSON lists all"),
             "{}",
             &svg[..svg.len().min(3000)]
         );
@@ -343,4 +344,19 @@ fn the_heading_names_the_subject_and_trusted_years() {
     let titled = RenderOptions { title: Some("Floods".into()), ..entity };
     assert_eq!(heading(&t, &titled), "Floods");
     assert!(render(&t, &titled).contains("<title id=\"tl-title\">Floods</title>"));
+}
+
+#[test]
+fn sources_keep_their_corpus_numbers_in_a_partial_image() {
+    let mut t = timeline(12, false);
+    // every event cites the third source only
+    for e in &mut t.events {
+        e.sources = vec!["d2".into()];
+    }
+    let svg = render(&t, &RenderOptions { max_events: 2, ..RenderOptions::default() });
+    let legend = &svg[svg.find("class=\"legend\"").unwrap()..];
+    // the only source drawn is still number 3, and the subtitle counts it
+    assert!(legend.contains(">3</text>"), "{legend}");
+    assert!(!legend.contains(">1</text>"), "{legend}");
+    assert!(svg.contains("2 events from 1 source ·"), "{svg}");
 }
