@@ -102,13 +102,44 @@ const LABEL_SIZE: f64 = 12.0;
 const BADGE_SIZE: f64 = 9.5;
 const GAP: f64 = 8.0;
 const BREAK_W: f64 = 22.0;
-const KEY: [&str; 5] = [
-    "● day",
-    "▬ period",
-    "○ date inferred from the corpus or the narrative",
-    "◌ dashed: sources disagree on the date",
-    "◎ red: date after its own article, check it",
+/// The key to the marks, each shown only when the image has such a mark.
+const KEY: [(Mark, &str); 5] = [
+    (Mark::Day, "● day"),
+    (Mark::Period, "▬ period"),
+    (Mark::Inferred, "○ date inferred from the corpus, the narrative or other reports"),
+    (Mark::Disputed, "◌ dashed: sources disagree on the date"),
+    (Mark::Alert, "◎ red ring: date after its own article, check it"),
 ];
+
+/// The kinds of mark an image can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Day,
+    Period,
+    Inferred,
+    Disputed,
+    Alert,
+}
+
+fn has_mark(e: &Event, span: Span, mark: Mark) -> bool {
+    let d = e.date.as_ref();
+    match mark {
+        Mark::Day => span.lo == span.hi,
+        Mark::Period => span.lo < span.hi,
+        Mark::Inferred => d.is_some_and(|d| {
+            matches!(
+                d.resolution,
+                Resolution::Inferred | Resolution::Narrative | Resolution::Merged
+            )
+        }),
+        Mark::Disputed => e.flags.iter().any(|f| f == "disputed"),
+        Mark::Alert => e.flags.iter().any(|f| f == "date-after-document"),
+    }
+}
+
+/// One line of the key: pieces of text, each in a colour (`None`: the
+/// muted text colour).
+type KeyLine = Vec<(Option<&'static str>, String)>;
 const FONT_FAMILY: &str = "'DejaVu Sans', Verdana, Arial, sans-serif";
 
 struct Palette {
@@ -141,16 +172,33 @@ fn palette(t: Theme) -> Palette {
     }
 }
 
+/// Type colours: the Okabe–Ito palette, which readers with any common
+/// colour-vision deficiency tell apart, without its vermilion, so no type
+/// looks like the red of a warning (a warning is a ring as well as a hue).
 fn type_colour(t: EventType) -> &'static str {
     match t {
-        EventType::Protest => "#d97706",
-        EventType::Violence => "#dc2626",
-        EventType::PoliticalChange => "#2563eb",
-        EventType::Security => "#7c3aed",
-        EventType::Economic => "#059669",
-        EventType::Statement => "#64748b",
-        EventType::Diplomacy => "#0891b2",
-        EventType::Other => "#475569",
+        EventType::Protest => "#e69f00",
+        EventType::Violence => "#cc79a7",
+        EventType::PoliticalChange => "#0072b2",
+        EventType::Security => "#56b4e9",
+        EventType::Economic => "#009e73",
+        EventType::Statement => "#555555",
+        EventType::Diplomacy => "#b59a00",
+        EventType::Other => "#a3a3a3",
+    }
+}
+
+/// A type's name in the key.
+fn type_label(t: EventType) -> &'static str {
+    match t {
+        EventType::Protest => "protest",
+        EventType::Violence => "violence",
+        EventType::PoliticalChange => "political change",
+        EventType::Security => "security",
+        EventType::Economic => "economy",
+        EventType::Statement => "statement",
+        EventType::Diplomacy => "diplomacy",
+        EventType::Other => "other",
     }
 }
 
@@ -551,7 +599,7 @@ fn render_horizontal(
     #[allow(clippy::cast_precision_loss)]
     let axis_y = top + rows.len() as f64 * ROW + 14.0;
     let legend_top = axis_y + 56.0;
-    let key_lines = key_lines(right - left);
+    let key_lines = key_lines(&dated, right - left);
     #[allow(clippy::cast_precision_loss)]
     let height = legend_top
         + 22.0
@@ -929,7 +977,7 @@ fn render_vertical(
     }
     let axis_end = y - ROW / 2.0;
     let legend_top = axis_end + 40.0;
-    let key_lines = key_lines(right - left);
+    let key_lines = key_lines(&dated, right - left);
     #[allow(clippy::cast_precision_loss)]
     let height = legend_top
         + 22.0
@@ -1021,7 +1069,7 @@ fn legend(
     left: f64,
     right: f64,
     legend_top: f64,
-    key_lines: &[String],
+    key_lines: &[KeyLine],
 ) -> Group {
     let mut legend = Group::new().set("class", "legend");
     legend = legend.add(text(left, legend_top, "Sources", 12.0, pal.fg).set("font-weight", "bold"));
@@ -1047,24 +1095,54 @@ fn legend(
     for (i, line) in key_lines.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let y = key_y + i as f64 * 15.0;
-        legend = legend.add(text(left, y, line, 10.5, pal.muted));
+        let mut node = text(left, y, "", 10.5, pal.muted);
+        for (colour, piece) in line {
+            let span = svg::node::element::TSpan::new(piece.clone());
+            node = node.add(match colour {
+                Some(c) => span.set("fill", *c),
+                None => span,
+            });
+        }
+        legend = legend.add(node);
     }
     legend
 }
 
-/// The key to the marks, wrapped to the width.
-fn key_lines(width: f64) -> Vec<String> {
-    let mut key_lines: Vec<String> = Vec::new();
-    for item in KEY {
-        match key_lines.last_mut() {
-            Some(l) if font::width(&format!("{l}   {item}"), 10.5, false) <= width => {
-                l.push_str("   ");
-                l.push_str(item);
-            }
-            _ => key_lines.push(font::fit(item, 10.5, false, width)),
+/// The key to what this image shows, wrapped to the width: a coloured
+/// dot and the name of each event type drawn, then the marks it holds.
+fn key_lines(dated: &[(&Event, Span)], width: f64) -> Vec<KeyLine> {
+    let mut items: Vec<KeyLine> = Vec::new();
+    for ty in EventType::ALL {
+        if dated.iter().any(|(e, _)| e.event_type == ty) {
+            items.push(vec![
+                (Some(type_colour(ty)), "●".into()),
+                (None, format!(" {}", type_label(ty))),
+            ]);
         }
     }
-    key_lines
+    for (mark, item) in KEY {
+        if dated.iter().any(|(e, s)| has_mark(e, *s, mark)) {
+            items.push(vec![(None, item.to_string())]);
+        }
+    }
+    let plain = |l: &KeyLine| l.iter().map(|(_, t)| t.as_str()).collect::<String>();
+    let mut lines: Vec<KeyLine> = Vec::new();
+    for item in items {
+        match lines.last_mut() {
+            Some(l)
+                if font::width(&format!("{}   {}", plain(l), plain(&item)), 10.5, false)
+                    <= width =>
+            {
+                l.push((None, "   ".into()));
+                l.extend(item);
+            }
+            _ => {
+                let fitted = font::fit(&plain(&item), 10.5, false, width);
+                lines.push(if fitted == plain(&item) { item } else { vec![(None, fitted)] });
+            }
+        }
+    }
+    lines
 }
 
 fn text(x: f64, y: f64, content: &str, size: f64, fill: &str) -> Text {

@@ -360,3 +360,31 @@ fn sources_keep_their_corpus_numbers_in_a_partial_image() {
     assert!(!legend.contains(">1</text>"), "{legend}");
     assert!(svg.contains("2 events from 1 source ·"), "{svg}");
 }
+
+#[test]
+fn the_key_explains_only_what_the_image_shows() {
+    let mut t = timeline(12, false);
+    for e in &mut t.events {
+        e.event_type = EventType::Economic;
+        e.flags.clear();
+    }
+    let svg = render(&t, &RenderOptions::default());
+    let legend = &svg[svg.find("class=\"legend\"").unwrap()..];
+    // the one type drawn, in its colour, and no other
+    assert!(
+        legend.contains(&format!("<tspan fill=\"{}\">●</tspan>", type_colour(EventType::Economic)))
+    );
+    assert!(legend.contains(" economy"), "{legend}");
+    for other in ["protest", "violence", "statement", "political change"] {
+        assert!(!legend.contains(&format!(" {other}<")), "{other} in {legend}");
+    }
+    // no flagged date, no red-ring line; a flagged one brings it back
+    assert!(!legend.contains("red ring"));
+    t.events[0].flags.push("date-after-document".into());
+    let svg = render(&t, &RenderOptions::default());
+    assert!(svg[svg.find("class=\"legend\"").unwrap()..].contains("red ring"));
+    // no type is drawn in the warning's red
+    for ty in EventType::ALL {
+        assert_ne!(type_colour(ty), palette(Theme::Light).alert, "{ty:?}");
+    }
+}
