@@ -238,3 +238,43 @@ fn built_from(input: &str, args: &[&str], dir: &Path) -> timeline::Timeline {
     timeline().args(["build", input]).args(args).arg("-o").arg(&out).assert().success();
     serde_json::from_str(&read(dir.join("t.json"))).unwrap()
 }
+
+#[test]
+fn print_sizes_set_the_width_and_the_png_resolution() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("c.svg");
+    timeline()
+        .args(["render", "timelines/kazakhstan-2022.json", "--size", "column", "-o"])
+        .arg(&svg)
+        .assert()
+        .success();
+    assert!(read(&svg).contains("viewBox=\"0 0 620 "), "a 620 px column image");
+    let png = dir.path().join("s.png");
+    timeline()
+        .args(["render", "timelines/kazakhstan-2022.json", "--size", "slide", "-o"])
+        .arg(&png)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[37..41], b"pHYs");
+    let ppm = u32::from_be_bytes(bytes[41..45].try_into().unwrap());
+    let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    // 1600 px shown 13.3 inches wide
+    assert_eq!(width, 1600);
+    assert!((f64::from(ppm) * 0.0254 - 1600.0 / 13.333).abs() < 0.5);
+    // an explicit width wins over the size's
+    timeline()
+        .args([
+            "render",
+            "timelines/kazakhstan-2022.json",
+            "--size",
+            "column",
+            "--width",
+            "700",
+            "-o",
+        ])
+        .arg(&svg)
+        .assert()
+        .success();
+    assert!(read(&svg).contains("viewBox=\"0 0 700 "));
+}

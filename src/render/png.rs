@@ -50,6 +50,45 @@ pub fn tree(svg: &str) -> Result<usvg::Tree, PngError> {
     usvg::Tree::from_str(svg, &opt).map_err(|e| PngError::Svg(e.to_string()))
 }
 
+/// Rasterize `svg` for `opts`: at the scale of its print size (2x
+/// without one) and with the resolution that gives the printed width
+/// (96 dpi per scale step without one), written in the PNG's `pHYs` chunk
+/// so Word and LaTeX size it right.
+///
+/// # Errors
+/// As [`png`].
+pub fn for_options(svg: &str, opts: &super::RenderOptions) -> Result<Vec<u8>, PngError> {
+    let scale = opts.size.map_or(2.0, super::PrintSize::png_scale);
+    let dpi =
+        opts.size.map_or(96.0 * f64::from(scale), |s| opts.width * f64::from(scale) / s.inches());
+    Ok(with_dpi(png(svg, scale)?, dpi))
+}
+
+/// `png` with a `pHYs` chunk (pixels per metre) after its header.
+#[must_use]
+pub fn with_dpi(png: Vec<u8>, dpi: f64) -> Vec<u8> {
+    // signature (8) + IHDR (4 length + 4 type + 13 data + 4 CRC)
+    const AFTER_IHDR: usize = 33;
+    if png.len() < AFTER_IHDR || &png[12..16] != b"IHDR" {
+        return png;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let ppm = (dpi / 0.0254).round().clamp(1.0, f64::from(u32::MAX)) as u32;
+    let mut chunk = Vec::with_capacity(21);
+    chunk.extend_from_slice(&9u32.to_be_bytes());
+    chunk.extend_from_slice(b"pHYs");
+    chunk.extend_from_slice(&ppm.to_be_bytes());
+    chunk.extend_from_slice(&ppm.to_be_bytes());
+    chunk.push(1); // unit: the metre
+    let crc = crc32fast::hash(&chunk[4..]);
+    chunk.extend_from_slice(&crc.to_be_bytes());
+    let mut out = Vec::with_capacity(png.len() + chunk.len());
+    out.extend_from_slice(&png[..AFTER_IHDR]);
+    out.extend_from_slice(&chunk);
+    out.extend_from_slice(&png[AFTER_IHDR..]);
+    out
+}
+
 /// Rasterize `svg` at `scale` (2.0 for print) to PNG bytes.
 ///
 /// # Errors
@@ -81,6 +120,30 @@ mod tests {
         let t = tree(svg).unwrap();
         let has_text = t.root().children().iter().any(|n| matches!(n, usvg::Node::Text(_)));
         assert!(has_text);
+    }
+
+    #[test]
+    fn the_png_says_its_resolution() {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="620" height="30"><rect width="620" height="30" fill="#fff"/></svg>"##;
+        let opts = crate::render::RenderOptions {
+            width: 620.0,
+            size: Some(crate::render::PrintSize::Column),
+            ..crate::render::RenderOptions::default()
+        };
+        let bytes = for_options(svg, &opts).unwrap();
+        // the pHYs chunk right after the header: 1860 px on 6.5 inches
+        assert_eq!(&bytes[37..41], b"pHYs");
+        let ppm = u32::from_be_bytes(bytes[41..45].try_into().unwrap());
+        let dpi = f64::from(ppm) * 0.0254;
+        assert!((dpi - 1860.0 / 6.5).abs() < 0.5, "{dpi}");
+        assert_eq!(bytes[49], 1);
+        assert_eq!(crc32fast::hash(&bytes[37..50]).to_be_bytes(), bytes[50..54]);
+        // and the image is 3x wide
+        assert_eq!(u32::from_be_bytes(bytes[16..20].try_into().unwrap()), 1860);
+        // the default: 2x at 192 dpi
+        let bytes = for_options(svg, &crate::render::RenderOptions::default()).unwrap();
+        let ppm = u32::from_be_bytes(bytes[41..45].try_into().unwrap());
+        assert!((f64::from(ppm) * 0.0254 - 192.0).abs() < 0.5);
     }
 
     #[test]
