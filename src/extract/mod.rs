@@ -1,12 +1,17 @@
 //! Stage 1: text -> dated event mentions with their quotes.
 //!
 //! For each document: split sentences ([`sentences`]), tag time expressions
-//! ([`timex`]), find the clauses that report a happening ([`lexicon`]),
+//! ([`timex`]), find the clauses that report a happening ([`lexicon`];
+//! with [`Detail::All`], every event the learned model [`events`] finds as
+//! well), read participants and compose titles from the backbone's parse
+//! of their sentences,
 //! leave out what did not happen (modal, negated, hypothetical, opinion,
 //! quoted speech), and date each mention from the best evidence: a time
 //! expression in its clause, then in its sentence, then the narrative
-//! ("then ..." follows the latest event told so far), else none. A mention
-//! with no evidence stays undated; it never takes its article's date.
+//! ("then ..." follows the latest event told so far), else none. A
+//! lexicon mention with no evidence stays undated; a mention of the
+//! learned model ([`Detail::All`]) takes its article's date, marked
+//! `document`. Nothing ever takes today's date.
 //!
 //! Relative expressions need a reference day. [`infer_references`] gives
 //! each document one: its own publication day when the header has it,
@@ -18,10 +23,12 @@ pub mod events;
 pub mod guard;
 mod learned;
 pub mod lexicon;
+mod parse;
 mod references;
 pub mod sentences;
 pub mod timeml;
 pub mod timex;
+mod title;
 
 use std::collections::HashSet;
 use std::sync::LazyLock;

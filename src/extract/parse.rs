@@ -1,0 +1,288 @@
+//! A sentence's dependency tree read for timelines: who did what to whom
+//! and where (subject through coordination and complements, passive
+//! agent, relative pronouns, "he" and "she", appositions, event-noun
+//! arguments, participles, named places), the clause an event heads, and
+//! whether a conditional governs it. [`super::title`] composes titles
+//! from the same tree; [`super::learned`] builds mentions with both.
+
+use crate::nlp::Sentence;
+
+/// Subordinators that make their clause hypothetical.
+pub const CONDITIONALS: &[&str] = &["if", "unless", "whether", "lest"];
+
+/// Pronouns that stand for a person named before them.
+pub const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "hers"];
+
+/// Prepositions that introduce where something happened.
+pub const PLACE_CASES: &[&str] = &["in", "at", "on", "near", "outside", "inside"];
+
+/// Relations that open another clause: a quote stops before them.
+const CLAUSE_BREAKS: &[&str] =
+    &["ccomp", "parataxis", "advcl", "acl:relcl", "conj", "list", "csubj", "punct"];
+
+/// Relations of the words that belong to a participant's name.
+const NAME_PARTS: &[&str] = &[
+    "compound",
+    "flat",
+    "flat:name",
+    "amod",
+    "nummod",
+    "fixed",
+    "nmod:poss",
+    "case",
+    "goeswith",
+    "det",
+];
+
+/// A sentence with its dependents listed.
+pub(super) struct Tree<'a> {
+    pub(super) body: &'a str,
+    pub(super) s: &'a Sentence,
+    pub(super) kids: Vec<Vec<usize>>,
+}
+
+impl<'a> Tree<'a> {
+    pub(super) fn new(body: &'a str, s: &'a Sentence) -> Tree<'a> {
+        let n = s.tokens.len();
+        let mut kids = vec![Vec::new(); n];
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.head > 0 && t.head <= n {
+                kids[t.head - 1].push(i);
+            }
+        }
+        Tree { body, s, kids }
+    }
+
+    pub(super) fn head(&self, i: usize) -> Option<usize> {
+        let h = self.s.tokens[i].head;
+        (h > 0 && h <= self.s.tokens.len()).then(|| h - 1)
+    }
+
+    pub(super) fn child(&self, i: usize, rel: &str) -> Option<usize> {
+        self.kids[i].iter().copied().find(|&k| self.s.tokens[k].deprel == rel)
+    }
+
+    /// The dependent of `i` with relation `rel` whose case marker is one of
+    /// `cases` ("by" for a passive agent, "of" for an event noun's theme).
+    pub(super) fn marked(&self, i: usize, rels: &[&str], cases: &[&str]) -> Option<usize> {
+        self.kids[i].iter().copied().find(|&k| {
+            rels.contains(&self.s.tokens[k].deprel.as_str())
+                && self.kids[k].iter().any(|&c| {
+                    self.s.tokens[c].deprel == "case"
+                        && cases.contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
+                })
+        })
+    }
+
+    /// The name or noun phrase headed by `i`: the head with its compound,
+    /// flat, adjective, number and possessor words, as written; `None` for
+    /// a pronoun.
+    pub(super) fn phrase(&self, i: usize) -> Option<String> {
+        let t = &self.s.tokens[i];
+        if matches!(t.upos.as_str(), "PRON" | "DET" | "NUM" | "PUNCT") {
+            return None;
+        }
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        while let Some(k) = stack.pop() {
+            for &c in &self.kids[k] {
+                let rel = self.s.tokens[c].deprel.as_str();
+                // a possessive marker belongs to the possessor, not the
+                // phrase that owns it: "Apple 's store" is "Apple 's store"
+                if NAME_PARTS.contains(&rel) && !(k == i && rel == "case") {
+                    lo = lo.min(c);
+                    hi = hi.max(c);
+                    stack.push(c);
+                }
+            }
+        }
+        // a phrase is contiguous: stop at a gap the relations do not cover
+        let (a, b) = (self.s.tokens[lo].start, self.s.tokens[hi].end);
+        let text = self.body.get(a..b)?.trim();
+        let text = text.trim_end_matches(['\'', '’']).trim_end_matches(" 's").trim_end();
+        (!text.is_empty() && text.chars().count() <= 80).then(|| text.to_string())
+    }
+
+    /// The byte span of the clause headed by `i`, without the other
+    /// clauses it governs.
+    pub(super) fn clause(&self, i: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (self.s.tokens[i].start, self.s.tokens[i].end);
+        let mut stack = vec![i];
+        while let Some(k) = stack.pop() {
+            for &c in &self.kids[k] {
+                if CLAUSE_BREAKS.contains(&self.s.tokens[c].deprel.as_str()) {
+                    continue;
+                }
+                lo = lo.min(self.s.tokens[c].start);
+                hi = hi.max(self.s.tokens[c].end);
+                stack.push(c);
+            }
+        }
+        (lo, hi)
+    }
+
+    /// The verb whose clause holds word `i` (itself for a verb).
+    pub(super) fn clause_head(&self, i: usize) -> usize {
+        let mut at = i;
+        for _ in 0..self.s.tokens.len() {
+            let t = &self.s.tokens[at];
+            if matches!(t.upos.as_str(), "VERB" | "AUX") || t.deprel == "root" {
+                return at;
+            }
+            match self.head(at) {
+                Some(h) => at = h,
+                None => return at,
+            }
+        }
+        at
+    }
+
+    /// Whether `i` or a clause above it is introduced by a conditional.
+    pub(super) fn conditional(&self, i: usize) -> bool {
+        let mut at = Some(i);
+        let mut steps = 0;
+        while let Some(k) = at {
+            if self.kids[k].iter().any(|&c| {
+                self.s.tokens[c].deprel == "mark"
+                    && CONDITIONALS.contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
+            }) {
+                return true;
+            }
+            steps += 1;
+            if steps > self.s.tokens.len() {
+                break;
+            }
+            at = self.head(k);
+        }
+        false
+    }
+
+    /// The phrase of a participant `k`; a relative pronoun ("which",
+    /// "who") stands for the noun its clause modifies.
+    pub(super) fn participant(&self, k: usize, before: Option<&str>) -> Option<String> {
+        let t = &self.s.tokens[k];
+        if t.upos == "PRON" && PERSON_PRONOUNS.contains(&t.form.to_lowercase().as_str()) {
+            // the latest named subject before it, in this sentence or earlier
+            return self.named_subject(k).or_else(|| before.map(str::to_string));
+        }
+        if t.upos == "PRON" && t.xpos.starts_with('W') {
+            let mut at = self.head(k)?;
+            for _ in 0..4 {
+                if self.s.tokens[at].deprel == "acl:relcl" {
+                    return self.head(at).and_then(|n| self.phrase(n));
+                }
+                at = self.head(at)?;
+            }
+            return None;
+        }
+        // "the chief executive, Steve Jobs" / "the co-founder of the
+        // company Steve Jobs": a common noun whose phrase ends in a name is
+        // that name
+        if t.upos != "PROPN" {
+            let end = self.last_of(k);
+            if end > k && self.s.tokens[end].upos == "PROPN" {
+                // climb from the name to `k` through name and apposition
+                // relations only: "the takeover of Flyco" is no Flyco
+                let mut n = end;
+                let mut top = None;
+                for _ in 0..self.s.tokens.len() {
+                    let rel = self.s.tokens[n].deprel.as_str();
+                    let Some(h) = self.head(n) else { break };
+                    if !matches!(rel, "flat" | "flat:name" | "compound" | "appos") {
+                        break;
+                    }
+                    if rel == "appos" || h == k {
+                        top = top.or(Some(n));
+                    }
+                    if h == k {
+                        return top.and_then(|n| self.phrase(n));
+                    }
+                    n = h;
+                }
+            }
+        }
+        self.phrase(k)
+    }
+
+    /// The last word (not punctuation) of the subtree of `k`.
+    pub(super) fn last_of(&self, k: usize) -> usize {
+        let mut last = k;
+        let mut stack = vec![k];
+        while let Some(j) = stack.pop() {
+            for &c in &self.kids[j] {
+                if self.s.tokens[c].upos != "PUNCT" {
+                    last = last.max(c);
+                    stack.push(c);
+                }
+            }
+        }
+        last
+    }
+
+    /// The latest subject headed by a proper name before word `end`.
+    pub(super) fn named_subject(&self, end: usize) -> Option<String> {
+        (0..end.min(self.s.tokens.len())).rev().find_map(|j| {
+            let t = &self.s.tokens[j];
+            (matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass") && t.upos == "PROPN")
+                .then(|| self.phrase(j))
+                .flatten()
+        })
+    }
+
+    /// Who did it and to whom or what: (actor, target); `before` is the
+    /// latest named subject of the sentences before, for "he" and "she".
+    pub(super) fn roles(&self, i: usize, before: Option<&str>) -> (Option<String>, Option<String>) {
+        let t = &self.s.tokens[i];
+        let phrase = |k: Option<usize>| k.and_then(|k| self.participant(k, before));
+        if t.upos == "NOUN" || t.upos == "PROPN" {
+            let actor = phrase(self.child(i, "nmod:poss"));
+            // "the sale of the unit", else "iPod use", "the price cut"
+            let target = phrase(self.marked(i, &["nmod"], &["of"]))
+                .or_else(|| phrase(self.child(i, "compound")));
+            return (actor, target);
+        }
+        // a participle that modifies a noun: "iPods sold in France" (the
+        // noun undergoes it), "people protesting" (the noun does it)
+        if t.deprel == "acl" {
+            let noun = phrase(self.head(i));
+            let object = phrase(self.child(i, "obj"));
+            return if t.xpos == "VBN" {
+                (phrase(self.marked(i, &["obl", "obl:agent"], &["by"])), noun)
+            } else {
+                (noun, object)
+            };
+        }
+        // a verb without a subject of its own shares its head's
+        // ("rescuers arrived and searched the rubble", "agreed to sell")
+        let mut subject_of = i;
+        for _ in 0..3 {
+            let has = self.child(subject_of, "nsubj").or(self.child(subject_of, "nsubj:pass"));
+            if has.is_some() {
+                break;
+            }
+            let rel = self.s.tokens[subject_of].deprel.as_str();
+            match (rel, self.head(subject_of)) {
+                ("conj" | "xcomp", Some(h)) if self.s.tokens[h].upos == "VERB" => subject_of = h,
+                _ => break,
+            }
+        }
+        let object = phrase(self.child(i, "obj")).or_else(|| phrase(self.child(i, "iobj")));
+        if let Some(p) = self.child(subject_of, "nsubj:pass") {
+            let agent = phrase(self.marked(i, &["obl", "obl:agent"], &["by"]));
+            return (agent, self.participant(p, before).or(object));
+        }
+        // two subjects ("The former chief ... Tom Reyes resigned"): the name
+        let subject = self.kids[subject_of]
+            .iter()
+            .copied()
+            .filter(|&k| self.s.tokens[k].deprel == "nsubj")
+            .max_by_key(|&k| (self.s.tokens[k].upos == "PROPN", self.s.tokens[k].upos != "PRON"));
+        (phrase(subject), object)
+    }
+
+    /// A named place the event happened in.
+    pub(super) fn place(&self, i: usize) -> Option<String> {
+        let k = self.marked(i, &["obl", "nmod", "obl:lmod"], PLACE_CASES)?;
+        (self.s.tokens[k].upos == "PROPN").then(|| self.phrase(k)).flatten()
+    }
+}

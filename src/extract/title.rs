@@ -1,0 +1,337 @@
+//! Titles a journalist would accept, composed from the parse: who did
+//! what to whom, where; what a statement reports when it fits; a noun
+//! phrase for an event noun; never a lone verb, a dangling function word
+//! or a date (the axis shows it), at most [`TITLE_MAX`] characters.
+
+use super::parse::Tree;
+
+/// The longest title composed from the parse, in characters.
+pub const TITLE_MAX: usize = 72;
+
+/// Relations whose words a title's noun phrase leaves out: other clauses,
+/// appositions and asides.
+const TITLE_NP_CUTS: &[&str] = &[
+    "acl:relcl",
+    "acl",
+    "appos",
+    "parataxis",
+    "punct",
+    "advcl",
+    "dep",
+    "list",
+    "discourse",
+    "conj",
+    "cc",
+];
+
+impl Tree<'_> {
+    /// The words of `k`'s subtree without the relations in `cuts` (and
+    /// what hangs below them), as a sorted list of word indices.
+    pub(super) fn span_without(&self, k: usize, cuts: &[&str]) -> Vec<usize> {
+        let mut out = vec![k];
+        let mut stack = vec![k];
+        while let Some(j) = stack.pop() {
+            for &c in &self.kids[j] {
+                // a hyphen inside a word is no punctuation to cut
+                let hyphen = self.s.tokens[c].xpos == "HYPH";
+                if hyphen || !cuts.contains(&self.s.tokens[c].deprel.as_str()) {
+                    out.push(c);
+                    stack.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        // a title piece is contiguous: keep the run around `k`
+        let at = out.iter().position(|&x| x == k).unwrap_or(0);
+        let mut lo = at;
+        while lo > 0 && out[lo - 1] + 1 == out[lo] {
+            lo -= 1;
+        }
+        let mut hi = at;
+        while hi + 1 < out.len() && out[hi] + 1 == out[hi + 1] {
+            hi += 1;
+        }
+        let mut run = out[lo..=hi].to_vec();
+        // never begin or end on a function word or punctuation
+        let weak = |t: &crate::nlp::Token| {
+            matches!(t.upos.as_str(), "ADP" | "CCONJ" | "SCONJ" | "PUNCT" | "PART" | "AUX")
+                || t.upos == "DET" && t.deprel != "nsubj"
+                || t.upos == "PRON" && t.feats.contains("Poss=Yes")
+        };
+        while run.len() > 1 && run.last().is_some_and(|&x| weak(&self.s.tokens[x])) {
+            run.pop();
+        }
+        while run.len() > 1
+            && matches!(self.s.tokens[run[0]].upos.as_str(), "PUNCT" | "CCONJ" | "SCONJ" | "ADP")
+        {
+            run.remove(0);
+        }
+        run
+    }
+
+    /// The text of consecutive words `a..=b` as written.
+    pub(super) fn text(&self, words: &[usize]) -> String {
+        match (words.first(), words.last()) {
+            (Some(&a), Some(&b)) => self
+                .body
+                .get(self.s.tokens[a].start..self.s.tokens[b].end)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => String::new(),
+        }
+    }
+
+    /// Whether the phrase of word `k` is a time expression ("Wednesday",
+    /// "on January 2"): the axis shows dates, the title does not.
+    pub(super) fn is_time(&self, k: usize) -> bool {
+        let t = &self.s.tokens[k];
+        if t.upos == "NUM" || t.deprel.contains("tmod") {
+            return true;
+        }
+        let text = self.text(&self.span_without(k, TITLE_NP_CUTS));
+        text.split_whitespace().count() <= 4
+            && super::timex::tag(&text, &super::timex::Context::default())
+                .iter()
+                .any(|x| x.end - x.start + 4 >= text.len())
+    }
+
+    /// A noun phrase for a title, shortened to its head and the words
+    /// before it when it is long; a relative pronoun stands for its noun.
+    pub(super) fn np(&self, k: usize, budget: usize) -> String {
+        let t = &self.s.tokens[k];
+        if t.upos == "PRON" && t.xpos.starts_with('W') {
+            return self.participant(k, None).unwrap_or_default();
+        }
+        let full = self.text(&self.span_without(k, TITLE_NP_CUTS));
+        if full.chars().count() <= budget {
+            return full;
+        }
+        let short = self.text(&self.span_without(
+            k,
+            &[TITLE_NP_CUTS, &["nmod", "nmod:poss", "obl", "conj", "cc", "nummod"]].concat(),
+        ));
+        if short.chars().count() <= budget {
+            short
+        } else {
+            self.s.tokens[k].form.clone()
+        }
+    }
+
+    /// The verb group of `i` for a title: its particle, its negation-free
+    /// auxiliaries where they carry meaning ("has taken", "are
+    /// protesting"), none for a passive or a regular perfect ("was
+    /// removed" -> "removed", "has lowered" -> "lowered").
+    pub(super) fn verb_group(&self, i: usize) -> String {
+        let t = &self.s.tokens[i];
+        let passive = self.kids[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass");
+        let aux: Vec<usize> = self.kids[i]
+            .iter()
+            .copied()
+            .filter(|&c| c < i && self.s.tokens[c].deprel == "aux" && self.s.tokens[c].xpos != "MD")
+            .collect();
+        let regular_perfect = t.xpos == "VBN" && t.form.to_lowercase().ends_with("ed");
+        let mut words: Vec<String> = Vec::new();
+        if !passive && !regular_perfect {
+            words.extend(aux.iter().map(|&c| self.s.tokens[c].form.clone()));
+        }
+        if t.upos == "ADJ" || t.upos == "NOUN" {
+            // a predicate adjective or noun keeps its copula: "was absent"
+            if let Some(c) = self.child(i, "cop") {
+                words.push(self.s.tokens[c].form.clone());
+            }
+        }
+        words.push(t.form.clone());
+        if let Some(p) = self.child(i, "compound:prt") {
+            words.push(self.s.tokens[p].form.clone());
+        }
+        words.join(" ")
+    }
+
+    /// A title for the event at word `i`: who did what to whom (where),
+    /// from the parse, starting with a capital. `None` when the parse
+    /// gives only a lone verb.
+    pub(super) fn title(&self, i: usize, before: Option<&str>) -> Option<String> {
+        self.compose(i, before, 0).map(|t| finish_title(&t))
+    }
+
+    /// [`Tree::title`] as the text writes it (no capital added).
+    pub(super) fn compose(&self, i: usize, before: Option<&str>, depth: usize) -> Option<String> {
+        self.compose_with(i, before, depth, true)
+    }
+
+    /// [`Tree::compose`], with or without a prepositional complement.
+    pub(super) fn compose_with(
+        &self,
+        i: usize,
+        before: Option<&str>,
+        depth: usize,
+        obliques: bool,
+    ) -> Option<String> {
+        let t = &self.s.tokens[i];
+        // an event noun that is the subject of a verb is told by that
+        // verb's clause: "heavy shooting erupted on the square"
+        // likewise an event noun a verb takes: "went on strike"
+        let argument = t.deprel.starts_with("nsubj") || matches!(t.deprel.as_str(), "obj" | "obl");
+        if matches!(t.upos.as_str(), "NOUN" | "PROPN") && argument {
+            if let Some(h) = self.head(i) {
+                if matches!(self.s.tokens[h].upos.as_str(), "VERB") && depth < 2 {
+                    return self.compose_with(h, before, depth + 1, obliques);
+                }
+            }
+        }
+        if matches!(t.upos.as_str(), "NOUN" | "PROPN") && self.child(i, "cop").is_none() {
+            // a headline clause parsed as a noun and its participle:
+            // "Heavy shooting erupted on the square"
+            let next = self.kids[i].iter().copied().find(|&c| {
+                c == i + 1 && self.s.tokens[c].deprel == "acl" && self.s.tokens[c].upos == "VERB"
+            });
+            if let (Some(v), true) = (next, depth < 2) {
+                let np = self.np(i, 36);
+                return self.compose(v, before, depth + 1).map(|rest| format!("{np} {rest}"));
+            }
+            let np = self.np(i, TITLE_MAX);
+            return (np.split_whitespace().count() > 1).then_some(np);
+        }
+        let (actor, _) = self.roles(i, before);
+        let subject_word = self.kids[i]
+            .iter()
+            .copied()
+            .filter(|&k| matches!(self.s.tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass"))
+            .filter(|&k| !self.is_time(k))
+            .max_by_key(|&k| (self.s.tokens[k].upos == "PROPN", self.s.tokens[k].upos != "PRON"));
+        // the head noun of a participle is told before it ("iPods sold in
+        // France", "people protesting"); a headline participle has none
+        let headline = depth > 0 && t.deprel == "acl";
+        let subject = match subject_word {
+            Some(k) if self.s.tokens[k].upos == "PRON" => self.participant(k, before),
+            Some(k) => Some(self.np(k, 36)),
+            None if headline => None,
+            None if t.deprel == "acl" && matches!(t.xpos.as_str(), "VBG" | "VBN") => {
+                self.head(i).map(|h| self.np(h, 36))
+            }
+            None => actor,
+        };
+        // "Nursultan Nazarbayev, 81": a title's subject ends at a comma
+        let subject = subject.map(|s| match s.split_once(", ") {
+            Some((a, _)) if !a.trim().is_empty() => a.trim().to_string(),
+            _ => s,
+        });
+        let verb = self.verb_group(i);
+        let mut title = match &subject {
+            Some(s) => format!("{s} {verb}"),
+            None => verb.clone(),
+        };
+        let room = |title: &str| TITLE_MAX.saturating_sub(title.chars().count() + 1);
+        let mut complement = false;
+        // what was said: the reported clause, told short
+        let verbal = |c: usize| {
+            matches!(self.s.tokens[c].upos.as_str(), "VERB" | "AUX")
+                || self.child(c, "cop").is_some()
+        };
+        if let Some(c) = self.child(i, "ccomp").filter(|&c| depth < 1 && verbal(c)) {
+            // told whole or not at all: a clause cut short misleads
+            let fits = |inner: &String| {
+                inner.split_whitespace().count() > 2 && inner.chars().count() <= room(&title)
+            };
+            let inner = self.compose(c, before, depth + 1).filter(fits);
+            if let Some(inner) = inner {
+                title = format!("{title} {inner}");
+                complement = true;
+            }
+        }
+        if !complement {
+            let object = self.child(i, "obj").or_else(|| self.child(i, "iobj"));
+            if let Some(o) = object.filter(|&o| !self.is_time(o)) {
+                let np = self.np(o, room(&title));
+                if !np.is_empty() && np.chars().count() <= room(&title) {
+                    title = format!("{title} {np}");
+                    complement = true;
+                }
+            }
+        }
+        // "resigned from his post", "spiralled out of control", "called for
+        // talks": the first prepositional complement after the verb
+        let obl = self.kids[i].iter().copied().find(|&k| {
+            let rel = self.s.tokens[k].deprel.as_str();
+            // "called for resolving the crisis": a clause a preposition opens
+            let prepositional_clause = rel == "advcl"
+                && self.kids[k]
+                    .iter()
+                    .any(|&c| self.s.tokens[c].deprel == "mark" && self.s.tokens[c].upos == "ADP");
+            k > i
+                && (matches!(rel, "obl" | "xcomp" | "obl:npmod") || prepositional_clause)
+                && self.s.tokens[k].upos != "NUM"
+        });
+        if let Some(k) = obl.filter(|&k| obliques && !self.is_time(k)) {
+            let mut words = self.span_without(k, TITLE_NP_CUTS);
+            words.retain(|&w| w >= i);
+            // the preposition that introduces it stays: "from his post"
+            if let Some(c) = self.kids[k]
+                .iter()
+                .copied()
+                .find(|&c| matches!(self.s.tokens[c].deprel.as_str(), "case" | "mark"))
+            {
+                if c > i && !words.contains(&c) {
+                    words.insert(0, c);
+                }
+            }
+            let text = self.text(&words);
+            if !text.is_empty() && text.chars().count() <= room(&title) {
+                title = format!("{title} {text}");
+                complement = true;
+            } else if depth > 0 && !complement {
+                // a reported clause without the complement it needs is
+                // cut short: leave it out
+                return None;
+            }
+        }
+        // a lone verb is no title, and a reported clause needs its subject
+        if subject.is_none() && (!complement || depth > 0) && !headline {
+            return None;
+        }
+        Some(title)
+    }
+}
+
+/// Words a title never ends on.
+pub const TITLE_DANGLING: &[&str] = &[
+    "in", "on", "at", "of", "for", "from", "to", "by", "since", "during", "until", "after",
+    "before", "that", "the", "a", "an", "and", "or", "with", "as", "its", "their",
+];
+
+/// A composed title made ready: a time expression at its end cut (the
+/// axis shows the date), no dangling word or comma, a capital first.
+pub(super) fn finish_title(t: &str) -> String {
+    let mut t = t.trim().to_string();
+    // at most TITLE_MAX characters, cut at a word
+    if t.chars().count() > TITLE_MAX {
+        let cut = t.char_indices().nth(TITLE_MAX).map_or(t.len(), |(i, _)| i);
+        let at = t[..cut].rfind(' ').unwrap_or(cut);
+        t.truncate(at);
+    }
+    let tags = super::timex::tag(&t, &super::timex::Context::default());
+    if let Some(x) = tags.last().filter(|x| x.end + 1 >= t.len() && x.start > 0) {
+        t.truncate(x.start);
+    }
+    loop {
+        let trimmed = t.trim_end().trim_end_matches([',', ';', ':']).trim_end();
+        let last = trimmed.rsplit(' ').next().unwrap_or("");
+        if trimmed.contains(' ') && TITLE_DANGLING.contains(&last.to_lowercase().as_str()) {
+            t = trimmed[..trimmed.len() - last.len()].to_string();
+        } else {
+            t = trimmed.to_string();
+            break;
+        }
+    }
+    capitalize(&t)
+}
+
+pub(super) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
