@@ -110,7 +110,9 @@ pub(super) fn mentions(
             last = Some(n);
         }
     }
-    // the lexicon's mentions: who did it to whom, and a title
+    // the lexicon's mentions: who did it to whom, and a title; the words
+    // they are told by, which the model's mentions leave to them
+    let mut told_by: Vec<usize> = trigger_at.iter().copied().filter(|&a| a != usize::MAX).collect();
     for (m, &at) in lexical.iter_mut().zip(&trigger_at) {
         let pos = place_of(m, at);
         let si = sentences.partition_point(|s| s.end <= pos);
@@ -124,6 +126,8 @@ pub(super) fn mentions(
         let Some(w) = w else { continue };
         let t = Tree::new(body, s);
         if item {
+            // a list's trigger stands before its items, not in their quotes
+            told_by.push(s.tokens[w].start);
             // the trigger's clause, then the item's place
             let prior = m.actor.as_deref().or(before[si].as_deref());
             m.title =
@@ -172,7 +176,7 @@ pub(super) fn mentions(
         }
         let Some((_, t, quoted)) = tree.as_ref() else { continue };
         let prior = before[e.sentence].as_deref();
-        if trigger_at.contains(&e.start) {
+        if told_by.contains(&e.start) {
             continue;
         }
         if !factual(e)
@@ -387,6 +391,10 @@ mod tests {
         assert_eq!(title("pulled"), "Rescue teams pulled a girl from the rubble");
         assert_eq!(title("removed"), "The minister removed from her post");
         assert!(title("taken").ends_with("in Lyon"), "{}", title("taken"));
+        // a list's items tell its trigger: the model adds no mention of it
+        let lists = ms.iter().filter(|m| m.trigger == "strikes").collect::<Vec<_>>();
+        assert_eq!(lists.len(), 3, "{lists:#?}");
+        assert!(lists.iter().all(|m| !m.minor));
         assert!(title("dumped").starts_with("Angry farmers dumped manure"), "{}", title("dumped"));
     }
 
