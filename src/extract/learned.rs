@@ -100,13 +100,13 @@ pub(super) fn mentions(
             nlp.analyze_at(body, &at)
         }
     };
+    let trees: Vec<Tree<'_>> = sentences.iter().map(|s| Tree::new(body, s, timexes)).collect();
     // the latest named subject before each sentence, for "he" and "she"
-    let mut before: Vec<Option<String>> = Vec::with_capacity(sentences.len());
+    let mut before: Vec<Option<String>> = Vec::with_capacity(trees.len());
     let mut last: Option<String> = None;
-    for s in &sentences {
+    for t in &trees {
         before.push(last.clone());
-        let t = Tree::new(body, s);
-        if let Some(n) = t.named_subject(s.tokens.len()) {
+        if let Some(n) = t.named_subject(t.s.tokens.len()) {
             last = Some(n);
         }
     }
@@ -124,7 +124,7 @@ pub(super) fn mentions(
             s.tokens.iter().position(|t| t.start == at)
         };
         let Some(w) = w else { continue };
-        let t = Tree::new(body, s);
+        let t = &trees[si];
         if item {
             // a list's trigger stands before its items, not in their quotes
             told_by.push(s.tokens[w].start);
@@ -166,15 +166,15 @@ pub(super) fn mentions(
     let fallback = document_date(doc);
     let mut out: Vec<Mention> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    // the sentence being read: its tree and its quoted speech
-    type Current<'t> = (usize, Tree<'t>, Vec<(usize, usize)>);
-    let mut tree: Option<Current<'_>> = None;
+    // the quoted speech of the sentence being read
+    let mut quoted: (usize, Vec<(usize, usize)>) = (usize::MAX, Vec::new());
     for e in &found {
         let s = &sentences[e.sentence];
-        if tree.as_ref().is_none_or(|(k, _, _)| *k != e.sentence) {
-            tree = Some((e.sentence, Tree::new(body, s), quoted_ranges(body, s.start, s.end)));
+        let t = &trees[e.sentence];
+        if quoted.0 != e.sentence {
+            quoted = (e.sentence, quoted_ranges(body, s.start, s.end));
         }
-        let Some((_, t, quoted)) = tree.as_ref() else { continue };
+        let quoted = &quoted.1;
         let prior = before[e.sentence].as_deref();
         if told_by.contains(&e.start) {
             continue;
@@ -471,16 +471,8 @@ mod tests {
             "if",
             "not",
         ];
-        let mut seed = 11u64;
-        for _ in 0..150 {
-            let mut s = String::new();
-            for _ in 0..60 {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                s.push_str(words[(seed >> 33) as usize % words.len()]);
-                s.push(if seed % 5 == 0 { ',' } else { ' ' });
-            }
+        let sep = |state: u64| if state % 5 == 0 { ',' } else { ' ' };
+        for s in crate::extract::tests::word_soup(&words, 11, 150, 60, sep) {
             assert!(check(&s), "{s}");
         }
     }

@@ -5,6 +5,7 @@
 //! whether a conditional governs it. [`super::title`] composes titles
 //! from the same tree; [`super::learned`] builds mentions with both.
 
+use super::timex::Timex;
 use crate::nlp::Sentence;
 
 /// Subordinators that make their clause hypothetical.
@@ -34,15 +35,17 @@ const NAME_PARTS: &[&str] = &[
     "det",
 ];
 
-/// A sentence with its dependents listed.
+/// A sentence with its dependents listed, and the document's time
+/// expressions (in text order) to tell a date from a participant.
 pub(super) struct Tree<'a> {
     pub(super) body: &'a str,
     pub(super) s: &'a Sentence,
     pub(super) kids: Vec<Vec<usize>>,
+    pub(super) timexes: &'a [Timex],
 }
 
 impl<'a> Tree<'a> {
-    pub(super) fn new(body: &'a str, s: &'a Sentence) -> Tree<'a> {
+    pub(super) fn new(body: &'a str, s: &'a Sentence, timexes: &'a [Timex]) -> Tree<'a> {
         let n = s.tokens.len();
         let mut kids = vec![Vec::new(); n];
         for (i, t) in s.tokens.iter().enumerate() {
@@ -50,7 +53,7 @@ impl<'a> Tree<'a> {
                 kids[t.head - 1].push(i);
             }
         }
-        Tree { body, s, kids }
+        Tree { body, s, kids, timexes }
     }
 
     pub(super) fn head(&self, i: usize) -> Option<usize> {

@@ -226,16 +226,7 @@ fn extraction_never_panics_and_quotes_stay_on_char_boundaries() {
         "said",
         "that",
     ];
-    let mut seed = 7u64;
-    for _ in 0..300 {
-        let mut s = String::new();
-        for _ in 0..40 {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            s.push_str(words[(seed >> 33) as usize % words.len()]);
-            s.push(if seed % 3 == 0 { ' ' } else { ',' });
-        }
+    for s in word_soup(&words, 7, 300, 40, |state| if state % 3 == 0 { ' ' } else { ',' }) {
         assert!(prop(s));
     }
 }
@@ -297,4 +288,30 @@ fn overlapping_mentions_in_a_coordinated_clause_do_not_panic() {
             assert_eq!(&d.text[m.start..m.end], m.quote);
         }
     }
+}
+
+/// `texts` strings of `len` words drawn from `words` by a seeded linear
+/// congruential generator, each word followed by `sep` of the generator's
+/// state: text made of what the extractor reacts to, the same every run.
+pub(crate) fn word_soup(
+    words: &[&str],
+    seed: u64,
+    texts: usize,
+    len: usize,
+    sep: fn(u64) -> char,
+) -> Vec<String> {
+    let mut state = seed;
+    (0..texts)
+        .map(|_| {
+            let mut s = String::new();
+            for _ in 0..len {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(words[(state >> 33) as usize % words.len()]);
+                s.push(sep(state));
+            }
+            s
+        })
+        .collect()
 }

@@ -90,11 +90,9 @@ impl Tree<'_> {
         if t.upos == "NUM" || t.deprel.contains("tmod") {
             return true;
         }
-        let text = self.text(&self.span_without(k, TITLE_NP_CUTS));
-        text.split_whitespace().count() <= 4
-            && super::timex::tag(&text, &super::timex::Context::default())
-                .iter()
-                .any(|x| x.end - x.start + 4 >= text.len())
+        // the document's tagging: a time expression covers the head word
+        let at = self.timexes.partition_point(|x| x.end <= t.start);
+        self.timexes.get(at).is_some_and(|x| x.start <= t.start && t.end <= x.end)
     }
 
     /// A noun phrase for a title, shortened to its head and the words
