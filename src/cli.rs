@@ -375,6 +375,14 @@ struct FilterArgs {
     /// holds every event the learned model finds, as --all-events.
     #[arg(long, value_name = "NAME")]
     entity: Option<String>,
+    /// Keep the events of the N most important days: the days the most
+    /// articles report events of (events not dated to one day are left
+    /// out).
+    #[arg(long, value_name = "N")]
+    days: Option<usize>,
+    /// Keep at most K events of each day, the most salient.
+    #[arg(long, value_name = "K")]
+    per_day: Option<usize>,
     /// Then keep the K most salient events (sources, headline and lead,
     /// a date from the text, named participants; statements count low).
     #[arg(long, value_name = "K")]
@@ -410,6 +418,8 @@ impl FilterArgs {
             min_sources: self.min_sources,
             types,
             entity: self.entity.clone(),
+            days: self.days,
+            per_day: self.per_day,
             top: self.top,
         })
     }
@@ -467,6 +477,9 @@ enum OutFormat {
     Mermaid,
     /// The ordering graph for Graphviz.
     Dot,
+    /// A day-by-day summary in the plain format of timeline summarization
+    /// (tilse, news-tls): a date line, the day's quotes, 32 dashes.
+    Tls,
 }
 
 impl OutFormat {
@@ -509,6 +522,7 @@ impl OutFormat {
             OutFormat::Timelinejs => render::export::timelinejs(t, &title).into_bytes(),
             OutFormat::Mermaid => render::export::mermaid(t, &title).into_bytes(),
             OutFormat::Dot => timeline::graph::order::dot(&t.events, &t.edges).into_bytes(),
+            OutFormat::Tls => render::export::tls(t).into_bytes(),
         })
     }
 }
@@ -603,7 +617,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
             timeline::write_atomic(&output, &format.write(&t, &opts)?)?;
             let undated = t.events.iter().filter(|e| e.date.is_none()).count();
             let note = match (undated, format) {
-                (0, _) | (_, OutFormat::Html | OutFormat::Md | OutFormat::Dot) => String::new(),
+                (0, _) | (_, OutFormat::Html | OutFormat::Md | OutFormat::Dot | OutFormat::Tls) => {
+                    String::new()
+                }
                 (n, _) => format!("; {n} undated, which it leaves out"),
             };
             eprintln!("wrote {} ({} events{note})", output.display(), t.events.len());

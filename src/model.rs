@@ -85,8 +85,9 @@ pub struct Extracted {
     /// another reference day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    /// A hash of the whole text (16 hex digits, FNV-1a): two records with
-    /// the same digest are copies of one article and count once, and two
+    /// A hash of the whole text's words (16 hex digits, FNV-1a; spacing and
+    /// line breaks do not count): two records with the same digest are
+    /// copies of one article and count once, and two
     /// documents that would get the same id are told apart by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
@@ -534,9 +535,10 @@ pub struct Mention {
     /// ("Then Marenko invited ..."), an ordering constraint for the graph.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follows: Option<Relation>,
-    /// Found by the learned event model but not by the event lexicon: kept
-    /// by entity timelines and `build --all-events`, left out of the
-    /// default timeline.
+    /// Found by the learned event model but not by the event lexicon, and
+    /// with no date written in its own clause: kept by entity timelines and
+    /// `build --all-events`, left out of the default timeline. (The model's
+    /// events that carry their own date are on the default timeline.)
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub minor: bool,
     /// A title composed from the parse of its sentence: who did what to

@@ -278,3 +278,50 @@ fn print_sizes_set_the_width_and_the_png_resolution() {
         .success();
     assert!(read(&svg).contains("viewBox=\"0 0 700 "));
 }
+
+#[test]
+fn days_per_day_and_the_tls_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.txt");
+    let json = dir.path().join("t.json");
+    crate::timeline()
+        .args(["build", "corpus", "--days", "3", "--per-day", "2", "--format", "tls", "-o"])
+        .arg(&out)
+        .arg("--json")
+        .arg(&json)
+        .assert()
+        .success();
+    let t: timeline::Timeline = serde_json::from_str(&crate::read(&json)).unwrap();
+    let days = timeline::graph::salience::days(&t.events);
+    assert_eq!(days.len(), 3, "{:#?}", t.events);
+    assert!(days.iter().all(|d| !d.events.is_empty() && d.events.len() <= 2));
+    // the same days as the whole timeline's three first
+    let whole = dir.path().join("whole.json");
+    crate::timeline()
+        .args(["build", "corpus", "-o"])
+        .arg(dir.path().join("whole.svg"))
+        .arg("--json")
+        .arg(&whole)
+        .assert()
+        .success();
+    let w: timeline::Timeline = serde_json::from_str(&crate::read(&whole)).unwrap();
+    let top: Vec<_> =
+        timeline::graph::salience::days(&w.events).iter().take(3).map(|d| d.day).collect();
+    let mut got: Vec<_> = days.iter().map(|d| d.day).collect();
+    got.sort();
+    let mut want = top.clone();
+    want.sort();
+    assert_eq!(got, want);
+    let text = crate::read(&out);
+    let dates: Vec<&str> = text.lines().filter(|l| l.len() == 10 && l.starts_with("20")).collect();
+    assert_eq!(
+        dates,
+        want.iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(text.matches("--------------------------------\n").count(), 3, "{text}");
+}

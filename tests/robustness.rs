@@ -512,3 +512,25 @@ fn a_filter_keeps_only_edges_between_the_events_it_keeps_and_warns_on_no_match()
         .success()
         .stderr(predicate::str::contains("warning: --entity \"Nobody Atall\" matches no actor"));
 }
+
+#[test]
+fn the_corpus_given_twice_gives_the_timeline_once() {
+    // the shipped articles, and a copy of each wrapped and spaced otherwise
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("corpus/kazakhstan-2022");
+    let copy = dir.path().join("copy");
+    for f in std::fs::read_dir(&corpus).unwrap() {
+        let p = f.unwrap().path();
+        let text = read(&p).replace(". ", ".\n").replace(", ", ",  ");
+        write(&copy, &p.file_name().unwrap().to_string_lossy(), text);
+    }
+    let once = dir.path().join("once");
+    let twice = dir.path().join("twice");
+    std::fs::create_dir_all(&once).unwrap();
+    std::fs::create_dir_all(&twice).unwrap();
+    let a = build(&[&corpus], &once);
+    let b = build(&[&corpus, &copy], &twice);
+    assert_eq!(doc_ids(&a), doc_ids(&b));
+    let events = |t: &timeline::Timeline| serde_json::to_string(&t.events).unwrap();
+    assert_eq!(events(&a), events(&b));
+}

@@ -67,12 +67,14 @@ fn document_date(doc: &Document) -> Option<DateInfo> {
 /// from the parse of its sentence (only those sentences are parsed at
 /// [`Detail::Major`]). At [`Detail::All`], returns the minor mentions of
 /// every other event the learned model finds.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn mentions(
     doc: &Document,
     body: &str,
     timexes: &[Timex],
     ranges: &[Range],
     lexical: &mut [Mention],
+    copies: &[(usize, usize)],
     detail: Detail,
 ) -> Vec<Mention> {
     let Ok(nlp) = nlp::Model::embedded() else {
@@ -90,10 +92,13 @@ pub(super) fn mentions(
     let sentences = match detail {
         Detail::All => nlp.analyze(body),
         Detail::Major => {
+            // the lexicon's sentences, and those that write a date: the
+            // happenings they date are on the timeline too
             let mut at: Vec<usize> = lexical
                 .iter()
                 .zip(&trigger_at)
                 .map(|(m, &at)| place_of(m, at))
+                .chain(timexes.iter().filter(|x| x.span.is_some()).map(|x| x.start))
                 .filter(|&a| a < body.len())
                 .collect();
             at.sort_unstable();
@@ -112,6 +117,14 @@ pub(super) fn mentions(
     }
     // the lexicon's mentions: who did it to whom, and a title; the words
     // they are told by, which the model's mentions leave to them
+    // the body ranges of the lexicon's quotes
+    // (and of those a pasted copy of the article repeats)
+    let told_in: Vec<(usize, usize)> = lexical
+        .iter()
+        .map(|m| (m.start, m.end))
+        .chain(copies.iter().copied())
+        .map(|(a, b)| (a.saturating_sub(base), b.saturating_sub(base)))
+        .collect();
     let mut told_by: Vec<usize> = trigger_at.iter().copied().filter(|&a| a != usize::MAX).collect();
     for (m, &at) in lexical.iter_mut().zip(&trigger_at) {
         let pos = place_of(m, at);
@@ -156,9 +169,6 @@ pub(super) fn mentions(
         m.target = pick(target, m.target.take());
         m.title = t.title(w, prior);
     }
-    if detail == Detail::Major {
-        return Vec::new();
-    }
     let Ok(model) = EventModel::embedded() else {
         return Vec::new();
     };
@@ -179,6 +189,11 @@ pub(super) fn mentions(
         if told_by.contains(&e.start) {
             continue;
         }
+        // on the default timeline a clause the lexicon reads tells one
+        // happening: "protest actions ... spiraled out of control"
+        if detail == Detail::Major && told_in.iter().any(|&(a, b)| a <= e.start && e.start < b) {
+            continue;
+        }
         if !factual(e)
             || inside(timexes, e.start.saturating_sub(64), e.end + 64)
                 .any(|x| x.start < e.end && e.start < x.end)
@@ -191,6 +206,15 @@ pub(super) fn mentions(
         let noun = e.pos == "NOUN";
         let head = if noun { t.clause_head(e.token) } else { e.token };
         let (c_start, c_end) = t.clause(head);
+        // "the secretariat said Thursday that units were deployed": on the
+        // default timeline the saying of a happening the lexicon reads is
+        // that happening
+        if detail == Detail::Major
+            && e.class == EventClass::Reporting
+            && told_in.iter().any(|&(a, _)| c_start <= a && a < c_end)
+        {
+            continue;
+        }
         let (q_start, q_end) = trim_quote(body, c_start.min(e.start), c_end.max(e.end));
         if q_end <= q_start {
             continue;
@@ -200,6 +224,9 @@ pub(super) fn mentions(
             .filter(|d| d.1 == Anchor::Clause);
         let (date, anchor_rule, timex_value) = match dated {
             Some((info, rule, value)) => (Some(info), rule, Some(value)),
+            // the default timeline takes the model's events that carry
+            // their own date only
+            None if detail == Detail::Major => continue,
             None => match &fallback {
                 Some(info) => (Some(info.clone()), Anchor::Document, None),
                 None => (None, Anchor::None, None),
@@ -232,6 +259,7 @@ pub(super) fn mentions(
         }
         let (actor, target) = t.roles(e.token, prior);
         let title = t.title(e.token, prior);
+        let minor = timex_value.is_none();
         out.push(Mention {
             document: doc.id.clone(),
             start: base + q_start,
@@ -248,7 +276,8 @@ pub(super) fn mentions(
             timex: timex_value,
             supporting: false,
             follows: None,
-            minor: true,
+            // with a date of its own, it is on the default timeline
+            minor,
             title,
         });
     }
@@ -277,7 +306,14 @@ mod tests {
     }
 
     fn learned(text: &str, date: Option<&str>) -> Vec<Mention> {
-        all(text, date).into_iter().filter(|m| m.minor).collect()
+        // the model's mentions: minor ones, and dated ones of words the
+        // lexicon does not hold
+        all(text, date)
+            .into_iter()
+            .filter(|m| {
+                m.minor || super::super::lexicon::lookup(&m.trigger.to_lowercase()).is_none()
+            })
+            .collect()
     }
 
     #[test]
@@ -315,6 +351,19 @@ mod tests {
         assert_eq!(by("bought").actor.as_deref(), Some("Brightfoods"));
         assert_eq!(by("showed off").target.as_deref(), Some("new ovens"));
         assert_eq!(by("resigned").actor.as_deref(), Some("Tom Reyes"));
+    }
+
+    #[test]
+    fn the_default_timeline_takes_the_model_events_with_a_date_of_their_own() {
+        let text = "Workers blocked the gates on Monday. Managers later repainted the hall.\n\
+                    Workers blocked the gates on Monday. Managers later repainted the hall.";
+        let ms =
+            crate::extract::extract_document(doc(text, Some("2015-03-04")), Detail::Major).mentions;
+        let words: Vec<(&str, bool)> = ms.iter().map(|m| (m.trigger.as_str(), m.minor)).collect();
+        // dated by its own clause, once although the article is pasted twice;
+        // "repainted" has no date of its own
+        assert_eq!(words, [("blocked", false)], "{ms:#?}");
+        assert_eq!(ms[0].date.as_ref().unwrap().earliest, "2015-03-02");
     }
 
     #[test]

@@ -243,6 +243,8 @@ pub fn extract_with(doc: &Document, detail: Detail) -> Vec<Mention> {
     let ranges = timex::ranges(body, &timexes);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut seen = HashSet::new();
+    // the sentences a pasted copy repeats
+    let mut repeated: Vec<(usize, usize)> = Vec::new();
     let mut last_person: Option<String> = None;
     // the latest event told so far, for "then ..." (see narrative_dates)
     let upper = ctx.reference.or_else(|| doc.date_span().map(|s| s.hi));
@@ -252,6 +254,7 @@ pub fn extract_with(doc: &Document, detail: Detail) -> Vec<Mention> {
         // an article pasted twice must not count twice
         let key: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
         if key.len() > 30 && !seen.insert(key) {
+            repeated.push((base + s_start, base + s_end));
             continue;
         }
         let words: Vec<Word> = WORD
@@ -364,10 +367,15 @@ pub fn extract_with(doc: &Document, detail: Detail) -> Vec<Mention> {
     }
     // an article pasted twice, even with other line breaks, counts once
     let mut quotes = HashSet::new();
-    mentions.retain(|m| quotes.insert(m.quote.split_whitespace().collect::<Vec<_>>().join(" ")));
-    // participants and titles from the parse; at Detail::All, every other
-    // event the learned model finds, as minor mentions
-    let learned = learned::mentions(doc, body, &timexes, &ranges, &mut mentions, detail);
+    let (kept, copies): (Vec<Mention>, Vec<Mention>) = mentions
+        .into_iter()
+        .partition(|m| quotes.insert(m.quote.split_whitespace().collect::<Vec<_>>().join(" ")));
+    mentions = kept;
+    // participants and titles from the parse, and the other events the
+    // learned model finds (told apart from the copies' words too)
+    let copies: Vec<(usize, usize)> =
+        copies.iter().map(|m| (m.start, m.end)).chain(repeated).collect();
+    let learned = learned::mentions(doc, body, &timexes, &ranges, &mut mentions, &copies, detail);
     mentions.extend(learned);
     mentions
 }

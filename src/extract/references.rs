@@ -192,10 +192,12 @@ pub fn extract_document(mut doc: Document, detail: Detail) -> Extracted {
     }
 }
 
-/// The digest of a document's text (see [`Extracted::digest`]).
+/// The digest of a document's text (see [`Extracted::digest`]): of its
+/// words, so a copy wrapped or spaced otherwise has the same one.
 #[must_use]
 pub fn digest(text: &str) -> String {
-    format!("{:016x}", crate::corpus::fnv(text))
+    let words: Vec<&str> = text.split_whitespace().collect();
+    format!("{:016x}", crate::corpus::fnv(&words.join(" ")))
 }
 
 /// [`extract_document`], with a failure of the extractor (a panic) turned

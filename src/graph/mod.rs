@@ -37,6 +37,10 @@ pub struct Options {
 /// article are taken as one happening told twice.
 const NEARBY: usize = 400;
 
+/// How many days before its article an undated report from another article
+/// may have happened to join a dated event.
+const RECENT_DAYS: u64 = 62;
+
 /// Actions whose undated reports are tallies of one ongoing situation.
 const TALLIES: &[&str] = &["kill", "injure", "detain"];
 
@@ -143,6 +147,16 @@ pub fn build(
         if options.name_similarity > 0.0 { options.name_similarity } else { NAME_SIMILARITY };
     let doc_spans: BTreeMap<&str, Option<Span>> =
         documents.iter().map(|d| (d.id.as_str(), d.date_span())).collect();
+    // when each document was written: its date, else its reference day
+    let written: BTreeMap<&str, Span> = documents
+        .iter()
+        .filter_map(|d| {
+            let span = d
+                .date_span()
+                .or_else(|| d.reference.as_ref().and_then(|r| Span::parse_partial(&r.date)))?;
+            Some((d.id.as_str(), span))
+        })
+        .collect();
     let mut blocks: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     for m in mentions {
         blocks.entry(m.action.clone()).or_default().push(m);
@@ -174,32 +188,46 @@ pub fn build(
                         // speaker a few sentences on in the same article
                         || m.actor.is_some() && c.is_near(&m, 800)
                 })
-                                .filter_map(|(i, c)| {
+                .filter_map(|(i, c)| {
                     // an article tells its own story: its other reports come first
-                                        // (supporting nouns need a shared participant, not just
+                    // (supporting nouns need a shared participant, not just
                     // the same article)
                     let own = if m.supporting { 0 } else { u32::from(c.positions.contains_key(&m.document)) * 2 };
-                    participant_score(c, &m, threshold).map(|s| (s + own, i))
+                    participant_score(c, &m, threshold).map(|s| (s, own, i))
                 })
-                .filter(|&(s, i)| {
+                .filter(|&(s, own, i)| {
                     let c = &clusters[i];
+                    let same_doc = c.positions.contains_key(&m.document);
                     let nearby = c.is_near(&m, NEARBY);
-                    let period = periods.iter().any(|p| c.periods.contains(p)) || c.positions.contains_key(&m.document);
+                    let period = periods.iter().any(|p| c.periods.contains(p)) || same_doc;
                     // an undated report is not the same happening as the
                     // reports of articles from another period (an archive
                     // of years has many "police detained protesters")
                     let elsewhen = span.is_none() && !period && !periods.is_empty() && !c.periods.is_empty();
-                    !elsewhen && (s > 0
+                    // an undated report from another article can only tell
+                    // of a happening of the weeks before that article: "the
+                    // ship struck" in a 2010 story is not the 1967 wreck
+                    let stale = span.is_none() && !same_doc && c.span.is_some_and(|cs| {
+                        written.get(m.document.as_str()).is_some_and(|ds| {
+                            cs.hi > ds.hi
+                                || ds.lo.checked_sub_days(chrono::Days::new(RECENT_DAYS)).is_some_and(|from| cs.lo < from)
+                        })
+                    });
+                    // a minor mention's action is any verb ("made", "took"):
+                    // across articles only shared participants make one event
+                    let generic = m.minor && !same_doc;
+                    !elsewhen && !stale && (s > 0 || own > 0
                         // "died in the clashes. More than 50 people have
                         // died": the next sentence elaborates the same one
                         || nearby
                         // with a date on one side, a report of the same
                         // kind of happening from the same period
-                        || period && (span.is_some() || c.span.is_some())
+                        || !generic && period && (span.is_some() || c.span.is_some())
                         // undated casualty and arrest counts of documents of
                         // one period are one running tally, not new events
-                        || period && TALLIES.contains(&m.action.as_str()))
+                        || !generic && period && TALLIES.contains(&m.action.as_str()))
                 })
+                .map(|(s, own, i)| (s + own, i))
                 .max_by_key(|&(s, i)| (s, Reverse(i)));
             let i = match best {
                 Some((score, i)) if !m.supporting || score > 0 => i,
@@ -665,6 +693,13 @@ pub struct Filter {
     /// Keep only events in which this actor or target takes part, matched
     /// by name similarity, so "Marenco" finds "Marenko". Default: none.
     pub entity: Option<String>,
+    /// Keep only the events of this many days, the most reported
+    /// ([`salience::days`]); events not dated to one day are dropped.
+    /// Default: every day.
+    pub days: Option<usize>,
+    /// Keep at most this many events of each day, the most salient.
+    /// Default: all.
+    pub per_day: Option<usize>,
     /// Then keep only this many events, the most salient
     /// ([`salience`]). Default: all.
     pub top: Option<usize>,
@@ -708,6 +743,23 @@ impl Filter {
 #[must_use]
 pub fn filter(mut t: Timeline, filter: &Filter) -> Timeline {
     t.events.retain(|e| filter.keeps(e));
+    if filter.days.is_some() || filter.per_day.is_some() {
+        let days = salience::days(&t.events);
+        let mut keep = vec![filter.days.is_none(); t.events.len()];
+        // events of no single day stay unless days are chosen
+        for (i, e) in t.events.iter().enumerate() {
+            if salience::day_of(e).is_some() {
+                keep[i] = false;
+            }
+        }
+        for d in days.iter().take(filter.days.unwrap_or(usize::MAX)) {
+            for &i in d.events.iter().take(filter.per_day.unwrap_or(usize::MAX)) {
+                keep[i] = true;
+            }
+        }
+        let mut keep = keep.into_iter();
+        t.events.retain(|_| keep.next().unwrap_or(false));
+    }
     if let Some(k) = filter.top.filter(|&k| k < t.events.len()) {
         let keep: BTreeSet<String> = salience::ranking(&t.events)
             .into_iter()

@@ -11,15 +11,23 @@
 //!          − 0.5   when only the learned model found it (minor mentions)
 //! ```
 //!
+//! Days are ranked by the same evidence (`build --days N`, the days of a
+//! summary): a day's score is the number of distinct articles that report
+//! an event dated to that day, ties broken by the day's most salient event,
+//! then by its mentions, then the earlier day. Within a day, events keep
+//! the salience ranking (`--per-day K`).
+//!
 //! Sources count most: a happening many articles report matters more than
 //! one told many times by one article. A date the text gives counts, one
 //! taken from the article (`document`) or from other mentions (`merged`)
 //! does not. Scores are rounded to three decimals, so the same timeline
 //! always gives the same ranking, ties broken by event id.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Document, Event, EventType, Granularity, Resolution};
+use chrono::NaiveDate;
+
+use crate::model::{DateInfo, Document, Event, EventType, Granularity, Resolution};
 
 /// Bytes of an article's body that count as its headline and lead.
 pub const LEAD_BYTES: usize = 400;
@@ -66,6 +74,50 @@ pub fn assign(documents: &[Document], events: &mut [Event]) {
     for e in events {
         e.salience = score(e, &body_start);
     }
+}
+
+/// One day of a timeline and what makes it matter (see the module notes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Day {
+    /// The calendar day.
+    pub day: NaiveDate,
+    /// Distinct articles reporting an event of this day.
+    pub sources: usize,
+    /// The day's events (indices into the events given), most salient first.
+    pub events: Vec<usize>,
+}
+
+/// The day an event is dated to, when its date is one day.
+#[must_use]
+pub fn day_of(e: &Event) -> Option<NaiveDate> {
+    let span =
+        e.date.as_ref().filter(|d| d.granularity == Granularity::Day).and_then(DateInfo::span)?;
+    (span.lo == span.hi).then_some(span.lo)
+}
+
+/// The days of `events` (those dated to one day), the most important first.
+#[must_use]
+pub fn days(events: &[Event]) -> Vec<Day> {
+    let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for i in ranking(events) {
+        if let Some(d) = day_of(&events[i]) {
+            by_day.entry(d).or_default().push(i);
+        }
+    }
+    let mut days: Vec<(Day, f64, usize)> = by_day
+        .into_iter()
+        .map(|(day, list)| {
+            let sources: BTreeSet<&str> =
+                list.iter().flat_map(|&i| events[i].sources.iter().map(String::as_str)).collect();
+            let top = list.first().map_or(0.0, |&i| events[i].salience);
+            let mentions = list.iter().map(|&i| events[i].mention_count).sum();
+            (Day { day, sources: sources.len(), events: list }, top, mentions)
+        })
+        .collect();
+    days.sort_by(|(a, sa, ma), (b, sb, mb)| {
+        b.sources.cmp(&a.sources).then(sb.total_cmp(sa)).then(mb.cmp(ma)).then(a.day.cmp(&b.day))
+    });
+    days.into_iter().map(|(d, _, _)| d).collect()
 }
 
 /// Indices of `events` from the most salient down (ties by id).

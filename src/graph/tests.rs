@@ -533,3 +533,74 @@ fn undated_reports_of_articles_years_apart_stay_apart() {
     );
     assert_eq!(t.events.len(), 1);
 }
+
+#[test]
+fn an_undated_report_joins_only_a_happening_of_the_weeks_before_its_article() {
+    // "the tanker struck rocks" in 1967, told in a 2010 article; another
+    // 2010 article's undated "struck" is not that wreck
+    let ms = vec![
+        mention("a", 0, "strike", EventType::Other, Some("Tanker"), None, Some("1967-03-18")),
+        mention("b", 0, "strike", EventType::Other, None, None, None),
+        mention("a", 500, "explode", EventType::Violence, None, None, Some("2010-04-20")),
+        mention("b", 500, "explode", EventType::Violence, None, None, None),
+    ];
+    let t = build(vec![doc("a", "2010-05-01"), doc("b", "2010-05-03")], ms, &Options::default());
+    let sources = |action: &str| {
+        t.events
+            .iter()
+            .filter(|e| e.mentions[0].action == action)
+            .map(|e| e.sources.len())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(sources("strike"), vec![1, 1], "{:#?}", t.events);
+    assert_eq!(sources("explode"), vec![2]);
+}
+
+#[test]
+fn minor_mentions_meet_across_articles_only_through_a_participant() {
+    let minor = |m: Mention| Mention { minor: true, ..m };
+    let ms = vec![
+        minor(mention("a", 0, "make", EventType::Other, Some("Obama"), None, Some("2010-05-01"))),
+        minor(mention("b", 0, "make", EventType::Other, Some("Hayward"), None, None)),
+        minor(mention("c", 0, "make", EventType::Other, Some("Obama"), None, None)),
+    ];
+    let docs = vec![doc("a", "2010-05-01"), doc("b", "2010-05-02"), doc("c", "2010-05-02")];
+    let t = build(docs, ms, &Options::default());
+    let mut counts: Vec<usize> = t.events.iter().map(|e| e.sources.len()).collect();
+    counts.sort_unstable();
+    assert_eq!(counts, vec![1, 2], "{:#?}", t.events);
+}
+
+#[test]
+fn days_rank_by_reporting_articles_and_keep_their_most_salient_events() {
+    let ms = vec![
+        mention("a", 0, "explode", EventType::Violence, Some("Rig"), None, Some("2010-04-20")),
+        mention("b", 0, "explode", EventType::Violence, Some("Rig"), None, Some("2010-04-20")),
+        mention("b", 200, "say", EventType::Statement, Some("Hayward"), None, Some("2010-04-20")),
+        mention("c", 0, "cap", EventType::Other, Some("BP"), None, Some("2010-07-15")),
+        mention("a", 400, "leak", EventType::Other, None, None, Some("2010-04")),
+    ];
+    let docs = vec![doc("a", "2010-04-21"), doc("b", "2010-04-22"), doc("c", "2010-07-16")];
+    let t = build(docs, ms, &Options::default());
+    let days = salience::days(&t.events);
+    let listed: Vec<(String, usize, usize)> =
+        days.iter().map(|d| (d.day.to_string(), d.sources, d.events.len())).collect();
+    assert_eq!(listed, vec![("2010-04-20".into(), 2, 2), ("2010-07-15".into(), 1, 1)]);
+    assert_eq!(t.events[days[0].events[0]].mentions[0].action, "explode");
+    let kept = |f: Filter| {
+        let mut a: Vec<String> =
+            filter(t.clone(), &f).events.iter().map(|e| e.mentions[0].action.clone()).collect();
+        a.sort();
+        a
+    };
+    assert_eq!(kept(Filter { days: Some(1), ..Filter::default() }), vec!["explode", "say"]);
+    assert_eq!(
+        kept(Filter { days: Some(1), per_day: Some(1), ..Filter::default() }),
+        vec!["explode"]
+    );
+    // --per-day alone keeps the events of no single day
+    assert_eq!(
+        kept(Filter { per_day: Some(1), ..Filter::default() }),
+        vec!["cap", "explode", "leak"]
+    );
+}

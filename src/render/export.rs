@@ -187,6 +187,45 @@ pub fn timelinejs(t: &Timeline, title: &str) -> String {
     serde_json::to_string_pretty(&doc).expect("JSON values serialize") + "\n"
 }
 
+/// The separator line of the TLS format.
+const TLS_RULE: &str = "--------------------------------";
+
+/// A day-by-day summary in the format of timeline summarization data
+/// (Timeline17, tilse, news-tls): for each day with events dated to it, in
+/// date order, a `YYYY-MM-DD` line, one line per event (its first quote,
+/// the most salient event first), then a line of 32 dashes. Events not
+/// dated to one day are left out; `build --days N --per-day K` chooses
+/// which are written.
+#[must_use]
+pub fn tls(t: &Timeline) -> String {
+    let mut days = crate::graph::salience::days(&t.events);
+    days.sort_by_key(|d| d.day);
+    let mut s = String::new();
+    for d in days {
+        let _ = writeln!(s, "{}", d.day.format("%Y-%m-%d"));
+        for &i in &d.events {
+            let e = &t.events[i];
+            // a mention that writes the day itself tells it best
+            let own = e.mentions.iter().find(|m| {
+                m.date
+                    .as_ref()
+                    .and_then(crate::model::DateInfo::span)
+                    .is_some_and(|s| s.lo == d.day && s.hi == d.day)
+            });
+            let text = own.or(e.mentions.first()).map_or(e.title.as_str(), |m| m.quote.as_str());
+            // one line, which no reader can take for a date or a rule
+            let line = escape::plain(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+            let line = line.trim_matches('-');
+            if line.is_empty() || chrono::NaiveDate::parse_from_str(line, "%Y-%m-%d").is_ok() {
+                continue;
+            }
+            let _ = writeln!(s, "{line}");
+        }
+        let _ = writeln!(s, "{TLS_RULE}");
+    }
+    s
+}
+
 /// A Mermaid `timeline`, one section per year.
 #[must_use]
 pub fn mermaid(t: &Timeline, title: &str) -> String {

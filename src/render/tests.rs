@@ -388,3 +388,47 @@ fn the_key_explains_only_what_the_image_shows() {
         assert_ne!(type_colour(ty), palette(Theme::Light).alert, "{ty:?}");
     }
 }
+
+#[test]
+fn the_tls_summary_has_a_block_per_day_that_quotes_cannot_break() {
+    let mut t = timeline(12, true);
+    for e in &mut t.events {
+        e.date = e.date.take().map(|d| {
+            let day = d.span().unwrap().lo;
+            DateInfo::new(
+                Span { lo: day, hi: day },
+                Granularity::Day,
+                Resolution::Explicit,
+                "e".into(),
+            )
+        });
+    }
+    // quotes that would read as a date line, a separator or two lines
+    t.events[0].mentions[0].quote = "2021-03-09".into();
+    t.events[1].mentions[0].quote = "-".repeat(32);
+    t.events[2].mentions[0].quote = "they met\n2021-03-10\nin Paris".into();
+    let out = export::tls(&t);
+    let blocks: Vec<&str> = out.split("--------------------------------\n").collect();
+    assert_eq!(blocks.last(), Some(&""), "{out}");
+    let days: Vec<&str> =
+        blocks[..blocks.len() - 1].iter().map(|b| b.lines().next().unwrap()).collect();
+    assert_eq!(
+        days,
+        [
+            "1990-01-01",
+            "1991-01-01",
+            "2021-03-01",
+            "2021-03-02",
+            "2021-03-03",
+            "2021-03-04",
+            "2021-03-05"
+        ]
+    );
+    for b in &blocks[..blocks.len() - 1] {
+        for line in b.lines().skip(1) {
+            assert!(NaiveDate::parse_from_str(line, "%Y-%m-%d").is_err(), "{line:?} in {out}");
+            assert!(!line.trim().is_empty() && !line.starts_with("---"), "{out}");
+        }
+    }
+    assert!(out.contains("they met 2021-03-10 in Paris\n"), "{out}");
+}
