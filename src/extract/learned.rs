@@ -64,9 +64,11 @@ fn document_date(doc: &Document) -> Option<DateInfo> {
 /// The parse's part of a document's mentions. `body` is its text after
 /// the header, `timexes` and `ranges` its time expressions, `lexical` the
 /// mentions the lexicon found: each takes its participants and a title
-/// from the parse of its sentence (only those sentences are parsed at
-/// [`Detail::Major`]). At [`Detail::All`], returns the minor mentions of
-/// every other event the learned model finds.
+/// from the parse of its sentence. Returns the learned model's other
+/// events: at [`Detail::Major`] (which parses only the lexicon's sentences
+/// and those that write a date) those a time expression in their own
+/// clause dates; at [`Detail::All`] every one, the undated as minor
+/// mentions. `copies` are the byte ranges a pasted copy repeats.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn mentions(
     doc: &Document,
@@ -115,16 +117,16 @@ pub(super) fn mentions(
             last = Some(n);
         }
     }
-    // the lexicon's mentions: who did it to whom, and a title; the words
-    // they are told by, which the model's mentions leave to them
-    // the body ranges of the lexicon's quotes
-    // (and of those a pasted copy of the article repeats)
+    // the body ranges of the lexicon's quotes (and of those a pasted copy
+    // of the article repeats)
     let told_in: Vec<(usize, usize)> = lexical
         .iter()
         .map(|m| (m.start, m.end))
         .chain(copies.iter().copied())
         .map(|(a, b)| (a.saturating_sub(base), b.saturating_sub(base)))
         .collect();
+    // the lexicon's mentions: who did it to whom, and a title; the words
+    // they are told by, which the model's mentions leave to them
     let mut told_by: Vec<usize> = trigger_at.iter().copied().filter(|&a| a != usize::MAX).collect();
     for (m, &at) in lexical.iter_mut().zip(&trigger_at) {
         let pos = place_of(m, at);

@@ -745,13 +745,12 @@ pub fn filter(mut t: Timeline, filter: &Filter) -> Timeline {
     t.events.retain(|e| filter.keeps(e));
     if filter.days.is_some() || filter.per_day.is_some() {
         let days = salience::days(&t.events);
-        let mut keep = vec![filter.days.is_none(); t.events.len()];
         // events of no single day stay unless days are chosen
-        for (i, e) in t.events.iter().enumerate() {
-            if salience::day_of(e).is_some() {
-                keep[i] = false;
-            }
-        }
+        let mut keep: Vec<bool> = t
+            .events
+            .iter()
+            .map(|e| filter.days.is_none() && salience::day_of(e).is_none())
+            .collect();
         for d in days.iter().take(filter.days.unwrap_or(usize::MAX)) {
             for &i in d.events.iter().take(filter.per_day.unwrap_or(usize::MAX)) {
                 keep[i] = true;
