@@ -501,7 +501,7 @@ impl OutFormat {
                 Some("mmd" | "mermaid") => OutFormat::Mermaid,
                 Some("dot" | "gv") => OutFormat::Dot,
                 _ => bail!(
-                "{}: expected an output ending in .svg, .png, .html, .md or .mmd, or a --format",
+                "{}: expected an output ending in .svg, .png, .html, .md, .mmd or .dot, or a --format",
                 output.display()
             ),
             },
@@ -515,8 +515,9 @@ impl OutFormat {
             OutFormat::Svg => render::render(t, opts).into_bytes(),
             OutFormat::Png => render::png::for_options(&render::render(t, opts), opts)?,
             OutFormat::Html => {
-                let svg = render::render(t, opts);
-                render::export::html(t, &svg, &title).into_bytes()
+                // the page carries the heading; the image keeps its subtitle
+                let svg = render::render(t, &RenderOptions { heading: false, ..opts.clone() });
+                render::export::html(t, &svg, &title, opts.theme).into_bytes()
             }
             OutFormat::Md => render::export::markdown(t, &title, None).into_bytes(),
             OutFormat::Timelinejs => render::export::timelinejs(t, &title).into_bytes(),

@@ -234,6 +234,21 @@ pub enum Granularity {
     Range,
 }
 
+impl Resolution {
+    /// How the date was found, as a reader says it.
+    #[must_use]
+    pub fn words(self) -> &'static str {
+        match self {
+            Resolution::Explicit => "written in the text",
+            Resolution::Relative => "counted from the article's date",
+            Resolution::Narrative => "from the narrative around it",
+            Resolution::Inferred => "counted from a date inferred from the corpus",
+            Resolution::Merged => "from another report of the event",
+            Resolution::Document => "the article's own date",
+        }
+    }
+}
+
 /// How a date was resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -651,6 +666,40 @@ pub struct Finding {
     pub events: Vec<String>,
     /// One-line explanation, quoting the text where it helps.
     pub message: String,
+}
+
+/// A review flag or finding kind (`date-after-document`) in words, for
+/// readers of reports and exports; an unknown key is spelt out with
+/// spaces.
+#[must_use]
+pub fn flag_words(kind: &str) -> std::borrow::Cow<'static, str> {
+    let words = match kind {
+        "date-after-document" => "date after its own article, check it",
+        "inferred-date" => "date inferred, not written",
+        "disputed" => "sources disagree on the date",
+        "sources-disagree" => "sources disagree",
+        "date-shared-by-merge" | "date-from-merge" => "date taken from another report of it",
+        "split-by-reviewer" => "split by a reviewer",
+        "inferred-reference" => "article date inferred",
+        "single-source" => "one source only",
+        "maybe-same-event" => "maybe the same event",
+        "ordering-cycle" => "orderings contradict each other",
+        "edit-not-applied" => "edit not applied",
+        other => return std::borrow::Cow::Owned(other.replace(['-', '_'], " ")),
+    };
+    std::borrow::Cow::Borrowed(words)
+}
+
+impl Severity {
+    /// The severity as a reader says it.
+    #[must_use]
+    pub fn words(self) -> &'static str {
+        match self {
+            Severity::Error => "check before publishing",
+            Severity::Warning => "worth a look",
+            Severity::Info => "for information",
+        }
+    }
 }
 
 /// Where an ordering edge comes from.

@@ -313,10 +313,16 @@ pub fn dot(events: &[Event], edges: &[OrderEdge]) -> String {
         "digraph timeline {\n  rankdir=LR;\n  node [shape=box, fontname=\"DejaVu Sans\"];\n",
     );
     for e in events {
-        let date = e
-            .date
-            .as_ref()
-            .map_or_else(|| "undated".to_string(), |d| format!("{}..{}", d.earliest, d.latest));
+        let date = e.date.as_ref().map_or_else(
+            || "undated".to_string(),
+            |d| {
+                if d.earliest == d.latest {
+                    d.earliest.clone()
+                } else {
+                    format!("{} – {}", d.earliest, d.latest)
+                }
+            },
+        );
         s.push_str(&format!(
             "  \"{}\" [label=\"{}\\n{}\"];\n",
             esc(&e.id),
@@ -330,12 +336,16 @@ pub fn dot(events: &[Event], edges: &[OrderEdge]) -> String {
             Origin::Text => "color=blue",
             Origin::Pinned => "color=red, style=bold",
         };
+        let origin = match e.origin {
+            Origin::Dates => "before, by their dates",
+            Origin::Text => "before, as the text tells",
+            Origin::Pinned => "before, pinned by a reviewer",
+        };
         let label = match (e.kind, e.sources.len()) {
-            (TimeRelation::Before, n) if n > 1 => {
-                format!("{:?}, confirmed by {n} sources", e.origin)
-            }
-            (TimeRelation::Before, _) => format!("{:?}", e.origin),
-            (k, _) => format!("{k:?}"),
+            (TimeRelation::Before, n) if n > 1 => format!("{origin}; {n} sources tell it"),
+            (TimeRelation::Before, _) => origin.to_string(),
+            (TimeRelation::SameTime, _) => "same time".to_string(),
+            (TimeRelation::Includes, _) => "includes".to_string(),
         };
         let style = if e.kind == TimeRelation::Before {
             style

@@ -500,7 +500,10 @@ fn same_time_includes_and_a_confirmed_order() {
     assert!(t.edges.iter().any(|e| e.kind == TimeRelation::Includes));
     assert!(t.edges.iter().any(|e| e.kind == TimeRelation::SameTime));
     let dot = order::dot(&t.events, &t.edges);
-    assert!(dot.contains("confirmed by 2 sources") && dot.contains("SameTime"), "{dot}");
+    assert!(dot.contains("before, as the text tells; 2 sources tell it"), "{dot}");
+    assert!(dot.contains("label=\"same time\"") && dot.contains("label=\"includes\""), "{dot}");
+    // one date a node, not "2022-01-05..2022-01-05"
+    assert!(!dot.contains(".."), "{dot}");
 }
 
 #[test]

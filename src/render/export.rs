@@ -6,96 +6,185 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 
-use super::date_label;
-use crate::model::{Event, Span, Timeline};
+use super::{date_label, date_label_with_year};
+use crate::model::{Span, Timeline};
 
 use crate::escape::{self, safe_url};
 
-/// Source numbers by document id (1-based, in corpus order), built once
-/// so that reports stay linear in the number of documents.
+/// Source numbers by document id (1-based, in corpus order, as the image
+/// numbers them), built once so that reports stay linear in the number
+/// of documents.
 fn source_numbers(t: &Timeline) -> std::collections::HashMap<&str, usize> {
     t.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i + 1)).collect()
 }
 
-fn source_names(numbers: &std::collections::HashMap<&str, usize>, e: &Event) -> Vec<String> {
-    e.sources
-        .iter()
-        .map(|id| format!("[{}]", numbers.get(id.as_str()).copied().unwrap_or(0)))
-        .collect()
+/// A document's publisher, author and date, the parts it has.
+fn byline(d: &crate::model::Document) -> Vec<&str> {
+    [&d.publisher, &d.author, &d.date].into_iter().flatten().map(String::as_str).collect()
 }
 
-/// A self-contained HTML page: the SVG inline, then a table of the events
-/// with their dates, sources and quotes, then the sources and the review
-/// findings.
+/// The id of an event's row in the HTML report.
+fn row_id(event: &str) -> String {
+    format!("event-{}", super::sanitize_id(event))
+}
+
+/// A citation of source `n`, linked to its entry in the report's list.
+fn cite(n: usize) -> String {
+    format!("<a class=\"cite\" href=\"#source-{n}\">[{n}]</a>")
+}
+
+/// `text` with each document id in it replaced by a citation of its
+/// number (`cite`), and the rest escaped (`esc`): finding messages name
+/// documents by id.
+fn cite_ids(
+    text: &str,
+    numbers: &std::collections::HashMap<&str, usize>,
+    esc: impl Fn(&str) -> String,
+    cite: impl Fn(usize) -> String,
+) -> String {
+    let is_id = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(is_id) {
+        out.push_str(&esc(&rest[..start]));
+        let run = &rest[start..];
+        let end = run.find(|c: char| !is_id(c)).unwrap_or(run.len());
+        // an id, or an id with a full stop after it
+        let word = &run[..end];
+        let trimmed = word.trim_end_matches('.');
+        match numbers.get(trimmed) {
+            Some(&n) => {
+                out.push_str(&cite(n));
+                out.push_str(&word[trimmed.len()..]);
+            }
+            None => out.push_str(&esc(word)),
+        }
+        rest = &run[end..];
+    }
+    out.push_str(&esc(rest));
+    out
+}
+
+/// A self-contained HTML page: one heading, the image (`svg`, drawn
+/// without its own heading), a table of the events with their dates,
+/// flags in words, sources and quotes, the numbered sources (the numbers
+/// the image's badges show), and the review findings linked to their
+/// events. The page reflows down to 600 px; `theme` colours all of it.
 #[must_use]
-pub fn html(t: &Timeline, svg: &str, title: &str) -> String {
+pub fn html(t: &Timeline, svg: &str, title: &str, theme: super::Theme) -> String {
     let numbers = source_numbers(t);
+    let pal = super::palette(theme);
     let mut s = String::new();
     let _ = write!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n\
-         body{{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;margin:2em;color:#111827;max-width:1240px}}\n\
-         table{{border-collapse:collapse;width:100%;font-size:14px}}th,td{{border-bottom:1px solid #e5e7eb;padding:6px;text-align:left;vertical-align:top}}\n\
-         blockquote{{margin:0 0 4px 0;color:#374151}}.date{{white-space:nowrap}}.flag{{color:#dc2626}}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        escape::xml(title),
-        escape::xml(title)
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n\
+         :root{{--bg:{bg};--fg:{fg};--muted:{muted};--rule:{grid};--band:{band};--alert:{alert};color-scheme:{scheme}}}\n\
+         html{{background:var(--bg);color:var(--fg)}}\n\
+         body{{font-family:{font};margin:0 auto;padding:24px;max-width:1240px;line-height:1.45;box-sizing:border-box}}\n\
+         a{{color:inherit}}h1{{font-size:1.6em;margin:0 0 .5em}}h2{{font-size:1.2em;margin:1.6em 0 .6em}}\n\
+         figure{{margin:0}}figure svg{{display:block;width:100%;height:auto}}\n\
+         table{{border-collapse:collapse;width:100%;font-size:14px}}\n\
+         th,td{{border-bottom:1px solid var(--rule);padding:6px;text-align:left;vertical-align:top}}\n\
+         td{{overflow-wrap:anywhere}}.date{{white-space:nowrap}}\n\
+         blockquote{{margin:0 0 6px 0}}.cite{{text-decoration:none;font-weight:bold;white-space:nowrap}}\n\
+         .flag{{display:inline-block;margin:2px 4px 0 0;padding:0 6px;border-radius:8px;background:var(--band);color:var(--muted);font-size:12px}}\n\
+         .flag.alert{{color:var(--alert);border:1px solid var(--alert)}}\n\
+         .meta,.severity{{color:var(--muted)}}ol.sources li,ul.findings li{{margin:0 0 6px;overflow-wrap:anywhere}}\n\
+         @media (max-width:760px){{body{{padding:12px}}thead{{display:none}}\
+         table,tbody,tr,td{{display:block;width:auto}}tr{{border-bottom:1px solid var(--rule);padding:6px 0}}\
+         td{{border:0;padding:2px 0}}.date{{font-weight:bold}}}}\n\
+         </style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+        title = escape::xml(title),
+        bg = pal.bg,
+        fg = pal.fg,
+        muted = pal.muted,
+        grid = pal.grid,
+        band = pal.band,
+        alert = pal.alert,
+        scheme = if theme == super::Theme::Dark { "dark" } else { "light" },
+        font = super::FONT_FAMILY,
     );
     s.push_str("<figure>\n");
     s.push_str(svg.trim_end());
     s.push_str("\n</figure>\n<h2>Events</h2>\n<table>\n<thead><tr><th>Date</th><th>Event</th><th>Sources</th><th>Quotes</th></tr></thead>\n<tbody>\n");
     for e in &t.events {
-        let date = e.date.as_ref().map_or_else(|| "undated".to_string(), date_label);
+        let date = e.date.as_ref().map_or_else(|| "undated".to_string(), date_label_with_year);
         let evidence = e.date.as_ref().map(|d| d.evidence.clone()).unwrap_or_default();
-        let flags = if e.flags.is_empty() {
-            String::new()
-        } else {
-            format!(" <span class=\"flag\">({})</span>", escape::xml(&e.flags.join(", ")))
-        };
+        let mut flags = String::new();
+        for f in &e.flags {
+            let class = if f == "date-after-document" { "flag alert" } else { "flag" };
+            let _ = write!(
+                flags,
+                " <span class=\"{class}\">{}</span>",
+                escape::xml(&crate::model::flag_words(f))
+            );
+        }
+        let cites: Vec<String> =
+            e.sources.iter().filter_map(|id| numbers.get(id.as_str())).map(|&n| cite(n)).collect();
         let _ = write!(
             s,
-            "<tr id=\"{}\"><td class=\"date\" title=\"{}\">{}</td><td>{}{}</td><td>{}</td><td>",
-            escape::xml(&e.id),
+            "<tr id=\"{}\"><td class=\"date\" title=\"{}\">{}</td><td>{}{flags}</td><td>{}</td><td>",
+            row_id(&e.id),
             escape::xml(&evidence),
             escape::xml(&date),
             escape::xml(&e.title),
-            flags,
-            escape::xml(&source_names(&numbers, e).join(" "))
+            cites.join(" "),
         );
         for m in &e.mentions {
+            let by = numbers.get(m.document.as_str()).map_or_else(
+                || format!("<span class=\"meta\">{}</span>", escape::xml(&m.document)),
+                |&n| cite(n),
+            );
             let _ = write!(
                 s,
-                "<blockquote>\u{201c}{}\u{201d} <small>{}</small></blockquote>",
-                escape::xml(&m.quote),
-                escape::xml(&m.document)
+                "<blockquote>\u{201c}{}\u{201d} {by}</blockquote>",
+                escape::xml(&m.quote)
             );
         }
         s.push_str("</td></tr>\n");
     }
-    s.push_str("</tbody>\n</table>\n<h2>Sources</h2>\n<ol>\n");
-    for d in &t.documents {
+    s.push_str("</tbody>\n</table>\n<h2>Sources</h2>\n<ol class=\"sources\">\n");
+    for (i, d) in t.documents.iter().enumerate() {
+        let n = i + 1;
         let name = escape::xml(d.title.as_deref().unwrap_or(&d.id));
-        let extra: Vec<String> = [&d.publisher, &d.author, &d.date]
-            .into_iter()
-            .flatten()
-            .map(|x| escape::xml(x))
-            .collect();
         let link = match d.url.as_deref().and_then(safe_url) {
             Some(u) => format!("<a href=\"{}\">{name}</a>", escape::xml(&u)),
             None => name,
         };
-        let _ = writeln!(s, "<li>{link} {}</li>", extra.join(" · "));
+        let by = byline(d);
+        let meta = if by.is_empty() {
+            String::new()
+        } else {
+            format!(" <span class=\"meta\">— {}</span>", escape::xml(&by.join(" · ")))
+        };
+        let _ = writeln!(s, "<li id=\"source-{n}\" value=\"{n}\">{link}{meta}</li>");
     }
     s.push_str("</ol>\n");
     if !t.findings.is_empty() {
-        s.push_str("<h2>For review</h2>\n<ul>\n");
+        let titles: std::collections::HashMap<&str, &str> =
+            t.events.iter().map(|e| (e.id.as_str(), e.title.as_str())).collect();
+        s.push_str("<h2>For review</h2>\n<ul class=\"findings\">\n");
         for f in &t.findings {
-            let _ = writeln!(
+            let _ = write!(
                 s,
-                "<li><b>{}</b> ({:?}): {}</li>",
-                escape::xml(&f.kind),
-                f.severity,
-                escape::xml(&f.message)
+                "<li><b>{}</b> <span class=\"severity\">({})</span>: {}",
+                escape::xml(&crate::model::flag_words(&f.kind)),
+                f.severity.words(),
+                cite_ids(&f.message, &numbers, escape::xml, cite)
             );
+            let links: Vec<String> = f
+                .events
+                .iter()
+                .filter_map(|id| {
+                    let title = titles.get(id.as_str())?;
+                    Some(format!("<a href=\"#{}\">{}</a>", row_id(id), escape::xml(title)))
+                })
+                .collect();
+            if !links.is_empty() {
+                let _ = write!(s, " <span class=\"meta\">Events:</span> {}", links.join("; "));
+            }
+            s.push_str("</li>\n");
         }
         s.push_str("</ul>\n");
     }
@@ -104,58 +193,94 @@ pub fn html(t: &Timeline, svg: &str, title: &str) -> String {
     escape::xml_chars(&s).into_owned()
 }
 
-/// Markdown: a table of the dated events, the undated ones after, then
-/// the sources. `image` is embedded above the table when given.
+/// Markdown (CommonMark with GitHub's tables): the heading, the image
+/// when `image` is given, a table of the events (the date with its year
+/// and `≈` when approximate, the title with its flags in words, the
+/// sources by the image's numbers, linked where they have a safe URL, the
+/// first quote), the numbered sources, and the findings for review. All
+/// text from articles is escaped: it adds no link, markup or cell.
 #[must_use]
 pub fn markdown(t: &Timeline, title: &str, image: Option<&str>) -> String {
     let numbers = source_numbers(t);
     let cell = escape::markdown;
+    let urls: Vec<Option<String>> =
+        t.documents.iter().map(|d| d.url.as_deref().and_then(safe_url)).collect();
     let mut s = format!("# {}\n\n", cell(title));
     if let Some(img) = image {
         let _ = writeln!(s, "![{}](<{}>)\n", cell(title), img.replace(['<', '>', '\n', '\r'], ""));
     }
     s.push_str("| Date | Event | Sources | Evidence |\n|---|---|---|---|\n");
     for e in &t.events {
-        let date = e.date.as_ref().map_or_else(|| "undated".to_string(), date_label);
+        let date = e.date.as_ref().map_or_else(|| "undated".to_string(), date_label_with_year);
         let quote =
             e.mentions.first().map(|m| format!("\u{201c}{}\u{201d}", m.quote)).unwrap_or_default();
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} |",
-            cell(&date),
-            cell(&e.title),
-            cell(&source_names(&numbers, e).join(" ")),
-            cell(&quote)
-        );
+        let mut event = cell(&e.title);
+        if !e.flags.is_empty() {
+            let words: Vec<String> =
+                e.flags.iter().map(|f| cell(&crate::model::flag_words(f))).collect();
+            let _ = write!(event, " *({})*", words.join("; "));
+        }
+        let sources: Vec<String> = e
+            .sources
+            .iter()
+            .filter_map(|id| numbers.get(id.as_str()))
+            .map(|&n| match &urls[n - 1] {
+                Some(u) => format!("[\\[{n}\\]](<{u}>)"),
+                None => format!("\\[{n}\\]"),
+            })
+            .collect();
+        let _ =
+            writeln!(s, "| {} | {event} | {} | {} |", cell(&date), sources.join(" "), cell(&quote));
     }
     s.push_str("\n## Sources\n\n");
     for (i, d) in t.documents.iter().enumerate() {
-        let name = d.title.as_deref().unwrap_or(&d.id);
-        let extra: Vec<String> =
-            [&d.publisher, &d.author, &d.date].into_iter().flatten().map(|x| cell(x)).collect();
-        let name = match d.url.as_deref().and_then(safe_url) {
-            Some(u) => format!("[{}](<{u}>)", cell(name)),
-            None => cell(name),
+        let name = cell(d.title.as_deref().unwrap_or(&d.id));
+        let name = match &urls[i] {
+            Some(u) => format!("[{name}](<{u}>)"),
+            None => name,
         };
-        let _ = writeln!(s, "{}. {name} {}", i + 1, extra.join(" · "));
+        let by = byline(d);
+        let by =
+            if by.is_empty() { String::new() } else { format!(" — {}", cell(&by.join(" · "))) };
+        let _ = writeln!(s, "{}. {name}{by}", i + 1);
+    }
+    if !t.findings.is_empty() {
+        let _ = write!(s, "\n## For review\n\n");
+        for f in &t.findings {
+            // the message names documents by id: cite their numbers
+            let message = cite_ids(&f.message, &numbers, cell, |n| format!("\\[{n}\\]"));
+            let _ = writeln!(
+                s,
+                "- **{}** ({}): {message}",
+                cell(&crate::model::flag_words(&f.kind)),
+                f.severity.words()
+            );
+        }
     }
     s
 }
 
-fn tljs_date(d: chrono::NaiveDate, precision: usize) -> Value {
+/// A TimelineJS date: the year, month and day as far as `precision`
+/// (4: a year, 7: a month) tells them; an end at a coarse precision is
+/// its last day, so "1989–2019" ends on 31 December 2019.
+fn tljs_date(d: chrono::NaiveDate, precision: usize, end: bool) -> Value {
     use chrono::Datelike;
     match precision {
-        4 => json!({"year": d.year()}),
-        7 => json!({"year": d.year(), "month": d.month()}),
+        4 if !end => json!({"year": d.year()}),
+        7 if !end => json!({"year": d.year(), "month": d.month()}),
         _ => json!({"year": d.year(), "month": d.month(), "day": d.day()}),
     }
 }
 
 /// TimelineJS JSON (`{"title", "events": [{"start_date", "end_date",
-/// "text": {"headline", "text"}, "group"}]}`); dates only at the precision
-/// known, undated events left out.
+/// "display_date", "text": {"headline", "text"}, "group"}]}`): dates
+/// only at the precision known, shown as the image labels them (`≈` when
+/// approximate), ends on the last day of their year or month, readable
+/// group names, quotes citing the sources by number. TimelineJS cannot
+/// place an undated event: the title slide says how many were left out.
 #[must_use]
 pub fn timelinejs(t: &Timeline, title: &str) -> String {
+    let numbers = source_numbers(t);
     let events: Vec<Value> = t
         .events
         .iter()
@@ -163,27 +288,46 @@ pub fn timelinejs(t: &Timeline, title: &str) -> String {
             let d = e.date.as_ref()?;
             let span: Span = d.span()?;
             let mut text = String::new();
+            if !e.flags.is_empty() {
+                let words: Vec<String> =
+                    e.flags.iter().map(|f| escape::xml(&crate::model::flag_words(f))).collect();
+                let _ = write!(text, "<p><em>{}</em></p>", words.join("; "));
+            }
             for m in &e.mentions {
-                let _ = write!(
-                    text,
-                    "<p>\u{201c}{}\u{201d} ({})</p>",
-                    escape::xml(&m.quote),
-                    escape::xml(&m.document)
+                let by = numbers.get(m.document.as_str()).map_or_else(
+                    || escape::xml(&m.document),
+                    |&n| {
+                        let name = t.documents[n - 1].title.as_deref().unwrap_or("source");
+                        format!("[{n}] {}", escape::xml(name))
+                    },
                 );
+                let _ = write!(text, "<p>\u{201c}{}\u{201d} ({by})</p>", escape::xml(&m.quote));
             }
             let mut ev = json!({
-                "start_date": tljs_date(span.lo, d.earliest.len()),
+                "start_date": tljs_date(span.lo, span.earliest_str().len(), false),
+                "display_date": date_label_with_year(d),
                 "text": {"headline": escape::xml(&e.title), "text": text},
-                "group": e.event_type.name(),
-                "unique_id": e.id,
+                "group": super::type_label(e.event_type),
+                "unique_id": super::sanitize_id(&e.id),
             });
             if span.lo != span.hi {
-                ev["end_date"] = tljs_date(span.hi, d.latest.len());
+                ev["end_date"] = tljs_date(span.hi, span.latest_str().len(), true);
             }
             Some(ev)
         })
         .collect();
-    let doc = json!({"title": {"text": {"headline": escape::xml(title)}}, "events": events});
+    let undated = t.events.len() - events.len();
+    let mut summary = format!("{} events from {} sources", events.len(), t.documents.len());
+    if undated > 0 {
+        let _ = write!(
+            summary,
+            ". {undated} undated events are left out: TimelineJS can only place a dated event; the timeline's JSON lists them"
+        );
+    }
+    let doc = json!({
+        "title": {"text": {"headline": escape::xml(title), "text": format!("<p>{}</p>", escape::xml(&summary))}},
+        "events": events,
+    });
     serde_json::to_string_pretty(&doc).expect("JSON values serialize") + "\n"
 }
 
@@ -226,21 +370,67 @@ pub fn tls(t: &Timeline) -> String {
     s
 }
 
-/// A Mermaid `timeline`, one section per year.
+/// Text for a Mermaid diagram, one line: the characters Mermaid's syntax
+/// gives a meaning (`:` separates events, `#` starts an entity code, `;`
+/// ends a statement, `%%` a comment, and markup) written as Mermaid's
+/// entity codes (`#58;`), which it draws as the characters themselves.
+fn mermaid_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in escape::plain(s).chars() {
+        match c {
+            ':' | '#' | ';' | '%' | '<' | '>' | '"' | '`' | '{' | '}' | '&' | '\\' => {
+                let _ = write!(out, "#{};", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Mermaid `timeline`: a section per year, a line per date with all of
+/// that date's events (`Jan 5 : first : second`), punctuation kept as
+/// Mermaid's entity codes. Undated events cannot be placed and are left
+/// out; a comment says how many.
 #[must_use]
 pub fn mermaid(t: &Timeline, title: &str) -> String {
-    // ':' separates events in Mermaid and '#' starts an entity
-    let clean = |s: &str| escape::plain(&s.replace([':', '#', ';'], " "));
-    let mut s = format!("timeline\n    title {}\n", clean(title));
+    let mut s = format!("timeline\n    title {}\n", mermaid_text(title));
     let mut section = String::new();
+    let mut line: Option<String> = None;
+    let mut undated = 0;
     for e in &t.events {
-        let Some(d) = &e.date else { continue };
+        let Some(d) = &e.date else {
+            undated += 1;
+            continue;
+        };
         let year = d.earliest.get(..4).unwrap_or("").to_string();
+        let label = mermaid_text(&date_label(d));
         if year != section {
-            let _ = writeln!(s, "    section {year}");
+            if let Some(l) = line.take() {
+                s.push_str(&l);
+                s.push('\n');
+            }
+            let _ = writeln!(s, "    section {}", mermaid_text(&year));
             section = year;
         }
-        let _ = writeln!(s, "        {} : {}", clean(&date_label(d)), clean(&e.title));
+        match &mut line {
+            Some(l) if l.trim_start().split(" : ").next() == Some(label.as_str()) => {
+                let _ = write!(l, " : {}", mermaid_text(&e.title));
+            }
+            _ => {
+                if let Some(l) = line.take() {
+                    s.push_str(&l);
+                    s.push('\n');
+                }
+                line = Some(format!("        {label} : {}", mermaid_text(&e.title)));
+            }
+        }
+    }
+    if let Some(l) = line {
+        s.push_str(&l);
+        s.push('\n');
+    }
+    if undated > 0 {
+        let _ = writeln!(s, "    %% {undated} undated events left out");
     }
     s
 }
@@ -248,87 +438,227 @@ pub fn mermaid(t: &Timeline, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateInfo, Document, EventType, Granularity, Resolution, FORMAT};
+    use crate::model::{
+        DateInfo, Document, Event, EventType, Finding, Granularity, Mention, Resolution, Severity,
+        FORMAT,
+    };
 
     fn timeline() -> Timeline {
-        let doc = Document {
-            id: "a".into(),
-            path: "a.txt".into(),
-            title: Some("Floods <live>".into()),
-            publisher: None,
+        let doc = |id: &str, title: &str, url: &str| Document {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            title: Some(title.into()),
+            publisher: Some("The *Post*".into()),
             author: None,
-            url: Some("https://example.org/a".into()),
+            url: Some(url.into()),
             date: Some("2021-03".into()),
             reference: None,
             body_start: 0,
             text: String::new(),
         };
-        let ev = |id: &str, title: &str, date: Option<&str>| Event {
+        let ev = |id: &str, title: &str, date: Option<&str>, res: Resolution| Event {
             id: id.into(),
             title: title.into(),
-            event_type: EventType::Other,
+            event_type: EventType::PoliticalChange,
             date: date.map(|d| {
-                DateInfo::new(
-                    Span::parse_partial(d).unwrap(),
-                    Granularity::Day,
-                    Resolution::Explicit,
-                    "e".into(),
-                )
+                let (a, b) = d.split_once('/').unwrap_or((d, d));
+                let span = Span {
+                    lo: Span::parse_partial(a).unwrap().lo,
+                    hi: Span::parse_partial(b).unwrap().hi,
+                };
+                DateInfo::new(span, Granularity::Day, res, "e".into())
             }),
             participants: vec![],
             places: vec![],
-            sources: vec!["a".into()],
-            mention_count: 0,
-            source_count: 1,
+            sources: vec!["a_1".into(), "b_2".into()],
+            mention_count: 1,
+            source_count: 2,
             flags: vec![],
-            mentions: vec![],
+            mentions: vec![Mention {
+                document: "b_2".into(),
+                quote: "He said: \"<b>go</b>\" [now](javascript:x)".into(),
+                ..Mention::bare("b_2", 0, 1, "a", EventType::PoliticalChange)
+            }],
             salience: 0.0,
         };
+        let mut disputed =
+            ev("e1", "Dam: burst & <flood> #1; 50%", Some("2021-03-07"), Resolution::Explicit);
+        disputed.flags = vec!["disputed".into(), "date-after-document".into()];
         Timeline {
             format: FORMAT.into(),
-            documents: vec![doc],
-            events: vec![
-                ev("e1", "Dam: burst & <flood>", Some("2021-03-07")),
-                ev("e2", "Aid | arrives", Some("2021")),
-                ev("e3", "Later", None),
+            documents: vec![
+                doc("a_1", "Floods <live>", "https://example.org/a"),
+                doc("b_2", "Rain | more", "javascript:alert(1)"),
             ],
-            findings: vec![],
+            events: vec![
+                disputed,
+                ev("e4", "Levee holds", Some("2021-03-07"), Resolution::Explicit),
+                ev("e5", "Talks", Some("2021-03-05/2021-03-06"), Resolution::Narrative),
+                ev("e2", "Aid | arrives", Some("1989/2019"), Resolution::Explicit),
+                ev("e6", "Budget", Some("2021-03"), Resolution::Explicit),
+                ev("e3", "Later", None, Resolution::Explicit),
+            ],
+            findings: vec![Finding {
+                kind: "sources-disagree".into(),
+                severity: Severity::Warning,
+                events: vec!["e1".into()],
+                message: "a_1 and b_2. say 7 and 8 March".into(),
+            }],
             edges: vec![],
         }
     }
 
     #[test]
-    fn html_is_self_contained_and_escaped() {
-        let h = html(&timeline(), "<svg></svg>", "Floods & more");
+    fn html_cites_sources_by_number_and_links_findings_to_events() {
+        let h = html(&timeline(), "<svg></svg>", "Floods & more", super::super::Theme::Dark);
         assert!(h.starts_with("<!DOCTYPE html>"));
         assert!(h.contains("<svg></svg>"));
+        assert_eq!(h.matches("<h1>").count(), 1);
+        assert!(h.contains("<h1>Floods &amp; more</h1>"));
         assert!(h.contains("Dam: burst &amp; &lt;flood&gt;"));
-        assert!(!h.contains("<flood>"));
-        assert!(h.contains("<a href=\"https://example.org/a\">Floods &lt;live&gt;</a>"));
+        assert!(!h.contains("<flood>") && !h.contains("<b>go"));
+        // sources by number, with title, publisher and date apart
+        assert!(h.contains(
+            "<li id=\"source-1\" value=\"1\"><a href=\"https://example.org/a\">Floods &lt;live&gt;</a> <span class=\"meta\">— The *Post* · 2021-03</span></li>"
+        ), "{h}");
+        assert!(h.contains("<li id=\"source-2\" value=\"2\">Rain | more"), "unsafe link dropped");
+        assert!(!h.contains("javascript:alert"));
+        // quotes cite the same numbers; no internal id is shown
+        assert!(h.contains("&lt;/b&gt;&quot; [now](javascript:x)\u{201d} <a class=\"cite\" href=\"#source-2\">[2]</a></blockquote>"), "{h}");
+        assert!(!h.contains("a_1") && !h.contains("b_2"), "{h}");
+        // flags and findings in words, linked to their event's row
+        assert!(h.contains("<span class=\"flag\">sources disagree on the date</span>"));
+        assert!(
+            h.contains("<span class=\"flag alert\">date after its own article, check it</span>")
+        );
+        assert!(h.contains("<tr id=\"event-e1\">"));
+        assert!(h.contains("<b>sources disagree</b> <span class=\"severity\">(worth a look)</span>: <a class=\"cite\" href=\"#source-1\">[1]</a> and <a class=\"cite\" href=\"#source-2\">[2]</a>. say"), "{h}");
+        assert!(h.contains("<a href=\"#event-e1\">Dam: burst"));
+        // the dates with their year; the dark theme colours the page
+        assert!(h.contains(">Mar 7, 2021</td>") && h.contains(">≈Mar 5–6, 2021</td>"));
+        assert!(h.contains("--bg:#111827") && h.contains("color-scheme:dark"));
+        assert!(h.contains("@media (max-width:760px)"));
     }
 
+    /// The Markdown as a CommonMark renderer with GitHub's tables reads it.
     #[test]
-    fn markdown_escapes_table_cells() {
-        let m = markdown(&timeline(), "Floods", Some("floods.png"));
-        assert!(m.contains("| Mar 7 | Dam: burst &amp; &lt;flood&gt; | \\[1\\] |"), "{m}");
-        assert!(m.contains("Aid \\| arrives"));
-        assert!(m.contains("![Floods](<floods.png>)"));
+    fn markdown_reads_back_as_one_table_row_per_event_with_safe_links_only() {
+        use pulldown_cmark::{Event as Md, Options, Parser, Tag, TagEnd};
+        let m = markdown(&timeline(), "Floods | [x](javascript:y)", Some("floods.png"));
+        let mut rows = 0;
+        let mut cells_in_row = 0;
+        let mut links = Vec::new();
+        let mut text = String::new();
+        let mut emphasis = 0;
+        for ev in Parser::new_ext(&m, Options::ENABLE_TABLES) {
+            match ev {
+                Md::Start(Tag::TableRow) => cells_in_row = 0,
+                Md::Start(Tag::TableCell) => cells_in_row += 1,
+                Md::End(TagEnd::TableRow) => {
+                    assert_eq!(cells_in_row, 4, "{m}");
+                    rows += 1;
+                }
+                Md::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    links.push(dest_url.to_string());
+                }
+                Md::Start(Tag::Emphasis) => emphasis += 1,
+                Md::Html(h) | Md::InlineHtml(h) => panic!("raw HTML from text: {h}"),
+                Md::Text(t) => text.push_str(&t),
+                _ => {}
+            }
+        }
+        assert_eq!(rows, 6, "one row per event: {m}");
+        assert!(
+            links.iter().all(|l| l == "floods.png" || l == "https://example.org/a"),
+            "{links:?}"
+        );
+        assert!(links.iter().filter(|l| *l == "https://example.org/a").count() >= 6);
+        // the one emphasis is the flags' note; the publisher's stars stay text
+        assert_eq!(emphasis, 1, "{m}");
+        for shown in [
+            "Floods | [x](javascript:y)",
+            "Dam: burst & <flood> #1; 50%",
+            "Mar 7, 2021",
+            "≈Mar 5–6, 2021",
+            "1989–2019",
+            "Mar 2021",
+            "(sources disagree on the date; date after its own article, check it)",
+            "He said: \"<b>go</b>\" [now](javascript:x)",
+            "Rain | more — The *Post* · 2021-03",
+            "sources disagree (worth a look): [1] and [2]. say 7 and 8 March",
+        ] {
+            assert!(text.contains(shown), "{shown:?} not in {text}");
+        }
     }
 
+    /// TimelineJS's rules for its JSON: a title slide, and events whose
+    /// dates have an integer year, a month 1-12 and a real day, ending
+    /// no earlier than they start, with a headline and a unique id.
     #[test]
-    fn timelinejs_keeps_only_known_precision() {
+    fn timelinejs_keeps_precision_ends_periods_on_their_last_day_and_says_what_it_leaves_out() {
+        use chrono::NaiveDate;
         let v: Value = serde_json::from_str(&timelinejs(&timeline(), "Floods")).unwrap();
-        assert_eq!(v["events"].as_array().unwrap().len(), 2);
-        assert_eq!(v["events"][0]["start_date"], json!({"year": 2021, "month": 3, "day": 7}));
-        assert_eq!(v["events"][1]["start_date"], json!({"year": 2021}));
-        assert_eq!(v["events"][1]["end_date"], json!({"year": 2021}));
+        let events = v["events"].as_array().unwrap();
+        assert_eq!(events.len(), 5);
+        let date = |d: &Value, end: bool| {
+            let y = i32::try_from(d["year"].as_i64().unwrap()).unwrap();
+            let m = d.get("month").map_or(if end { 12 } else { 1 }, |m| m.as_u64().unwrap());
+            let m = u32::try_from(m).unwrap();
+            let day = d.get("day").map(|x| u32::try_from(x.as_u64().unwrap()).unwrap());
+            NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1)).expect("a real date")
+        };
+        let mut ids = std::collections::BTreeSet::new();
+        for e in events {
+            let start = date(&e["start_date"], false);
+            if let Some(end) = e.get("end_date") {
+                assert!(date(end, true) >= start, "{e}");
+            }
+            assert!(!e["text"]["headline"].as_str().unwrap().is_empty());
+            assert!(ids.insert(e["unique_id"].as_str().unwrap().to_string()), "unique ids");
+            assert_eq!(e["group"], "political change");
+        }
+        assert_eq!(events[0]["display_date"], "Mar 7, 2021");
+        let aid = events.iter().find(|e| e["unique_id"] == "e2").unwrap();
+        assert_eq!(aid["start_date"], json!({"year": 1989}));
+        assert_eq!(aid["end_date"], json!({"year": 2019, "month": 12, "day": 31}));
+        assert_eq!(aid["display_date"], "1989–2019");
+        let month = events.iter().find(|e| e["unique_id"] == "e6").unwrap();
+        assert_eq!(month["start_date"], json!({"year": 2021, "month": 3}));
+        assert_eq!(month["end_date"], json!({"year": 2021, "month": 3, "day": 31}));
+        let talks = events.iter().find(|e| e["unique_id"] == "e5").unwrap();
+        assert_eq!(talks["display_date"], "≈Mar 5–6, 2021");
+        assert!(events[0]["text"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("sources disagree on the date"));
+        assert!(events[0]["text"]["text"].as_str().unwrap().contains("([2] Rain | more)"));
+        let title = v["title"]["text"]["text"].as_str().unwrap();
+        assert!(title.contains("1 undated events are left out"), "{title}");
     }
 
     #[test]
-    fn mermaid_has_sections_and_no_separators_in_titles() {
+    fn mermaid_keeps_punctuation_as_entity_codes_and_groups_a_dates_events() {
         let m = mermaid(&timeline(), "Floods: 2021");
-        assert!(m.starts_with("timeline\n    title Floods 2021\n    section 2021\n"));
-        assert!(m.contains("        Mar 7 : Dam burst & <flood>\n"));
+        assert!(m.starts_with("timeline\n    title Floods#58; 2021\n"), "{m}");
+        assert!(
+            m.contains(
+                "        Mar 7 : Dam#58; burst #38; #60;flood#62; #35;1#59; 50#37; : Levee holds\n"
+            ),
+            "{m}"
+        );
+        assert!(m.contains("    section 1989\n        1989–2019 : Aid | arrives\n"), "{m}");
         assert!(!m.contains("Later"));
+        assert!(m.ends_with("    %% 1 undated events left out\n"));
+        // every line is a keyword, a period with its events, or a comment
+        for line in m.lines().skip(1) {
+            let l = line.trim_start();
+            assert!(
+                l.starts_with("title ")
+                    || l.starts_with("section ")
+                    || l.starts_with("%% ")
+                    || l.split(" : ").count() >= 2,
+                "{line}"
+            );
+        }
     }
 }

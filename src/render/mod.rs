@@ -24,6 +24,7 @@
 
 pub mod export;
 pub mod font;
+pub mod geometry;
 pub mod png;
 
 use std::collections::BTreeMap;
@@ -73,6 +74,9 @@ pub struct RenderOptions {
     /// Where the image goes, for a PNG's resolution (the width is set
     /// apart, see [`PrintSize::width`]). Default: none (2x, 192 dpi).
     pub size: Option<PrintSize>,
+    /// Draw the heading in the image. A page that shows its own heading
+    /// (the HTML report) turns it off; the subtitle stays. Default true.
+    pub heading: bool,
 }
 
 /// Where the image goes: the width is chosen so that its smallest text
@@ -142,6 +146,7 @@ impl Default for RenderOptions {
             max_events: 400,
             subject: None,
             size: None,
+            heading: true,
         }
     }
 }
@@ -151,6 +156,9 @@ const ROW: f64 = 24.0;
 const LABEL_SIZE: f64 = 12.0;
 const BADGE_SIZE: f64 = 9.5;
 const GAP: f64 = 8.0;
+/// From a mark's centre (or a bar's end) to its label: clear of the
+/// warning ring (8.5 px and its stroke).
+const MARK_GAP: f64 = 11.0;
 const BREAK_W: f64 = 22.0;
 /// The key to the marks, each shown only when the image has such a mark.
 const KEY: [(Mark, &str); 5] = [
@@ -239,7 +247,7 @@ fn type_colour(t: EventType) -> &'static str {
 }
 
 /// A type's name in the key.
-fn type_label(t: EventType) -> &'static str {
+pub(crate) fn type_label(t: EventType) -> &'static str {
     match t {
         EventType::Protest => "protest",
         EventType::Violence => "violence",
@@ -357,6 +365,32 @@ fn month_name(d: NaiveDate) -> &'static str {
     MONTHS[d.month0() as usize]
 }
 
+/// The date with its year wherever it stands alone (a table, an export):
+/// "Jan 5, 2022", "≈Jan 3–6, 2022", "Dec 30, 2021 – Jan 2, 2022",
+/// "1989–2019", "Jan 2022".
+#[must_use]
+pub fn date_label_with_year(d: &DateInfo) -> String {
+    let label = date_label(d);
+    let Some(s) = d.span() else { return label };
+    if s.earliest_str().len() < 10 || s.latest_str().len() < 10 {
+        return label;
+    }
+    if s.lo.year() == s.hi.year() {
+        format!("{label}, {}", s.lo.year())
+    } else {
+        let approx = if label.starts_with('≈') { "≈" } else { "" };
+        format!(
+            "{approx}{} {}, {} – {} {}, {}",
+            month_name(s.lo),
+            s.lo.day(),
+            s.lo.year(),
+            month_name(s.hi),
+            s.hi.day(),
+            s.hi.year()
+        )
+    }
+}
+
 /// The date as a reader wants it in a label: "Jan 5", "Jan 3–6", "2019",
 /// "1989–2019", "Jan 2022".
 #[must_use]
@@ -399,8 +433,8 @@ struct Placed<'a> {
     anchor_end: bool,
     label: String,
     badges: Vec<usize>,
-    /// Drawn over its own bar, with a halo.
-    inside: bool,
+    /// Drawn on the row below its bar, which leaves no room beside it.
+    below: bool,
 }
 
 fn badges_width(n: &[usize]) -> f64 {
@@ -541,6 +575,10 @@ struct Common<'a> {
     spans: Vec<Span>,
     title: String,
     subtitle: String,
+    /// Where the events start, below the heading.
+    top: f64,
+    /// Whether the heading is drawn.
+    heading: bool,
 }
 
 fn common<'a>(
@@ -571,6 +609,8 @@ fn common<'a>(
         spans,
         title,
         subtitle,
+        top: if opts.heading { 84.0 } else { 50.0 },
+        heading: opts.heading,
     }
 }
 
@@ -581,7 +621,7 @@ fn render_horizontal(
     note: &str,
     numbers: &BTreeMap<&str, usize>,
 ) -> String {
-    let Common { pal, w, left, right, source_no, dated, spans, title, subtitle } =
+    let Common { pal, w, left, right, source_no, dated, spans, title, subtitle, top, heading } =
         common(t, opts, note, numbers);
     let segments = axis(&spans, left, right, opts.break_days.max(1));
 
@@ -603,16 +643,18 @@ fn render_horizontal(
         let date = e.date.as_ref().map(date_label).unwrap_or_default();
         let bw = badges_width(&badges);
         let full = format!("{date}  {}", e.title);
-        let space_right = right - (x1 + 8.0) - bw;
-        let space_left = (x0 - 8.0) - left - bw;
+        let space_right = right - (x1 + MARK_GAP) - bw;
+        let space_left = (x0 - MARK_GAP) - left - bw;
         let fits = |room: f64| font::width(&full, LABEL_SIZE, false) <= room;
         // prefer the right of the mark, the left near the right edge, and
-        // over the bar itself when a long bar leaves no room beside it
-        let inside_room = (x1.min(right) - x0.max(left)) - 8.0 - bw;
-        let inside =
-            space_right.max(space_left) < 80.0 && inside_room > space_right.max(space_left);
-        let (anchor_end, room) = if inside {
-            (false, inside_room)
+        // the row below a long bar that leaves no room beside it: a label
+        // never lies over a mark, its own or another's
+        let below_room = right - x0.max(left) - bw;
+        let beside = space_right.max(space_left);
+        let below = below_room > beside
+            && (beside < 80.0 || x1 > x0 && !fits(space_right) && !fits(space_left));
+        let (anchor_end, room) = if below {
+            (false, below_room)
         } else if fits(space_right) || space_right >= space_left {
             (false, space_right)
         } else {
@@ -620,32 +662,43 @@ fn render_horizontal(
         };
         let label = font::fit(&full, LABEL_SIZE, false, room.max(12.0));
         let lw = font::width(&label, LABEL_SIZE, false) + bw;
-        let (a, b) = if inside {
-            (x0 - 6.0, x1 + 8.0)
+        let label_x = if below {
+            x0.max(left)
         } else if anchor_end {
-            (x0 - 8.0 - lw, x1 + 6.0)
+            x0 - MARK_GAP - bw
         } else {
-            (x0 - 6.0, x1 + 8.0 + lw)
+            x1 + MARK_GAP
         };
-        let row = rows
-            .iter()
-            .position(|r| r.iter().all(|&(p, q)| b + GAP <= p || q + GAP <= a))
-            .unwrap_or_else(|| {
-                rows.push(Vec::new());
-                rows.len() - 1
-            });
+        // what the event takes on its row (and on the next, for a label
+        // below its bar)
+        // (a label below its bar keeps the bar's row clear above it, so
+        // no other label reads as the bar's)
+        let (a, b) = if below {
+            (x0 - 10.0, (x1 + 10.0).max(label_x + lw + 2.0))
+        } else if anchor_end {
+            (x0 - MARK_GAP - lw, x1 + 10.0)
+        } else {
+            (x0 - 10.0, x1 + MARK_GAP + lw)
+        };
+        let free = |r: &Vec<(f64, f64)>, a: f64, b: f64| {
+            r.iter().all(|&(p, q)| b + GAP <= p || q + GAP <= a)
+        };
+        let label_span = (label_x - 2.0, label_x + lw + 2.0);
+        let fits_at = |rows: &Vec<Vec<(f64, f64)>>, i: usize| {
+            free(&rows[i], a, b)
+                && (!below || rows.get(i + 1).is_none_or(|r| free(r, label_span.0, label_span.1)))
+        };
+        let row = (0..rows.len()).find(|&i| fits_at(&rows, i)).unwrap_or(rows.len());
+        while rows.len() < row + 1 + usize::from(below) {
+            rows.push(Vec::new());
+        }
         rows[row].push((a, b));
-        let label_x = if inside {
-            x0.max(left) + 4.0
-        } else if anchor_end {
-            x0 - 8.0 - bw
-        } else {
-            x1 + 8.0
-        };
-        placed.push(Placed { event: e, row, x0, x1, label_x, anchor_end, label, badges, inside });
+        if below {
+            rows[row + 1].push(label_span);
+        }
+        placed.push(Placed { event: e, row, x0, x1, label_x, anchor_end, label, badges, below });
     }
 
-    let top = 84.0;
     #[allow(clippy::cast_precision_loss)]
     let axis_y = top + rows.len() as f64 * ROW + 14.0;
     let legend_top = axis_y + 56.0;
@@ -659,13 +712,16 @@ fn render_horizontal(
         + 12.0;
 
     let items: Vec<String> = placed.iter().map(|p| p.label.clone()).collect();
-    let mut doc = frame(w, height, &title, &subtitle, &items, &pal);
+    let mut doc = frame(w, height, (&title, heading), &subtitle, &items, &pal);
 
-    // breaks, grid and ticks
-    let mut axis_g = Group::new().set("class", "axis");
+    // breaks, grid and ticks: the grid (lines and break bands behind the
+    // events) apart from the axis (its line, ticks, tick labels and break
+    // marks), which no label may touch
+    let mut grid_g = Group::new().set("id", "grid").set("class", "grid");
+    let mut axis_g = Group::new().set("id", "axis").set("class", "axis");
     for pair in segments.windows(2) {
         let bx = f64::midpoint(pair[0].x1, pair[1].x0);
-        axis_g = axis_g.add(
+        grid_g = grid_g.add(
             Rectangle::new()
                 .set("x", px(pair[0].x1 + 4.0))
                 .set("y", px(top - 10.0))
@@ -714,16 +770,16 @@ fn render_horizontal(
                 continue;
             }
             last_right = x + lw / 2.0;
+            grid_g = grid_g.add(
+                Line::new()
+                    .set("x1", px(x))
+                    .set("y1", px(top - 10.0))
+                    .set("x2", px(x))
+                    .set("y2", px(axis_y))
+                    .set("stroke", pal.grid)
+                    .set("stroke-width", 1),
+            );
             axis_g = axis_g
-                .add(
-                    Line::new()
-                        .set("x1", px(x))
-                        .set("y1", px(top - 10.0))
-                        .set("x2", px(x))
-                        .set("y2", px(axis_y))
-                        .set("stroke", pal.grid)
-                        .set("stroke-width", 1),
-                )
                 .add(
                     Line::new()
                         .set("x1", px(x))
@@ -736,7 +792,7 @@ fn render_horizontal(
                 .add(text(x, axis_y + 20.0, &label, 10.5, pal.muted).set("text-anchor", "middle"));
         }
     }
-    doc = doc.add(axis_g);
+    doc = doc.add(grid_g).add(axis_g);
 
     // events
     for p in &placed {
@@ -746,28 +802,22 @@ fn render_horizontal(
         let mut g = Group::new()
             .set("class", "event")
             .set("id", format!("ev-{}", sanitize_id(&p.event.id)));
-        g = g.add(Title::new(tooltip(p.event)));
+        g = g.add(Title::new(tooltip(p.event, &source_no)));
         let bar = (p.x1 > p.x0).then_some((p.x0, y - 4.0, p.x1 - p.x0, 8.0));
         g = g.add(mark(p.event, &pal, p.x0, y, bar));
         let lw = font::width(&p.label, LABEL_SIZE, false);
         let label_start = if p.anchor_end { p.label_x - lw } else { p.label_x };
-        let mut label = text(
+        let label_y = if p.below { y + ROW } else { y };
+        let label = text(
             label_start,
-            y + 4.0,
+            label_y + 4.0,
             &p.label,
             LABEL_SIZE,
             if alert { pal.alert } else { pal.fg },
         )
         .set("class", "label");
-        if p.inside {
-            label = label
-                .set("stroke", pal.bg)
-                .set("stroke-width", 3)
-                .set("paint-order", "stroke")
-                .set("stroke-linejoin", "round");
-        }
         g = g.add(label);
-        g = draw_badges(g, t, &pal, &p.badges, label_start + lw + 4.0, y);
+        g = draw_badges(g, t, &pal, &p.badges, label_start + lw + 4.0, label_y);
         doc = doc.add(g);
     }
 
@@ -795,14 +845,21 @@ fn inline_text(svg: &str) -> String {
 }
 
 /// The document with its accessible title and description, the opaque
-/// background, the heading and the subtitle.
-fn frame(w: f64, height: f64, title: &str, subtitle: &str, items: &[String], pal: &Palette) -> Svg {
+/// background, the heading (when `title.1`) and the subtitle.
+fn frame(
+    w: f64,
+    height: f64,
+    (title, heading): (&str, bool),
+    subtitle: &str,
+    items: &[String],
+    pal: &Palette,
+) -> Svg {
     let left = MARGIN;
     let mut desc = format!("{subtitle}. ");
     for item in items {
         let _ = write!(desc, "{item}; ");
     }
-    Svg::new()
+    let doc = Svg::new()
         .set("xmlns", "http://www.w3.org/2000/svg")
         .set("width", px(w))
         .set("height", px(height))
@@ -816,9 +873,13 @@ fn frame(w: f64, height: f64, title: &str, subtitle: &str, items: &[String], pal
             "text{{font-family:{FONT_FAMILY}}} .label{{font-size:{}px}} a:hover text{{text-decoration:underline}}",
             px(LABEL_SIZE)
         ))))
-        .add(Rectangle::new().set("x", 0).set("y", 0).set("width", px(w)).set("height", px(height)).set("fill", pal.bg))
-        .add(text(left, 34.0, title, 20.0, pal.fg).set("font-weight", "bold"))
-        .add(text(left, 56.0, subtitle, 12.0, pal.muted))
+        .add(Rectangle::new().set("x", 0).set("y", 0).set("width", px(w)).set("height", px(height)).set("fill", pal.bg));
+    if heading {
+        doc.add(text(left, 34.0, title, 20.0, pal.fg).set("font-weight", "bold"))
+            .add(text(left, 56.0, subtitle, 12.0, pal.muted))
+    } else {
+        doc.add(text(left, 22.0, subtitle, 12.0, pal.muted))
+    }
 }
 
 /// A source number in a rounded pill whose top left is (`x`, `top`), and
@@ -826,6 +887,7 @@ fn frame(w: f64, height: f64, title: &str, subtitle: &str, items: &[String], pal
 fn pill(number: &str, x: f64, top: f64, pal: &Palette) -> (Group, f64) {
     let w = font::width(number, BADGE_SIZE, true) + 8.0;
     let g = Group::new()
+        .set("class", "badge")
         .add(
             Rectangle::new()
                 .set("x", px(x))
@@ -877,7 +939,7 @@ fn mark(e: &Event, pal: &Palette, cx: f64, y: f64, bar: Option<(f64, f64, f64, f
     });
     let dash = if e.flags.iter().any(|f| f == "disputed") { "3 2" } else { "none" };
     let fill = if uncertain { pal.bg } else { colour };
-    let mut g = Group::new();
+    let mut g = Group::new().set("class", "mark");
     g = match bar {
         Some((x, top, w, h)) => g.add(
             Rectangle::new()
@@ -1000,21 +1062,36 @@ fn render_vertical(
     note: &str,
     numbers: &BTreeMap<&str, usize>,
 ) -> String {
-    let Common { pal, w, left, right, source_no, dated, title, subtitle, .. } =
+    let Common { pal, w, left, right, source_no, dated, title, subtitle, top, heading, .. } =
         common(t, opts, note, numbers);
     let labels: Vec<String> =
         dated.iter().map(|(e, _)| e.date.as_ref().map(date_label).unwrap_or_default()).collect();
     let date_w =
         labels.iter().map(|l| font::width(l, LABEL_SIZE, true)).fold(0.0, f64::max).min(180.0);
     let axis_x = left + date_w + 14.0;
-    let top = 84.0;
     const BREAK_GAP: f64 = 22.0;
-    // rows, with a gap where the dates jump by more than break_days
+    /// The second line of a title that needs two.
+    const LINE: f64 = 15.0;
+    let x = axis_x + 14.0;
+    let badges: Vec<Vec<usize>> = dated
+        .iter()
+        .map(|(e, _)| e.sources.iter().filter_map(|d| source_no.get(d.as_str()).copied()).collect())
+        .collect();
+    // each title on one line, or wrapped to two where the width is short
+    let lines: Vec<Vec<String>> = dated
+        .iter()
+        .zip(&badges)
+        .map(|((e, _), b)| wrap_title(&e.title, right - x, right - x - badges_width(b)))
+        .collect();
+    // rows, with a gap where the dates jump by more than break_days, and
+    // a year heading where the year changes and the date does not say it
     let mut ys = Vec::with_capacity(dated.len());
     let mut breaks = Vec::new();
+    let mut years: Vec<(f64, i32)> = Vec::new();
     let mut y = top + ROW / 2.0;
     let mut last_hi: Option<NaiveDate> = None;
-    for (i, (_, s)) in dated.iter().enumerate() {
+    let mut last_year = None;
+    for (i, ((_, s), label)) in dated.iter().zip(&labels).enumerate() {
         if let Some(h) = last_hi {
             if (s.lo - h).num_days() > opts.break_days.max(1) && i > 0 {
                 breaks.push(y - ROW / 2.0 + BREAK_GAP / 2.0 - 2.0);
@@ -1022,8 +1099,18 @@ fn render_vertical(
             }
         }
         last_hi = Some(last_hi.map_or(s.hi, |h| h.max(s.hi)));
+        let year = s.lo.year();
+        if last_year != Some(year) {
+            last_year = Some(year);
+            if !label.contains(&year.to_string()) {
+                years.push((y, year));
+                y += ROW;
+            }
+        }
         ys.push(y);
-        y += ROW;
+        #[allow(clippy::cast_precision_loss)]
+        let extra = (lines[i].len().max(1) - 1) as f64 * LINE;
+        y += ROW + extra;
     }
     let axis_end = y - ROW / 2.0;
     let legend_top = axis_end + 40.0;
@@ -1038,9 +1125,10 @@ fn render_vertical(
 
     let items: Vec<String> =
         dated.iter().zip(&labels).map(|((e, _), l)| format!("{l} {}", e.title)).collect();
-    let mut doc = frame(w, height, &title, &subtitle, &items, &pal);
+    let mut doc = frame(w, height, (&title, heading), &subtitle, &items, &pal);
+    let mut axis_g = Group::new().set("id", "axis").set("class", "axis");
     if !dated.is_empty() {
-        doc = doc.add(
+        axis_g = axis_g.add(
             Line::new()
                 .set("x1", px(axis_x))
                 .set("y1", px(top))
@@ -1051,7 +1139,7 @@ fn render_vertical(
         );
     }
     for by in &breaks {
-        doc = doc.add(
+        axis_g = axis_g.add(
             Rectangle::new()
                 .set("x", px(axis_x - 6.0))
                 .set("y", px(by - 3.0))
@@ -1060,7 +1148,7 @@ fn render_vertical(
                 .set("fill", pal.bg),
         );
         for dy in [-3.0, 3.0] {
-            doc = doc.add(
+            axis_g = axis_g.add(
                 Line::new()
                     .set("x1", px(axis_x - 6.0))
                     .set("y1", px(by + dy + 2.0))
@@ -1071,12 +1159,27 @@ fn render_vertical(
             );
         }
     }
+    // the year where it changes, in the date column
+    for &(y, year) in &years {
+        axis_g = axis_g.add(
+            text(axis_x - 14.0, y + 4.0, &year.to_string(), 13.0, pal.fg)
+                .set("text-anchor", "end")
+                .set("font-weight", "bold")
+                .set("class", "year"),
+        );
+    }
+    doc = doc.add(axis_g);
     let mut previous_label = String::new();
-    for (((e, s), l), &y) in dated.iter().zip(&labels).zip(&ys) {
+    let mut previous_year = None;
+    for (i, (((e, s), l), &y)) in dated.iter().zip(&labels).zip(&ys).enumerate() {
+        if previous_year != Some(s.lo.year()) {
+            previous_year = Some(s.lo.year());
+            previous_label.clear();
+        }
         let alert = e.flags.iter().any(|f| f == "date-after-document");
         let mut g =
             Group::new().set("class", "event").set("id", format!("ev-{}", sanitize_id(&e.id)));
-        g = g.add(Title::new(tooltip(e)));
+        g = g.add(Title::new(tooltip(e, &source_no)));
         if *l != previous_label {
             g = g.add(
                 text(
@@ -1094,21 +1197,45 @@ fn render_vertical(
         // a period: a rounded bar along the axis
         let bar = (s.lo != s.hi).then_some((axis_x - 4.0, y - 8.0, 8.0, 16.0));
         g = g.add(mark(e, &pal, axis_x, y, bar));
-        let badges: Vec<usize> =
-            e.sources.iter().filter_map(|d| source_no.get(d.as_str()).copied()).collect();
-        let bw = badges_width(&badges);
-        let x = axis_x + 14.0;
-        let label = font::fit(&e.title, LABEL_SIZE, false, (right - x - bw).max(12.0));
-        let lw = font::width(&label, LABEL_SIZE, false);
-        g = g.add(
-            text(x, y + 4.0, &label, LABEL_SIZE, if alert { pal.alert } else { pal.fg })
-                .set("class", "label"),
-        );
-        g = draw_badges(g, t, &pal, &badges, x + lw + 4.0, y);
+        let fill = if alert { pal.alert } else { pal.fg };
+        let mut lw = 0.0;
+        let mut line_y = y + 4.0;
+        for line in &lines[i] {
+            lw = font::width(line, LABEL_SIZE, false);
+            g = g.add(text(x, line_y, line, LABEL_SIZE, fill).set("class", "label"));
+            line_y += LINE;
+        }
+        // the badges follow the title's last line
+        let last_y = line_y - LINE - 4.0;
+        g = draw_badges(g, t, &pal, &badges[i], x + lw + 4.0, last_y);
         doc = doc.add(g);
     }
     doc = doc.add(legend(t, &source_no, &pal, left, right, legend_top, &key_lines));
     finish(&doc)
+}
+
+/// A title on one line of `width`, or on two where it needs them: the
+/// first as full as words allow, the second with room for the badges
+/// (`last`), cut with an ellipsis only if two lines are not enough.
+fn wrap_title(title: &str, width: f64, last: f64) -> Vec<String> {
+    let width = width.max(12.0);
+    let last = last.max(12.0);
+    if font::width(title, LABEL_SIZE, false) <= last {
+        return vec![title.to_string()];
+    }
+    let mut first = String::new();
+    let mut rest = title;
+    for (i, _) in title.match_indices(' ') {
+        if font::width(&title[..i], LABEL_SIZE, false) > width {
+            break;
+        }
+        first = title[..i].to_string();
+        rest = &title[i + 1..];
+    }
+    if first.is_empty() {
+        return vec![font::fit(title, LABEL_SIZE, false, last)];
+    }
+    vec![first, font::fit(rest, LABEL_SIZE, false, last)]
 }
 
 /// The sources with their numbers, then the key to the marks.
@@ -1121,7 +1248,7 @@ fn legend(
     legend_top: f64,
     key_lines: &[KeyLine],
 ) -> Group {
-    let mut legend = Group::new().set("class", "legend");
+    let mut legend = Group::new().set("id", "legend").set("class", "legend");
     legend = legend.add(text(left, legend_top, "Sources", 12.0, pal.fg).set("font-weight", "bold"));
     for (i, d) in t.documents.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
@@ -1207,17 +1334,28 @@ fn sanitize_id(s: &str) -> String {
     s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect()
 }
 
-fn tooltip(e: &Event) -> String {
+/// The hover text of an event: its title, date and evidence, and its
+/// first quotes, each citing its source by the number the legend shows.
+fn tooltip(e: &Event, source_no: &BTreeMap<&str, usize>) -> String {
     let mut s = e.title.clone();
     if let Some(d) = &e.date {
         let _ = write!(
             s,
-            "\nDate: {}..{} ({:?}, {:?}) from {}",
-            d.earliest, d.latest, d.granularity, d.resolution, d.evidence
+            "\nDate: {} ({}) from {}",
+            date_label_with_year(d),
+            d.resolution.words(),
+            d.evidence
         );
     }
     for m in e.mentions.iter().take(6) {
-        let _ = write!(s, "\n[{}] \u{201c}{}\u{201d}", m.document, m.quote);
+        match source_no.get(m.document.as_str()) {
+            Some(n) => {
+                let _ = write!(s, "\n[{n}] \u{201c}{}\u{201d}", m.quote);
+            }
+            None => {
+                let _ = write!(s, "\n\u{201c}{}\u{201d}", m.quote);
+            }
+        }
     }
     if e.mentions.len() > 6 {
         let _ = write!(s, "\n… and {} more", e.mentions.len() - 6);

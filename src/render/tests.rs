@@ -197,56 +197,30 @@ fn date_labels_show_their_precision() {
     assert_eq!(date_label(&d("2022-01", "2022-01", Resolution::Explicit)), "Jan 2022");
 }
 
-/// Text boxes as usvg lays them out with the bundled fonts (its own
-/// shaping, not our measurement).
-fn usvg_text_boxes(svg: &str) -> (f32, f32, Vec<(String, resvg::tiny_skia::Rect)>) {
-    fn walk(g: &resvg::usvg::Group, out: &mut Vec<(String, resvg::tiny_skia::Rect)>) {
-        for n in g.children() {
-            match n {
-                resvg::usvg::Node::Group(g) => walk(g, out),
-                resvg::usvg::Node::Text(t) => {
-                    let s: String = t.chunks().iter().map(|c| c.text()).collect();
-                    out.push((s, t.abs_bounding_box()));
-                }
-                _ => {}
-            }
-        }
-    }
-    let tree = png::tree(svg).unwrap();
-    let mut out = Vec::new();
-    walk(tree.root(), &mut out);
-    (tree.size().width(), tree.size().height(), out)
-}
-
+/// Every pair that must not meet, as usvg lays the image out with the
+/// bundled fonts (its own shaping, not our measurement): see
+/// [`geometry`](super::geometry).
 fn assert_usvg_geometry(svg: &str) {
-    let (w, h, boxes) = usvg_text_boxes(svg);
-    assert!(!boxes.is_empty());
-    for (s, b) in &boxes {
-        assert!(
-            b.left() >= -0.5 && b.right() <= w + 0.5 && b.top() >= -0.5 && b.bottom() <= h + 0.5,
-            "{s:?} {b:?} outside {w}x{h}"
-        );
-    }
-    // event labels and tick labels must not meet each other; a badge's
-    // number sits inside its own pill, so only texts longer than 3 count
-    let labels: Vec<_> = boxes.iter().filter(|(s, _)| s.chars().count() > 3).collect();
-    for (i, (sa, a)) in labels.iter().enumerate() {
-        for (sb, b) in &labels[i + 1..] {
-            let overlap = a.left() < b.right() - 0.5
-                && b.left() < a.right() - 0.5
-                && a.top() < b.bottom() - 0.5
-                && b.top() < a.bottom() - 0.5;
-            assert!(!overlap, "{sa:?} {a:?} overlaps {sb:?} {b:?}");
-        }
-    }
+    let (items, w, h) = super::geometry::items(svg).unwrap();
+    assert!(items.iter().any(|i| i.role == super::geometry::Role::Mark));
+    let problems = super::geometry::problems(&items, w, h, 0.0);
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
 
 #[test]
 fn usvg_sees_no_overlap_in_either_layout() {
     for n in [10, 100, 1000] {
         for layout in [Layout::Horizontal, Layout::Vertical] {
-            let opts = RenderOptions { layout, max_events: 0, ..RenderOptions::default() };
-            assert_usvg_geometry(&render(&timeline(n, true), &opts));
+            for (width, heading) in [(1200.0, true), (620.0, false)] {
+                let opts = RenderOptions {
+                    layout,
+                    width,
+                    heading,
+                    max_events: 0,
+                    ..RenderOptions::default()
+                };
+                assert_usvg_geometry(&render(&timeline(n, true), &opts));
+            }
         }
     }
 }
@@ -431,4 +405,40 @@ fn the_tls_summary_has_a_block_per_day_that_quotes_cannot_break() {
         }
     }
     assert!(out.contains("they met 2021-03-10 in Paris\n"), "{out}");
+}
+
+#[test]
+fn the_vertical_layout_shows_the_year_where_it_changes_and_wraps_long_titles() {
+    // timeline(_, false): events 37 days apart from March 2021, every 7th
+    // dated to a whole year (1990-1992)
+    let mut t = timeline(30, false);
+    t.events.sort_by_key(|e| e.date.as_ref().and_then(DateInfo::span).map(|s| s.lo));
+    let svg = render(&t, &RenderOptions { layout: Layout::Vertical, ..RenderOptions::default() });
+    let years: Vec<String> = Regex::new(r#"class="year"[^>]*>(\d{4})<"#)
+        .unwrap()
+        .captures_iter(&svg)
+        .map(|c| c[1].to_string())
+        .collect();
+    // the year-dated events (1990-1992) say their year themselves; the
+    // days, March 2021 to March 2024, get a heading where each year starts
+    assert_eq!(years, ["2021", "2022", "2023", "2024"]);
+    // at column width a long title takes two lines, not an ellipsis
+    let mut long = timeline(3, false);
+    long.events[1].title = "Parliament votes to extend the emergency powers of the regional \
+                            governors for another ninety days after a long debate"
+        .into();
+    let svg = render(
+        &long,
+        &RenderOptions { layout: Layout::Vertical, width: 620.0, ..RenderOptions::default() },
+    );
+    let event = svg.split("id=\"ev-e1\"").nth(1).unwrap().split("</g>\n</g>").next().unwrap();
+    let lines: Vec<&str> = Regex::new(r#"class="label"[^>]*>([^<]*)<"#)
+        .unwrap()
+        .captures_iter(event)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert_eq!(lines.len(), 2, "{event}");
+    assert!(lines[0].starts_with("Parliament votes") && !lines[0].ends_with('…'), "{lines:?}");
+    assert!(lines[1].ends_with("after a long debate"), "{lines:?}");
+    assert_usvg_geometry(&svg);
 }
