@@ -56,9 +56,10 @@ fn every_variant_of_the_shipped_image_is_clean_as_usvg_lays_it_out() {
 }
 
 /// A page script that lists every drawn thing of the page's SVG with its
-/// role, as `geometry::Item`s relative to the SVG, and the page's width
-/// against the window's.
-const SCRIPT: &str = r#"<script>
+/// role, as `geometry::Item`s relative to the SVG, the page's links to
+/// places it does not hold (a citation or finding whose target is
+/// missing), and the page's width against the window's.
+const SCRIPT: &str = r##"<script>
 const svg = document.querySelector('svg');
 const o = svg.getBoundingClientRect();
 const box = el => { const r = el.getBoundingClientRect(); return [r.left - o.left, r.top - o.top, r.right - o.left, r.bottom - o.top]; };
@@ -72,10 +73,13 @@ for (const el of svg.querySelectorAll('.mark')) items.push(['Mark', 'mark', ...b
 for (const el of svg.querySelectorAll('#axis line, #axis rect')) items.push(['Axis', 'axis', ...box(el)]);
 const pre = document.createElement('pre');
 pre.id = 'boxes';
-pre.textContent = JSON.stringify({size: [o.width, o.height], items,
+const broken = [...document.querySelectorAll('a[href^="#"]')]
+  .filter(a => !document.getElementById(a.getAttribute('href').slice(1)))
+  .map(a => a.getAttribute('href'));
+pre.textContent = JSON.stringify({size: [o.width, o.height], items, broken,
   page: document.documentElement.scrollWidth, window: window.innerWidth});
 document.body.appendChild(pre);
-</script>"#;
+</script>"##;
 
 /// What Chromium lays out for `page` in a window `width` px wide: the
 /// items, the SVG's size, and the page's scroll width.
@@ -123,6 +127,8 @@ fn browser_layout(
             rect: [f(&t[2]), f(&t[3]), f(&t[4]), f(&t[5])],
         })
         .collect();
+    let broken = v["broken"].as_array().unwrap();
+    assert!(broken.is_empty(), "{name}: links to nothing: {broken:?}");
     let page_width = f(&v["page"]);
     assert!(page_width <= f(&v["window"]) + 0.5, "{name}: the page scrolls sideways");
     (items, f(&v["size"][0]), f(&v["size"][1]), page_width)
