@@ -20,7 +20,7 @@
 //! lexicon names actions here only so that synonyms share a merge key; it
 //! never decides what is an event.
 
-use super::events::{EventClass, EventMention, EventModel, Polarity, Tense};
+use super::events::{Aspect, EventClass, EventMention, EventModel, Polarity, Tense};
 use super::parse::Tree;
 use super::timex::{Range, Timex};
 use super::title::{finish_title, TITLE_MAX};
@@ -40,6 +40,36 @@ fn factual(e: &EventMention) -> bool {
     ) && e.polarity == Polarity::Pos
         && e.modality.is_none()
         && !matches!(e.tense, Tense::Future | Tense::Infinitive)
+}
+
+/// Whether an event is told as recent at the time of writing: a present
+/// perfect or progressive ("has left", "have been detained", "are
+/// marching") of something that happens, or a saying ("said", "warned").
+/// News tells such happenings of the days before it without a date, so
+/// the article's date bounds them; a past tense ("stormed") may be any
+/// time before. A saying (the model's reporting class, or a `statement`
+/// by the lexicon) counts only as the news's own clause (`rel`, its
+/// relation in the parse, a root or one coordinated with it), not inside
+/// another ("he does what the governor said").
+fn told_as_recent(e: &EventMention, rel: &str, statement: bool) -> bool {
+    if e.polarity != Polarity::Pos || e.modality.is_some() {
+        return false;
+    }
+    let saying = e.class == EventClass::Reporting || statement && e.class != EventClass::State;
+    match e.class {
+        _ if saying => {
+            matches!(e.tense, Tense::Past | Tense::Present)
+                && matches!(rel, "root" | "conj" | "parataxis")
+        }
+        EventClass::State | EventClass::IState => false,
+        _ => {
+            e.tense == Tense::Present
+                && matches!(
+                    e.aspect,
+                    Aspect::Perfective | Aspect::Progressive | Aspect::PerfectiveProgressive
+                )
+        }
+    }
 }
 
 /// The article's own date as an event date: the event was reported by
@@ -128,7 +158,23 @@ pub(super) fn mentions(
     // the lexicon's mentions: who did it to whom, and a title; the words
     // they are told by, which the model's mentions leave to them
     let mut told_by: Vec<usize> = trigger_at.iter().copied().filter(|&a| a != usize::MAX).collect();
+    let found = EventModel::embedded()
+        .map(|model| model.detect(body, &sentences, timexes))
+        .unwrap_or_default();
+    let fallback = document_date(doc);
     for (m, &at) in lexical.iter_mut().zip(&trigger_at) {
+        // an undated report the tense tells as recent: the article's date
+        // bounds it
+        if m.date.is_none() && at != usize::MAX {
+            let by_model = found.iter().find(|e| e.start == at);
+            if let (Some(info), Some(e)) = (&fallback, by_model) {
+                let rel = sentences[e.sentence].tokens[e.token].deprel.as_str();
+                if told_as_recent(e, rel, m.event_type == EventType::Statement) {
+                    m.date = Some(info.clone());
+                    m.anchor = Anchor::Document;
+                }
+            }
+        }
         let pos = place_of(m, at);
         let si = sentences.partition_point(|s| s.end <= pos);
         let Some(s) = sentences.get(si).filter(|s| s.start <= pos) else { continue };
@@ -171,11 +217,6 @@ pub(super) fn mentions(
         m.target = pick(target, m.target.take());
         m.title = t.title(w, prior);
     }
-    let Ok(model) = EventModel::embedded() else {
-        return Vec::new();
-    };
-    let found = model.detect(body, &sentences, timexes);
-    let fallback = document_date(doc);
     let mut out: Vec<Mention> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     // the quoted speech of the sentence being read
@@ -400,6 +441,35 @@ mod tests {
         // an article without a date leaves them undated; never today
         let ms = learned("Managers repainted the hall.", None);
         assert!(ms.iter().all(|m| m.date.is_none()), "{ms:#?}");
+    }
+
+    #[test]
+    fn reports_told_as_recent_are_bounded_by_their_article() {
+        let text = "Unrest in the town\n\
+                    The mayor has resigned. Rioters stormed the town hall.\n\
+                    The governor warned against violence. Officials do what the governor said.\n\
+                    Two hundred people have been detained.";
+        let major =
+            |date| crate::extract::extract_document(doc(text, date), Detail::Major).mentions;
+        let ms = major(Some("2021-06"));
+        let date_of = |trigger: &str| {
+            let m = ms
+                .iter()
+                .find(|m| m.trigger == trigger)
+                .unwrap_or_else(|| panic!("{trigger}: {ms:#?}"));
+            m.date.as_ref().map(|d| (d.earliest.clone(), d.resolution, m.anchor))
+        };
+        let bounded = Some(("2021-06".to_string(), Resolution::Document, Anchor::Document));
+        // a present perfect, also passive, and a saying of the news's own
+        for t in ["resigned", "warned", "detained"] {
+            assert_eq!(date_of(t), bounded, "{t}");
+        }
+        // a simple past may be any time before; a saying inside another
+        // clause is no news of its own
+        assert_eq!(date_of("stormed"), None);
+        assert!(ms.iter().filter(|m| m.trigger == "said").all(|m| m.date.is_none()));
+        // without the article's date nothing bounds them: never today
+        assert!(major(None).iter().all(|m| m.date.is_none()));
     }
 
     const NEWS: &str = "The port authority dismissed the harbour master on Monday.\n\

@@ -68,14 +68,23 @@ impl Cluster {
     }
 }
 
+/// The date a mention's own text gives: not the article's date that only
+/// bounds a report told as recent (resolution `document`), which merges
+/// like an undated report and dates its event only when no report gives
+/// a date.
+fn text_span(m: &Mention) -> Option<Span> {
+    m.date.as_ref().filter(|d| d.resolution != Resolution::Document).and_then(DateInfo::span)
+}
+
 /// Merge order within a block: real reports before supporting nouns, dated
 /// before undated, the most precise first, then by position.
 #[allow(clippy::type_complexity)]
 fn merge_key(m: &Mention) -> (bool, bool, Option<i64>, Option<Resolution>, &str, usize) {
+    let span = text_span(m);
     (
         m.supporting,
-        m.date.is_none(),
-        m.date.as_ref().and_then(DateInfo::span).map(|s| s.days()),
+        span.is_none(),
+        span.map(|s| s.days()),
         m.date.as_ref().map(|d| d.resolution),
         m.document.as_str(),
         m.start,
@@ -168,7 +177,7 @@ pub fn build(
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut index = Index::default();
         for m in block {
-            let span = m.date.as_ref().and_then(DateInfo::span);
+            let span = text_span(&m);
             let statement = m.event_type == EventType::Statement;
             let periods = period_keys(doc_spans.get(m.document.as_str()).copied().flatten());
             let candidates = index.candidates(&m, &periods);
@@ -419,7 +428,10 @@ fn into_event(c: Cluster) -> Event {
         fnv(&format!("{}:{}:{}", first.document, first.start, first.end))
     );
     let mut flags = Vec::new();
-    if date.is_some() && mentions.iter().any(|m| m.date.is_none()) {
+    let bounded = |d: &DateInfo| d.resolution == Resolution::Document;
+    if date.as_ref().is_some_and(|d| !bounded(d))
+        && mentions.iter().any(|m| m.date.as_ref().is_none_or(bounded))
+    {
         flags.push("date-shared-by-merge".into());
     }
     Event {

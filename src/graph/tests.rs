@@ -607,3 +607,53 @@ fn days_rank_by_reporting_articles_and_keep_their_most_salient_events() {
         vec!["cap", "explode", "leak"]
     );
 }
+
+#[test]
+fn a_report_bounded_by_its_article_joins_a_dated_event_or_dates_its_own() {
+    // "Marenko has dismissed the cabinet", told as recent in an article of
+    // June 2020: the article's month bounds it
+    let bounded = |d: &str, start: usize, action: &str| {
+        let mut m = mention(
+            d,
+            start,
+            action,
+            EventType::PoliticalChange,
+            Some("Marenko"),
+            Some("the cabinet"),
+            None,
+        );
+        m.date = Some(DateInfo::new(
+            Span::parse_partial("2020-06").unwrap(),
+            Granularity::Month,
+            Resolution::Document,
+            "no date in its clause: reported by b of 2020-06".into(),
+        ));
+        m.anchor = Anchor::Document;
+        m
+    };
+    let dated = mention(
+        "a",
+        0,
+        "dismiss",
+        EventType::PoliticalChange,
+        Some("Marenko"),
+        Some("the cabinet"),
+        Some("2020-06-04"),
+    );
+    let t = build(
+        vec![doc("a", "2020-06"), doc("b", "2020-06")],
+        vec![bounded("b", 50, "dismiss"), dated, bounded("b", 900, "resign")],
+        &Options::default(),
+    );
+    assert_eq!(t.events.len(), 2, "{:#?}", t.events);
+    // joined: the text's day, with the flag of a date taken by merging
+    let dismissed = t.events.iter().find(|e| e.mention_count == 2).unwrap();
+    let d = dismissed.date.as_ref().unwrap();
+    assert_eq!((d.earliest.as_str(), d.resolution), ("2020-06-04", Resolution::Explicit));
+    assert!(dismissed.flags.contains(&"date-shared-by-merge".to_string()));
+    // alone: bounded by its article, and ranked below the text's dates
+    let resigned = t.events.iter().find(|e| e.mention_count == 1).unwrap();
+    let d = resigned.date.as_ref().unwrap();
+    assert_eq!((d.earliest.as_str(), d.resolution), ("2020-06", Resolution::Document));
+    assert!(resigned.flags.is_empty());
+}

@@ -164,7 +164,7 @@ const BREAK_W: f64 = 22.0;
 const KEY: [(Mark, &str); 5] = [
     (Mark::Day, "● day"),
     (Mark::Period, "▬ period"),
-    (Mark::Inferred, "○ date inferred from the corpus, the narrative or other reports"),
+    (Mark::Inferred, "○ date inferred from the corpus, the narrative or other reports, or only bounded by the article"),
     (Mark::Disputed, "◌ dashed: sources disagree on the date"),
     (Mark::Alert, "◎ red ring: date after its own article, check it"),
 ];
@@ -187,7 +187,10 @@ fn has_mark(e: &Event, span: Span, mark: Mark) -> bool {
         Mark::Inferred => d.is_some_and(|d| {
             matches!(
                 d.resolution,
-                Resolution::Inferred | Resolution::Narrative | Resolution::Merged
+                Resolution::Inferred
+                    | Resolution::Narrative
+                    | Resolution::Merged
+                    | Resolution::Document
             )
         }),
         Mark::Disputed => e.flags.iter().any(|f| f == "disputed"),
@@ -378,7 +381,7 @@ pub fn date_label_with_year(d: &DateInfo) -> String {
     if s.lo.year() == s.hi.year() {
         format!("{label}, {}", s.lo.year())
     } else {
-        let approx = if label.starts_with('≈') { "≈" } else { "" };
+        let approx = ["≈", "by "].into_iter().find(|p| label.starts_with(p)).unwrap_or("");
         format!(
             "{approx}{} {}, {} – {} {}, {}",
             month_name(s.lo),
@@ -392,15 +395,17 @@ pub fn date_label_with_year(d: &DateInfo) -> String {
 }
 
 /// The date as a reader wants it in a label: "Jan 5", "Jan 3–6", "2019",
-/// "1989–2019", "Jan 2022".
+/// "1989–2019", "Jan 2022"; "≈Jan 5" when inferred, "by Jan 2022" when
+/// only its article's date bounds it.
 #[must_use]
 pub fn date_label(d: &DateInfo) -> String {
     let Some(s) = d.span() else { return d.earliest.clone() };
     let (e, l) = (s.earliest_str(), s.latest_str());
-    let approx = if d.resolution == Resolution::Inferred || d.resolution == Resolution::Narrative {
-        "≈"
-    } else {
-        ""
+    // "by Jan 2022": no date of its own, reported by an article of then
+    let approx = match d.resolution {
+        Resolution::Inferred | Resolution::Narrative => "≈",
+        Resolution::Document => "by ",
+        _ => "",
     };
     let body = if e.len() == 4 && l.len() == 4 {
         if e == l {
@@ -935,7 +940,13 @@ fn draw_badges(
 fn mark(e: &Event, pal: &Palette, cx: f64, y: f64, bar: Option<(f64, f64, f64, f64)>) -> Group {
     let colour = type_colour(e.event_type);
     let uncertain = e.date.as_ref().is_some_and(|d| {
-        matches!(d.resolution, Resolution::Inferred | Resolution::Narrative | Resolution::Merged)
+        matches!(
+            d.resolution,
+            Resolution::Inferred
+                | Resolution::Narrative
+                | Resolution::Merged
+                | Resolution::Document
+        )
     });
     let dash = if e.flags.iter().any(|f| f == "disputed") { "3 2" } else { "none" };
     let fill = if uncertain { pal.bg } else { colour };
