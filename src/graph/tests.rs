@@ -610,27 +610,6 @@ fn days_rank_by_reporting_articles_and_keep_their_most_salient_events() {
 
 #[test]
 fn a_report_bounded_by_its_article_joins_a_dated_event_or_dates_its_own() {
-    // "Marenko has dismissed the cabinet", told as recent in an article of
-    // June 2020: the article's month bounds it
-    let bounded = |d: &str, start: usize, action: &str| {
-        let mut m = mention(
-            d,
-            start,
-            action,
-            EventType::PoliticalChange,
-            Some("Marenko"),
-            Some("the cabinet"),
-            None,
-        );
-        m.date = Some(DateInfo::new(
-            Span::parse_partial("2020-06").unwrap(),
-            Granularity::Month,
-            Resolution::Document,
-            "no date in its clause: reported by b of 2020-06".into(),
-        ));
-        m.anchor = Anchor::Document;
-        m
-    };
     let dated = mention(
         "a",
         0,
@@ -640,9 +619,24 @@ fn a_report_bounded_by_its_article_joins_a_dated_event_or_dates_its_own() {
         Some("the cabinet"),
         Some("2020-06-04"),
     );
+    // "Marenko has dismissed the cabinet", told as recent in an article of
+    // June 2020: the article's month bounds it
+    let bounded = |start: usize, action: &str| Mention {
+        document: "b".into(),
+        start,
+        action: action.into(),
+        date: Some(DateInfo::new(
+            Span::parse_partial("2020-06").unwrap(),
+            Granularity::Month,
+            Resolution::Document,
+            "no date in its clause: reported by b of 2020-06".into(),
+        )),
+        anchor: Anchor::Document,
+        ..dated.clone()
+    };
     let t = build(
         vec![doc("a", "2020-06"), doc("b", "2020-06")],
-        vec![bounded("b", 50, "dismiss"), dated, bounded("b", 900, "resign")],
+        vec![bounded(50, "dismiss"), dated.clone(), bounded(900, "resign")],
         &Options::default(),
     );
     assert_eq!(t.events.len(), 2, "{:#?}", t.events);

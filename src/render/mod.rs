@@ -179,20 +179,21 @@ enum Mark {
     Alert,
 }
 
+/// Whether a date is not the text's own: inferred, from the narrative or
+/// other reports, or only bounded by the article (a hollow mark).
+fn uncertain(d: &DateInfo) -> bool {
+    matches!(
+        d.resolution,
+        Resolution::Inferred | Resolution::Narrative | Resolution::Merged | Resolution::Document
+    )
+}
+
 fn has_mark(e: &Event, span: Span, mark: Mark) -> bool {
     let d = e.date.as_ref();
     match mark {
         Mark::Day => span.lo == span.hi,
         Mark::Period => span.lo < span.hi,
-        Mark::Inferred => d.is_some_and(|d| {
-            matches!(
-                d.resolution,
-                Resolution::Inferred
-                    | Resolution::Narrative
-                    | Resolution::Merged
-                    | Resolution::Document
-            )
-        }),
+        Mark::Inferred => d.is_some_and(uncertain),
         Mark::Disputed => e.flags.iter().any(|f| f == "disputed"),
         Mark::Alert => e.flags.iter().any(|f| f == "date-after-document"),
     }
@@ -939,15 +940,7 @@ fn draw_badges(
 /// when it lies after its own article.
 fn mark(e: &Event, pal: &Palette, cx: f64, y: f64, bar: Option<(f64, f64, f64, f64)>) -> Group {
     let colour = type_colour(e.event_type);
-    let uncertain = e.date.as_ref().is_some_and(|d| {
-        matches!(
-            d.resolution,
-            Resolution::Inferred
-                | Resolution::Narrative
-                | Resolution::Merged
-                | Resolution::Document
-        )
-    });
+    let uncertain = e.date.as_ref().is_some_and(uncertain);
     let dash = if e.flags.iter().any(|f| f == "disputed") { "3 2" } else { "none" };
     let fill = if uncertain { pal.bg } else { colour };
     let mut g = Group::new().set("class", "mark");
