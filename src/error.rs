@@ -121,6 +121,16 @@ pub enum LoadError {
         /// What went wrong, and where in the extractor.
         message: String,
     },
+    /// A file this tool wrote (a timeline JSON, a mention file, an HTML
+    /// or Markdown report, a TimelineJS or TLS export), found among the
+    /// articles: it is not read as one.
+    #[error("{}: {what} this tool wrote, not an article, so it is skipped", path.display())]
+    OwnOutput {
+        /// The file.
+        path: PathBuf,
+        /// What it is ("a timeline JSON", "an HTML report", ...).
+        what: &'static str,
+    },
     /// A folder with no article files in it.
     #[error(
         "{}: expected articles (.txt, .md, .html, .jsonl, .json), but the folder has none",

@@ -200,6 +200,7 @@ fn reason(e: &LoadError) -> &'static str {
         LoadError::NotAFile { .. } => "not a file",
         LoadError::Loop { .. } => "link loop",
         LoadError::TooLarge { .. } => "too large",
+        LoadError::OwnOutput { .. } => "written by this tool",
         LoadError::Extraction { .. } => "extraction failed",
     }
 }

@@ -389,6 +389,59 @@ fn missing_path_and_empty_folder_fail_with_their_names() {
 }
 
 #[test]
+fn outputs_written_into_the_input_folder_are_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["a-herald.txt", "b-courier.md"] {
+        std::fs::copy(root().join("tests/data/floods").join(f), dir.path().join(f)).unwrap();
+    }
+    let first = dir.path().join("t.svg");
+    timeline().arg("build").arg(dir.path()).arg("-o").arg(&first).assert().success();
+    let json = dir.path().join("t.json");
+    for (name, extra) in [
+        ("r.html", &[][..]),
+        ("r.md", &[]),
+        ("tl.json", &["--format", "timelinejs"]),
+        ("days.txt", &["--format", "tls"]),
+    ] {
+        timeline()
+            .arg("render")
+            .arg(&json)
+            .arg("-o")
+            .arg(dir.path().join(name))
+            .args(extra)
+            .assert()
+            .success();
+    }
+    let mentions = dir.path().join("m.jsonl");
+    timeline()
+        .arg("extract")
+        .arg(dir.path().join("a-herald.txt"))
+        .arg("-o")
+        .arg(&mentions)
+        .assert()
+        .success();
+    // the second run reads the same two articles and says what it skipped
+    let second = dir.path().join("again.svg");
+    timeline()
+        .arg("build")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&second)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("read 2 documents ("))
+        .stderr(predicate::str::contains("6 skipped: 6 written by this tool"))
+        .stderr(predicate::str::contains(
+            "r.html: an HTML report this tool wrote, not an article, so it is skipped",
+        ));
+    let again: timeline::Timeline =
+        serde_json::from_str(&read(dir.path().join("again.json"))).unwrap();
+    let once: timeline::Timeline = serde_json::from_str(&read(&json)).unwrap();
+    assert_eq!(again.events.len(), once.events.len());
+    assert_eq!(again.documents.len(), 2);
+}
+
+#[test]
 fn one_bad_file_does_not_lose_the_others() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

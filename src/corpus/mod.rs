@@ -424,11 +424,69 @@ impl Units {
                 None
             }
             Some(_) => {
+                // a timeline or mention file written here into the input
+                // folder is no collection of articles
+                if let Some(what) = reader.fill_buf().ok().and_then(own_output) {
+                    return Some(Unit::Failed(LoadError::OwnOutput { path: origin, what }));
+                }
                 self.reader = Some(LineReader { origin, reader: Box::new(reader), line: 0 });
                 None
             }
         }
     }
+}
+
+/// The start of the Markdown this tool writes (`render::export::markdown`).
+pub const MARKDOWN_MARK: &str = "<!-- written by timeline -->";
+/// The generator of the HTML report this tool writes.
+pub const HTML_MARK: &str = "<meta name=\"generator\" content=\"timeline\">";
+
+/// What this tool wrote, when `head` (a file's first bytes) is one of its
+/// outputs: a timeline JSON or mention file (their `format`), a TimelineJS
+/// export, an HTML report or a Markdown export (their marks), a TLS
+/// summary (a date line first, and the 32-dash rule). Outputs written
+/// into an input folder are not read back as articles on the next run.
+#[must_use]
+pub fn own_output(head: &[u8]) -> Option<&'static str> {
+    let head = &head[..head.len().min(4096)];
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    if text.starts_with('{') {
+        // the format field comes first in both files
+        let start: String = text.chars().take(80).filter(|c| !c.is_whitespace()).collect();
+        if start.starts_with("{\"format\":\"timeline/") {
+            return Some("a timeline JSON");
+        }
+        if start.starts_with("{\"format\":\"timeline-mentions/") {
+            return Some("a mention file");
+        }
+        if text.contains("\"events\"")
+            && text.contains("\"start_date\"")
+            && text.contains("\"headline\"")
+        {
+            return Some("a TimelineJS export");
+        }
+        return None;
+    }
+    if text.starts_with(MARKDOWN_MARK) {
+        return Some("a Markdown export");
+    }
+    if text.contains(HTML_MARK) {
+        return Some("an HTML report");
+    }
+    let first = text.lines().next().unwrap_or("");
+    let date = first.len() == 10
+        && first.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if date && text.lines().any(|l| l == "--------------------------------") {
+        return Some("a TLS summary");
+    }
+    None
 }
 
 #[derive(PartialEq, Eq)]
@@ -554,6 +612,9 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             size: bytes.len() as u64,
             limit: MAX_FILE,
         });
+    }
+    if let Some(what) = own_output(&bytes) {
+        return Err(LoadError::OwnOutput { path: path.to_path_buf(), what });
     }
     let html = matches!(
         path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
@@ -781,6 +842,30 @@ mod tests {
 
     fn parse(s: &str) -> Result<Document, LoadError> {
         parse_document(Path::new("news/a.txt"), s.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn the_tools_own_outputs_are_known_and_articles_are_not() {
+        for (head, what) in [
+            ("{\n  \"format\": \"timeline/1\",\n  \"documents\": []", "a timeline JSON"),
+            ("{\"format\":\"timeline-mentions/1\",\"document\":{}}\n", "a mention file"),
+            ("{\"title\": {}, \"events\": [{\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": \"x\"}}]}", "a TimelineJS export"),
+            ("<!DOCTYPE html>\n<html><head>\n<meta name=\"generator\" content=\"timeline\">", "an HTML report"),
+            ("<!-- written by timeline -->\n\n# Floods\n", "a Markdown export"),
+            ("2021-03-07\nThe dam burst.\n--------------------------------\n", "a TLS summary"),
+        ] {
+            assert_eq!(own_output(head.as_bytes()), Some(what), "{head}");
+        }
+        for article in [
+            "{\"text\": \"Police fired on protesters.\", \"date\": \"2022-01-06\"}",
+            "{\"format\": \"news\", \"text\": \"The timeline/1 plan\"}",
+            "2021-03-07\nThe dam burst on Sunday, officials said.\n",
+            "<html><head><meta name=\"generator\" content=\"WordPress\"></head>",
+            "# Floods\n\nThe river rose.",
+            "",
+        ] {
+            assert_eq!(own_output(article.as_bytes()), None, "{article}");
+        }
     }
 
     #[test]

@@ -29,6 +29,14 @@ use super::{fnv, order};
 use crate::error::ReadError;
 use crate::model::{DateInfo, Event, EventType, Finding, Granularity, Severity, Span, Timeline};
 
+/// The flags an event's date carries, which a reviewer's `set_date`
+/// settles.
+const DATE_FLAGS: &[&str] =
+    &["date-after-document", "disputed", "date-shared-by-merge", "inferred-date"];
+/// The findings about one event's date, which its `set_date` settles.
+const DATE_FINDINGS: &[&str] =
+    &["date-after-document", "sources-disagree", "date-from-merge", "inferred-reference"];
+
 /// One correction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
@@ -157,7 +165,15 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
         };
         match edit {
             Edit::SetDate { event, earliest, latest } => match (pos(&t, event), date_info(earliest, latest)) {
-                (Some(i), Some(d)) => t.events[i].date = Some(d),
+                (Some(i), Some(d)) => {
+                    // the reviewer's date answers what the review said of
+                    // the old one: its flags and findings go
+                    let e = &mut t.events[i];
+                    e.date = Some(d);
+                    e.flags.retain(|f| !DATE_FLAGS.contains(&f.as_str()));
+                    let id = e.id.clone();
+                    t.findings.retain(|f| !(DATE_FINDINGS.contains(&f.kind.as_str()) && f.events == [id.clone()]));
+                }
                 (None, _) => fail(format!("no event {event}")),
                 (_, None) => fail(format!("expected dates like 2022-01-05 with earliest <= latest, but found {earliest:?}..{latest:?}")),
             },

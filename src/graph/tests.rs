@@ -651,3 +651,35 @@ fn a_report_bounded_by_its_article_joins_a_dated_event_or_dates_its_own() {
     assert_eq!((d.earliest.as_str(), d.resolution), ("2020-06", Resolution::Document));
     assert!(resigned.flags.is_empty());
 }
+
+#[test]
+fn a_reviewers_date_settles_what_the_review_said_of_the_old_one() {
+    // "in 2029" in an article of 2022: flagged, with a finding
+    let mut m = mention(
+        "a",
+        0,
+        "retain",
+        EventType::PoliticalChange,
+        Some("Marenko"),
+        Some("power"),
+        Some("2029"),
+    );
+    m.anchor = Anchor::Clause;
+    let t = build(vec![doc("a", "2022-01")], vec![m], &Options::default());
+    let id = t.events[0].id.clone();
+    assert!(t.events[0].flags.contains(&"date-after-document".to_string()));
+    assert!(t.findings.iter().any(|f| f.kind == "date-after-document"));
+    let (fixed, stale) = edits::apply(
+        t,
+        &[edits::Edit::SetDate { event: id, earliest: "2019".into(), latest: "2019".into() }],
+    );
+    assert!(stale.is_empty());
+    let e = &fixed.events[0];
+    assert_eq!(e.date.as_ref().unwrap().earliest, "2019");
+    assert!(e.flags.is_empty(), "{:?}", e.flags);
+    assert!(
+        !fixed.findings.iter().any(|f| f.kind == "date-after-document"),
+        "{:?}",
+        fixed.findings
+    );
+}

@@ -78,7 +78,7 @@ pub fn html(t: &Timeline, svg: &str, title: &str, theme: super::Theme) -> String
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{mark}\n<title>{title}</title>\n<style>\n\
          :root{{--bg:{bg};--fg:{fg};--muted:{muted};--rule:{grid};--band:{band};--alert:{alert};color-scheme:{scheme}}}\n\
          html{{background:var(--bg);color:var(--fg)}}\n\
          body{{font-family:{font};margin:0 auto;padding:24px;max-width:1240px;line-height:1.45;box-sizing:border-box}}\n\
@@ -96,6 +96,7 @@ pub fn html(t: &Timeline, svg: &str, title: &str, theme: super::Theme) -> String
          td{{border:0;padding:2px 0}}.date{{font-weight:bold}}}}\n\
          </style>\n</head>\n<body>\n<h1>{title}</h1>\n",
         title = escape::xml(title),
+        mark = crate::corpus::HTML_MARK,
         bg = pal.bg,
         fg = pal.fg,
         muted = pal.muted,
@@ -205,7 +206,8 @@ pub fn markdown(t: &Timeline, title: &str, image: Option<&str>) -> String {
     let cell = escape::markdown;
     let urls: Vec<Option<String>> =
         t.documents.iter().map(|d| d.url.as_deref().and_then(safe_url)).collect();
-    let mut s = format!("# {}\n\n", cell(title));
+    // the mark tells a later run that this is no article
+    let mut s = format!("{}\n\n# {}\n\n", crate::corpus::MARKDOWN_MARK, cell(title));
     if let Some(img) = image {
         let _ = writeln!(s, "![{}](<{}>)\n", cell(title), img.replace(['<', '>', '\n', '\r'], ""));
     }
@@ -562,7 +564,10 @@ mod tests {
                     links.push(dest_url.to_string());
                 }
                 Md::Start(Tag::Emphasis) => emphasis += 1,
-                Md::Html(h) | Md::InlineHtml(h) => panic!("raw HTML from text: {h}"),
+                // only the mark that tells a later run it is no article
+                Md::Html(h) | Md::InlineHtml(h) => {
+                    assert_eq!(h.trim(), crate::corpus::MARKDOWN_MARK, "raw HTML from text");
+                }
                 Md::Text(t) => text.push_str(&t),
                 _ => {}
             }
