@@ -126,6 +126,9 @@ enum Command {
     /// dates taken over by merging, events that may be one, contradictory
     /// orderings, and edits that no longer apply. Corrections go into an
     /// edits file (see the README) that `build` and `render` apply.
+    ///
+    /// Exits 1 when it reports an error-severity finding (check before
+    /// publishing), 2 when it cannot run, 0 otherwise.
     Review {
         #[command(flatten)]
         sources: Sources,
@@ -737,7 +740,13 @@ fn review(
             )?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    // an error a reviewer must fix before publishing fails the command,
+    // so that a script can gate on it (a failure to run exits 2)
+    if t.findings.iter().any(|f| f.severity == timeline::model::Severity::Error) {
+        Ok(ExitCode::from(1))
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
 }
 
 fn build(
