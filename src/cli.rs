@@ -390,6 +390,10 @@ struct FilterArgs {
     /// a date from the text, named participants; statements count low).
     #[arg(long, value_name = "K")]
     top: Option<usize>,
+    /// Keep only events whose date a text gives: leave out the undated and
+    /// those only bounded by their article's date ("by Jan 2022").
+    #[arg(long)]
+    text_dates: bool,
     /// Every event the learned event model finds, not only the happenings
     /// of the event lexicon: what did not happen (negated, modal, future,
     /// conditional, quoted) is still left out, and events without a date
@@ -424,6 +428,7 @@ impl FilterArgs {
             days: self.days,
             per_day: self.per_day,
             top: self.top,
+            text_dates: self.text_dates,
         })
     }
 }

@@ -715,6 +715,10 @@ pub struct Filter {
     /// Then keep only this many events, the most salient
     /// ([`salience`]). Default: all.
     pub top: Option<usize>,
+    /// Keep only events whose date a text gives: the undated and those
+    /// only bounded by their article (resolution `document`, "by Jan
+    /// 2022") are left out. Default false.
+    pub text_dates: bool,
 }
 
 impl Filter {
@@ -729,6 +733,9 @@ impl Filter {
             }
         }
         if e.source_count < self.min_sources {
+            return false;
+        }
+        if self.text_dates && e.date.as_ref().is_none_or(|d| d.resolution == Resolution::Document) {
             return false;
         }
         if !self.types.is_empty() && !self.types.contains(&e.event_type) {

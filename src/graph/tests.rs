@@ -316,6 +316,13 @@ fn filters_by_date_sources_type_and_entity() {
         vec!["dismiss"]
     );
     assert_eq!(titles(&Filter::default()).len(), 4);
+    // an event only its article's date bounds goes with the undated
+    let mut bounded = t.clone();
+    let rule = bounded.events.iter_mut().find(|e| e.mentions[0].action == "rule").unwrap();
+    rule.date.as_mut().unwrap().resolution = Resolution::Document;
+    let kept = filter(bounded, &Filter { text_dates: true, ..Filter::default() });
+    let kept: Vec<&str> = kept.events.iter().map(|e| e.mentions[0].action.as_str()).collect();
+    assert_eq!(kept, ["dismiss", "storm"]);
 }
 
 fn follows(mut m: Mention, prev: &Mention) -> Mention {
