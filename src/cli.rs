@@ -13,7 +13,7 @@ use crate::progress::{Progress, Verbosity};
 use timeline::corpus::Input;
 use timeline::extract::timex::{self, Context};
 use timeline::model::{EventType, Reference, ReferenceSource};
-use timeline::render::{self, Layout, RenderOptions, Theme};
+use timeline::render::{self, format::Format, Layout, RenderOptions, Theme};
 
 /// Build ordered, sourced event timelines from folders of news articles.
 #[derive(Debug, Parser)]
@@ -491,47 +491,25 @@ enum OutFormat {
 }
 
 impl OutFormat {
-    fn resolve(explicit: Option<OutFormat>, output: &Path) -> anyhow::Result<OutFormat> {
+    /// The format asked for, else the one the output's extension names.
+    fn resolve(explicit: Option<OutFormat>, output: &Path) -> anyhow::Result<Format> {
         if let Some(f) = explicit {
-            return Ok(f);
+            return Ok(match f {
+                OutFormat::Svg => Format::Svg,
+                OutFormat::Png => Format::Png,
+                OutFormat::Html => Format::Html,
+                OutFormat::Md => Format::Markdown,
+                OutFormat::Timelinejs => Format::TimelineJs,
+                OutFormat::Mermaid => Format::Mermaid,
+                OutFormat::Dot => Format::Dot,
+                OutFormat::Tls => Format::Tls,
+            });
         }
-        Ok(
-            match output
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase)
-                .as_deref()
-            {
-                Some("svg") => OutFormat::Svg,
-                Some("png") => OutFormat::Png,
-                Some("html" | "htm") => OutFormat::Html,
-                Some("md" | "markdown") => OutFormat::Md,
-                Some("mmd" | "mermaid") => OutFormat::Mermaid,
-                Some("dot" | "gv") => OutFormat::Dot,
-                _ => bail!(
+        Format::from_path(output).ok_or_else(|| {
+            anyhow::anyhow!(
                 "{}: expected an output ending in .svg, .png, .html, .md, .mmd or .dot, or a --format",
                 output.display()
-            ),
-            },
-        )
-    }
-
-    /// The bytes of `t` in this format.
-    fn write(self, t: &timeline::Timeline, opts: &RenderOptions) -> anyhow::Result<Vec<u8>> {
-        let title = render::heading(t, opts);
-        Ok(match self {
-            OutFormat::Svg => render::render(t, opts).into_bytes(),
-            OutFormat::Png => render::png::for_options(&render::render(t, opts), opts)?,
-            OutFormat::Html => {
-                // the page carries the heading; the image keeps its subtitle
-                let svg = render::render(t, &RenderOptions { heading: false, ..opts.clone() });
-                render::export::html(t, &svg, &title, opts.theme).into_bytes()
-            }
-            OutFormat::Md => render::export::markdown(t, &title, None).into_bytes(),
-            OutFormat::Timelinejs => render::export::timelinejs(t, &title).into_bytes(),
-            OutFormat::Mermaid => render::export::mermaid(t, &title).into_bytes(),
-            OutFormat::Dot => timeline::graph::order::dot(&t.events, &t.edges).into_bytes(),
-            OutFormat::Tls => render::export::tls(t).into_bytes(),
+            )
         })
     }
 }
@@ -623,13 +601,12 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 );
             }
             let t = apply_edits(t, edits.as_deref())?;
-            timeline::write_atomic(&output, &format.write(&t, &opts)?)?;
+            timeline::write_atomic(&output, &render::format::write(&t, &opts, format)?)?;
             let undated = t.events.iter().filter(|e| e.date.is_none()).count();
-            let note = match (undated, format) {
-                (0, _) | (_, OutFormat::Html | OutFormat::Md | OutFormat::Dot | OutFormat::Tls) => {
-                    String::new()
-                }
-                (n, _) => format!("; {n} undated, which it leaves out"),
+            let note = if undated > 0 && format.leaves_out_undated() {
+                format!("; {undated} undated, which it leaves out")
+            } else {
+                String::new()
             };
             eprintln!("wrote {} ({} events{note})", output.display(), t.events.len());
             Ok(ExitCode::SUCCESS)
@@ -796,7 +773,7 @@ fn build(
     }
     progress.stage("drawing");
     // render first: nothing is written unless both outputs are ready
-    let image = format.write(&t, &opts)?;
+    let image = render::format::write(&t, &opts, format)?;
     // both written and synced before either replaces its old version
     let json_file = timeline::json_file(&json, &t)?;
     let mut image_file = timeline::AtomicFile::create(output)?;

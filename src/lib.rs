@@ -14,7 +14,8 @@
 //!    for a cluster);
 //! 2. [`graph`]: mentions -> events merged across sources, ordered, with
 //!    review findings;
-//! 3. [`render`]: timeline -> SVG.
+//! 3. [`render`]: timeline -> SVG, and every other output format through
+//!    [`render::format::write`].
 //!
 //! ```
 //! use timeline::{build_from_documents, corpus, render};
@@ -27,6 +28,10 @@
 //! assert_eq!(timeline.events[0].date.as_ref().unwrap().earliest, "2021-03-03");
 //! let svg = render::render(&timeline, &render::RenderOptions::default());
 //! assert!(svg.starts_with("<svg"));
+//! // any format by name, as `build -o` and `render -o` write it
+//! let opts = render::RenderOptions::default();
+//! let page = render::format::write(&timeline, &opts, render::format::Format::Html)?;
+//! assert!(page.starts_with(b"<!DOCTYPE html>"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]

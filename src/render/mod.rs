@@ -24,6 +24,7 @@
 
 pub mod export;
 pub mod font;
+pub mod format;
 pub mod geometry;
 pub mod png;
 
