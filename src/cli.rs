@@ -686,9 +686,9 @@ fn review(
                 t.events.iter().map(|e| (e.id.as_str(), e)).collect();
             let mut last = None;
             for f in &t.findings {
-                if last != Some((f.severity, f.kind.as_str())) {
+                if last != Some((f.severity, f.kind)) {
                     writeln!(out, "\n{:?}: {}", f.severity, f.kind)?;
-                    last = Some((f.severity, f.kind.as_str()));
+                    last = Some((f.severity, f.kind));
                 }
                 writeln!(out, "  - {}", t8(&f.message))?;
                 for id in &f.events {

@@ -634,7 +634,7 @@ pub struct Event {
     pub source_count: usize,
     /// Review flags on this event (see [`Finding`] kinds).
     #[serde(default)]
-    pub flags: Vec<String>,
+    pub flags: Vec<Flag>,
     /// Every report of the event.
     pub mentions: Vec<Mention>,
     /// How much it matters, for ranking (`build --top K`, the image's
@@ -658,8 +658,8 @@ pub enum Severity {
 /// Something a reviewer must look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Machine-readable kind, e.g. `date-after-document`.
-    pub kind: String,
+    /// What it is about (`date-after-document` in the JSON).
+    pub kind: FindingKind,
     /// How much it matters.
     pub severity: Severity,
     /// Ids of the events involved.
@@ -668,26 +668,152 @@ pub struct Finding {
     pub message: String,
 }
 
-/// A review flag or finding kind (`date-after-document`) in words, for
-/// readers of reports and exports; an unknown key is spelt out with
-/// spaces.
-#[must_use]
-pub fn flag_words(kind: &str) -> std::borrow::Cow<'static, str> {
-    let words = match kind {
-        "date-after-document" => "date after its own article, check it",
-        "inferred-date" => "date inferred, not written",
-        "disputed" => "sources disagree on the date",
-        "sources-disagree" => "sources disagree",
-        "date-shared-by-merge" | "date-from-merge" => "date taken from another report of it",
-        "split-by-reviewer" => "split by a reviewer",
-        "inferred-reference" => "article date inferred",
-        "single-source" => "one source only",
-        "maybe-same-event" => "maybe the same event",
-        "ordering-cycle" => "orderings contradict each other",
-        "edit-not-applied" => "edit not applied",
-        other => return std::borrow::Cow::Owned(other.replace(['-', '_'], " ")),
-    };
-    std::borrow::Cow::Borrowed(words)
+/// A review flag on an event: what a reader of the image and the reports
+/// must know about its date. One list: the JSON name ([`Flag::name`],
+/// the serde name) and the words reports print ([`Flag::words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flag {
+    /// The date lies after its own article ("in 2029" in a 2022 story).
+    DateAfterDocument,
+    /// Its date was taken from another report of the same event.
+    DateSharedByMerge,
+    /// Sources give dates that do not meet.
+    Disputed,
+    /// Its date was resolved against an inferred reference day.
+    InferredDate,
+    /// A reviewer split it out of another event.
+    SplitByReviewer,
+}
+
+impl Flag {
+    /// Every flag, in name order.
+    pub const ALL: [Flag; 5] = [
+        Flag::DateAfterDocument,
+        Flag::DateSharedByMerge,
+        Flag::Disputed,
+        Flag::InferredDate,
+        Flag::SplitByReviewer,
+    ];
+
+    /// The name in the JSON (`date-after-document`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::DateAfterDocument => "date-after-document",
+            Flag::DateSharedByMerge => "date-shared-by-merge",
+            Flag::Disputed => "disputed",
+            Flag::InferredDate => "inferred-date",
+            Flag::SplitByReviewer => "split-by-reviewer",
+        }
+    }
+
+    /// The flag as a reader says it.
+    #[must_use]
+    pub fn words(self) -> &'static str {
+        match self {
+            Flag::DateAfterDocument => "date after its own article, check it",
+            Flag::DateSharedByMerge => "date taken from another report of it",
+            Flag::Disputed => "sources disagree on the date",
+            Flag::InferredDate => "date inferred, not written",
+            Flag::SplitByReviewer => "split by a reviewer",
+        }
+    }
+
+    /// Whether the flag is about the event's date, which a reviewer's
+    /// `set_date` settles.
+    #[must_use]
+    pub fn of_date(self) -> bool {
+        self != Flag::SplitByReviewer
+    }
+}
+
+/// What a [`Finding`] is about. One list: the JSON name
+/// ([`FindingKind::name`], the serde name) and the words reports print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// A date after its own article.
+    DateAfterDocument,
+    /// An event dated only by another report of it.
+    DateFromMerge,
+    /// A reviewer's edit whose event is gone.
+    EditNotApplied,
+    /// A relative date resolved against a reference day inferred from the
+    /// corpus.
+    InferredReference,
+    /// Two events that may be one.
+    MaybeSameEvent,
+    /// Orderings that contradict each other (a cycle).
+    OrderingCycle,
+    /// An event one source reports.
+    SingleSource,
+    /// Sources that give one happening dates that do not meet.
+    SourcesDisagree,
+}
+
+impl FindingKind {
+    /// Every kind, in name order (the order findings of one severity are
+    /// listed in).
+    pub const ALL: [FindingKind; 8] = [
+        FindingKind::DateAfterDocument,
+        FindingKind::DateFromMerge,
+        FindingKind::EditNotApplied,
+        FindingKind::InferredReference,
+        FindingKind::MaybeSameEvent,
+        FindingKind::OrderingCycle,
+        FindingKind::SingleSource,
+        FindingKind::SourcesDisagree,
+    ];
+
+    /// The name in the JSON (`ordering-cycle`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            FindingKind::DateAfterDocument => "date-after-document",
+            FindingKind::DateFromMerge => "date-from-merge",
+            FindingKind::EditNotApplied => "edit-not-applied",
+            FindingKind::InferredReference => "inferred-reference",
+            FindingKind::MaybeSameEvent => "maybe-same-event",
+            FindingKind::OrderingCycle => "ordering-cycle",
+            FindingKind::SingleSource => "single-source",
+            FindingKind::SourcesDisagree => "sources-disagree",
+        }
+    }
+
+    /// The kind as a reader says it.
+    #[must_use]
+    pub fn words(self) -> &'static str {
+        match self {
+            FindingKind::DateAfterDocument => "date after its own article, check it",
+            FindingKind::DateFromMerge => "date taken from another report of it",
+            FindingKind::EditNotApplied => "edit not applied",
+            FindingKind::InferredReference => "article date inferred",
+            FindingKind::MaybeSameEvent => "maybe the same event",
+            FindingKind::OrderingCycle => "orderings contradict each other",
+            FindingKind::SingleSource => "one source only",
+            FindingKind::SourcesDisagree => "sources disagree",
+        }
+    }
+
+    /// Whether the finding is about one event's date, which a reviewer's
+    /// `set_date` settles.
+    #[must_use]
+    pub fn of_date(self) -> bool {
+        matches!(
+            self,
+            FindingKind::DateAfterDocument
+                | FindingKind::DateFromMerge
+                | FindingKind::InferredReference
+                | FindingKind::SourcesDisagree
+        )
+    }
+}
+
+impl std::fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 impl Severity {
@@ -831,5 +957,23 @@ mod tests {
         let s = Span { lo: d(2022, 1, 1), hi: d(2022, 3, 31) };
         let info = DateInfo::new(s, Granularity::Quarter, Resolution::Explicit, String::new());
         assert_eq!(info.span(), Some(s));
+    }
+
+    #[test]
+    fn flags_and_finding_kinds_have_one_name_each_in_order() {
+        let names: Vec<&str> = Flag::ALL.iter().map(|f| f.name()).collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "name order: {names:?}");
+        for f in Flag::ALL {
+            assert_eq!(serde_json::to_string(&f).unwrap(), format!("\"{}\"", f.name()));
+            assert!(!f.words().is_empty());
+        }
+        let names: Vec<&str> = FindingKind::ALL.iter().map(|k| k.name()).collect();
+        // the derived order is the name order, as findings were sorted
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "name order: {names:?}");
+        assert!(FindingKind::ALL.windows(2).all(|w| w[0] < w[1]));
+        for k in FindingKind::ALL {
+            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.name()));
+            assert_eq!(k.to_string(), k.name());
+        }
     }
 }

@@ -300,7 +300,8 @@ fn kazakhstan_core_events_are_found_in_order() {
     assert!(t
         .findings
         .iter()
-        .any(|f| f.kind == "date-after-document" && f.message.contains("2029")));
+        .any(|f| f.kind == timeline::model::FindingKind::DateAfterDocument
+            && f.message.contains("2029")));
 }
 
 #[test]
@@ -623,7 +624,7 @@ fn review_reports_each_kind_of_finding() {
         "maybe-same-event",
         "single-source",
     ] {
-        assert!(findings.iter().any(|f| f.kind == kind), "{kind}");
+        assert!(findings.iter().any(|f| f.kind.name() == kind), "{kind}");
     }
     let dot = timeline().args(["review", "tests/data/review", "--format", "dot"]).output().unwrap();
     let dot = String::from_utf8(dot.stdout).unwrap();
@@ -685,11 +686,11 @@ fn edits_are_applied_by_build_and_render_and_stale_ones_reported() {
     assert!(by(&may3).is_none(), "merged into May 8");
     assert_eq!(by(&may8).unwrap().source_count, 2);
     assert_eq!(by(&may8).unwrap().mention_count, 2, "the headline was split out");
-    assert!(e.events.iter().any(|x| x.flags.contains(&"split-by-reviewer".to_string())));
+    assert!(e.events.iter().any(|x| x.flags.contains(&timeline::model::Flag::SplitByReviewer)));
     // pinned: the bridge before the resignation, and the cycle is gone
     let pos = |id: &str| e.events.iter().position(|x| x.id == id).unwrap();
     assert!(pos(&bridge) < pos(&resign));
-    assert!(e.findings.iter().any(|f| f.kind == "edit-not-applied"));
+    assert!(e.findings.iter().any(|f| f.kind == timeline::model::FindingKind::EditNotApplied));
     assert!(e.edges.iter().any(|x| x.origin == timeline::model::Origin::Pinned));
     // render applies the same file to the plain JSON: same events
     let json = dir.path().join("t.json");

@@ -27,15 +27,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{fnv, order};
 use crate::error::ReadError;
-use crate::model::{DateInfo, Event, EventType, Finding, Granularity, Severity, Span, Timeline};
-
-/// The flags an event's date carries, which a reviewer's `set_date`
-/// settles.
-const DATE_FLAGS: &[&str] =
-    &["date-after-document", "disputed", "date-shared-by-merge", "inferred-date"];
-/// The findings about one event's date, which its `set_date` settles.
-const DATE_FINDINGS: &[&str] =
-    &["date-after-document", "sources-disagree", "date-from-merge", "inferred-reference"];
+use crate::model::{
+    DateInfo, Event, EventType, Finding, FindingKind, Flag, Granularity, Severity, Span, Timeline,
+};
 
 /// One correction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,9 +164,9 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
                     // the old one: its flags and findings go
                     let e = &mut t.events[i];
                     e.date = Some(d);
-                    e.flags.retain(|f| !DATE_FLAGS.contains(&f.as_str()));
+                    e.flags.retain(|f| !f.of_date());
                     let id = e.id.clone();
-                    t.findings.retain(|f| !(DATE_FINDINGS.contains(&f.kind.as_str()) && f.events == [id.clone()]));
+                    t.findings.retain(|f| !(f.kind.of_date() && f.events == [id.clone()]));
                 }
                 (None, _) => fail(format!("no event {event}")),
                 (_, None) => fail(format!("expected dates like 2022-01-05 with earliest <= latest, but found {earliest:?}..{latest:?}")),
@@ -226,7 +220,7 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
                 e.title = m.quote.split_whitespace().take(10).collect::<Vec<_>>().join(" ");
                 e.date = m.date.clone();
                 e.mentions = vec![m];
-                e.flags = vec!["split-by-reviewer".into()];
+                e.flags = vec![Flag::SplitByReviewer];
                 t.events.push(e);
             }
             Edit::Drop { event } => match pos(&t, event) {
@@ -245,7 +239,9 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
         recount(e);
     }
     let ids: std::collections::BTreeSet<String> = t.events.iter().map(|e| e.id.clone()).collect();
-    t.findings.retain(|f| f.kind != "ordering-cycle" && f.events.iter().all(|id| ids.contains(id)));
+    t.findings.retain(|f| {
+        f.kind != FindingKind::OrderingCycle && f.events.iter().all(|id| ids.contains(id))
+    });
     let (events, edges, cycles) = order::order(std::mem::take(&mut t.events), &pins);
     t.events = events;
     super::salience::assign(&t.documents, &mut t.events);
@@ -253,7 +249,7 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
     t.findings.extend(cycles);
     for s in &stale {
         t.findings.push(Finding {
-            kind: "edit-not-applied".into(),
+            kind: FindingKind::EditNotApplied,
             severity: Severity::Error,
             events: Vec::new(),
             message: s.clone(),

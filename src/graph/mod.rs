@@ -21,8 +21,8 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{
-    DateInfo, Document, Event, EventType, Finding, Granularity, Mention, Resolution, Severity,
-    Span, Timeline, FORMAT,
+    DateInfo, Document, Event, EventType, Finding, FindingKind, Flag, Granularity, Mention,
+    Resolution, Severity, Span, Timeline, FORMAT,
 };
 
 /// Options of the graph stage.
@@ -432,7 +432,7 @@ fn into_event(c: Cluster) -> Event {
     if date.as_ref().is_some_and(|d| !bounded(d))
         && mentions.iter().any(|m| m.date.as_ref().is_none_or(bounded))
     {
-        flags.push("date-shared-by-merge".into());
+        flags.push(Flag::DateSharedByMerge);
     }
     Event {
         id,
@@ -542,7 +542,7 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
             };
             if d.lo > ds.hi {
                 findings.push(Finding {
-                    kind: "date-after-document".into(),
+                    kind: FindingKind::DateAfterDocument,
                     severity: Severity::Error,
                     events: vec![e.id.clone()],
                     message: format!(
@@ -554,15 +554,15 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
                         m.quote
                     ),
                 });
-                if !e.flags.iter().any(|f| f == "date-after-document") {
-                    e.flags.push("date-after-document".into());
+                if !e.flags.contains(&Flag::DateAfterDocument) {
+                    e.flags.push(Flag::DateAfterDocument);
                 }
             }
         }
         if let Some(d) = &e.date {
             if d.resolution == Resolution::Inferred {
                 findings.push(Finding {
-                    kind: "inferred-reference".into(),
+                    kind: FindingKind::InferredReference,
                     severity: Severity::Warning,
                     events: vec![e.id.clone()],
                     message: format!(
@@ -570,11 +570,11 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
                         e.title, d.earliest, d.evidence
                     ),
                 });
-                e.flags.push("inferred-date".into());
+                e.flags.push(Flag::InferredDate);
             }
             if e.source_count == 1 {
                 findings.push(Finding {
-                    kind: "single-source".into(),
+                    kind: FindingKind::SingleSource,
                     severity: Severity::Info,
                     events: vec![e.id.clone()],
                     message: format!("{}: reported by {} only", e.title, e.sources[0]),
@@ -589,7 +589,7 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
             e.mentions.iter().filter(|m| m.date.is_some()).map(|m| m.document.as_str()).collect();
         if e.date.is_some() && borrowed > 0 && dated_sources.len() == 1 && e.source_count > 1 {
             findings.push(Finding {
-                kind: "date-from-merge".into(),
+                kind: FindingKind::DateFromMerge,
                 severity: Severity::Info,
                 events: vec![e.id.clone()],
                 message: format!(
@@ -641,7 +641,7 @@ fn disagreements(events: &mut [Event], findings: &mut Vec<Finding>) {
             let (Some(sa), Some(sb)) = (span_of(a), span_of(b)) else { continue };
             if !sa.overlaps(&sb) && a.sources != b.sources && (sb.lo - sa.hi).num_days() < 60 {
                 findings.push(Finding {
-                    kind: "sources-disagree".into(),
+                    kind: FindingKind::SourcesDisagree,
                     severity: Severity::Warning,
                     events: vec![a.id.clone(), b.id.clone()],
                     message: format!(
@@ -666,7 +666,7 @@ fn disagreements(events: &mut [Event], findings: &mut Vec<Finding>) {
             let (a, b) = (&events[w[0]], &events[w[1]]);
             if a.sources != b.sources {
                 findings.push(Finding {
-                    kind: "maybe-same-event".into(),
+                    kind: FindingKind::MaybeSameEvent,
                     severity: Severity::Info,
                     events: vec![a.id.clone(), b.id.clone()],
                     message: format!(
@@ -678,8 +678,8 @@ fn disagreements(events: &mut [Event], findings: &mut Vec<Finding>) {
         }
     }
     for i in disputed {
-        if !events[i].flags.iter().any(|f| f == "disputed") {
-            events[i].flags.push("disputed".into());
+        if !events[i].flags.contains(&Flag::Disputed) {
+            events[i].flags.push(Flag::Disputed);
         }
     }
 }

@@ -20,7 +20,8 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
 use crate::model::{
-    DateInfo, Event, Finding, Granularity, OrderEdge, Origin, Severity, Span, TimeRelation,
+    DateInfo, Event, Finding, FindingKind, Granularity, OrderEdge, Origin, Severity, Span,
+    TimeRelation,
 };
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -233,7 +234,7 @@ pub fn order(
         let mut involved: Vec<String> = members.iter().map(|&i| events[i].id.clone()).collect();
         involved.sort();
         findings.push(Finding {
-            kind: "ordering-cycle".into(),
+            kind: FindingKind::OrderingCycle,
             severity: Severity::Error,
             events: involved,
             message: format!(

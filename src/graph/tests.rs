@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Anchor, Document};
+use crate::model::{Anchor, Document, FindingKind, Flag};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -92,7 +92,7 @@ fn misspelt_names_and_undated_reports_merge_into_one_event() {
     assert_eq!(e.sources, vec!["a", "b", "c"]);
     assert_eq!((e.mention_count, e.source_count), (3, 3));
     assert_eq!(e.date.as_ref().unwrap().earliest, "2020-06-04");
-    assert!(e.flags.contains(&"date-shared-by-merge".to_string()));
+    assert!(e.flags.contains(&Flag::DateSharedByMerge));
 }
 
 #[test]
@@ -168,10 +168,10 @@ fn a_date_after_its_article_is_a_finding() {
     let ms =
         vec![mention("a", 0, "retain_power", EventType::PoliticalChange, None, None, Some("2029"))];
     let t = build(vec![doc("a", "2022-01")], ms, &Options::default());
-    let f = t.findings.iter().find(|f| f.kind == "date-after-document").expect("finding");
+    let f = t.findings.iter().find(|f| f.kind == FindingKind::DateAfterDocument).expect("finding");
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(f.events, vec![t.events[0].id.clone()]);
-    assert!(t.events[0].flags.contains(&"date-after-document".to_string()));
+    assert!(t.events[0].flags.contains(&Flag::DateAfterDocument));
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn a_contradiction_is_reported_with_its_quote_and_the_timeline_still_built() {
         &a,
     );
     let t = build(vec![doc("a", "2021-05")], vec![a, b], &Options::default());
-    let f = t.findings.iter().find(|f| f.kind == "ordering-cycle").expect("cycle");
+    let f = t.findings.iter().find(|f| f.kind == FindingKind::OrderingCycle).expect("cycle");
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(f.events.len(), 2);
     assert!(f.message.contains("Kovalenko resign"), "{}", f.message);
@@ -651,7 +651,7 @@ fn a_report_bounded_by_its_article_joins_a_dated_event_or_dates_its_own() {
     let dismissed = t.events.iter().find(|e| e.mention_count == 2).unwrap();
     let d = dismissed.date.as_ref().unwrap();
     assert_eq!((d.earliest.as_str(), d.resolution), ("2020-06-04", Resolution::Explicit));
-    assert!(dismissed.flags.contains(&"date-shared-by-merge".to_string()));
+    assert!(dismissed.flags.contains(&Flag::DateSharedByMerge));
     // alone: bounded by its article, and ranked below the text's dates
     let resigned = t.events.iter().find(|e| e.mention_count == 1).unwrap();
     let d = resigned.date.as_ref().unwrap();
@@ -674,8 +674,8 @@ fn a_reviewers_date_settles_what_the_review_said_of_the_old_one() {
     m.anchor = Anchor::Clause;
     let t = build(vec![doc("a", "2022-01")], vec![m], &Options::default());
     let id = t.events[0].id.clone();
-    assert!(t.events[0].flags.contains(&"date-after-document".to_string()));
-    assert!(t.findings.iter().any(|f| f.kind == "date-after-document"));
+    assert!(t.events[0].flags.contains(&Flag::DateAfterDocument));
+    assert!(t.findings.iter().any(|f| f.kind == FindingKind::DateAfterDocument));
     let (fixed, stale) = edits::apply(
         t,
         &[edits::Edit::SetDate { event: id, earliest: "2019".into(), latest: "2019".into() }],
@@ -685,7 +685,7 @@ fn a_reviewers_date_settles_what_the_review_said_of_the_old_one() {
     assert_eq!(e.date.as_ref().unwrap().earliest, "2019");
     assert!(e.flags.is_empty(), "{:?}", e.flags);
     assert!(
-        !fixed.findings.iter().any(|f| f.kind == "date-after-document"),
+        !fixed.findings.iter().any(|f| f.kind == FindingKind::DateAfterDocument),
         "{:?}",
         fixed.findings
     );

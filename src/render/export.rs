@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 
 use super::{date_label, date_label_with_year};
-use crate::model::{Span, Timeline};
+use crate::model::{Flag, Span, Timeline};
 
 use crate::escape::{self, safe_url};
 
@@ -114,12 +114,8 @@ pub fn html(t: &Timeline, svg: &str, title: &str, theme: super::Theme) -> String
         let evidence = e.date.as_ref().map(|d| d.evidence.clone()).unwrap_or_default();
         let mut flags = String::new();
         for f in &e.flags {
-            let class = if f == "date-after-document" { "flag alert" } else { "flag" };
-            let _ = write!(
-                flags,
-                " <span class=\"{class}\">{}</span>",
-                escape::xml(&crate::model::flag_words(f))
-            );
+            let class = if *f == Flag::DateAfterDocument { "flag alert" } else { "flag" };
+            let _ = write!(flags, " <span class=\"{class}\">{}</span>", escape::xml(f.words()));
         }
         let cites: Vec<String> =
             e.sources.iter().filter_map(|id| numbers.get(id.as_str())).map(|&n| cite(n)).collect();
@@ -170,7 +166,7 @@ pub fn html(t: &Timeline, svg: &str, title: &str, theme: super::Theme) -> String
             let _ = write!(
                 s,
                 "<li><b>{}</b> <span class=\"severity\">({})</span>: {}",
-                escape::xml(&crate::model::flag_words(&f.kind)),
+                escape::xml(f.kind.words()),
                 f.severity.words(),
                 cite_ids(&f.message, &numbers, escape::xml, cite)
             );
@@ -218,8 +214,7 @@ pub fn markdown(t: &Timeline, title: &str, image: Option<&str>) -> String {
             e.mentions.first().map(|m| format!("\u{201c}{}\u{201d}", m.quote)).unwrap_or_default();
         let mut event = cell(&e.title);
         if !e.flags.is_empty() {
-            let words: Vec<String> =
-                e.flags.iter().map(|f| cell(&crate::model::flag_words(f))).collect();
+            let words: Vec<String> = e.flags.iter().map(|f| cell(f.words())).collect();
             let _ = write!(event, " *({})*", words.join("; "));
         }
         let sources: Vec<String> = e
@@ -251,12 +246,8 @@ pub fn markdown(t: &Timeline, title: &str, image: Option<&str>) -> String {
         for f in &t.findings {
             // the message names documents by id: cite their numbers
             let message = cite_ids(&f.message, &numbers, cell, |n| format!("\\[{n}\\]"));
-            let _ = writeln!(
-                s,
-                "- **{}** ({}): {message}",
-                cell(&crate::model::flag_words(&f.kind)),
-                f.severity.words()
-            );
+            let _ =
+                writeln!(s, "- **{}** ({}): {message}", cell(f.kind.words()), f.severity.words());
         }
     }
     s
@@ -291,8 +282,7 @@ pub fn timelinejs(t: &Timeline, title: &str) -> String {
             let span: Span = d.span()?;
             let mut text = String::new();
             if !e.flags.is_empty() {
-                let words: Vec<String> =
-                    e.flags.iter().map(|f| escape::xml(&crate::model::flag_words(f))).collect();
+                let words: Vec<String> = e.flags.iter().map(|f| escape::xml(f.words())).collect();
                 let _ = write!(text, "<p><em>{}</em></p>", words.join("; "));
             }
             for m in &e.mentions {
@@ -441,8 +431,8 @@ pub fn mermaid(t: &Timeline, title: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::{
-        DateInfo, Document, Event, EventType, Finding, Granularity, Mention, Resolution, Severity,
-        FORMAT,
+        DateInfo, Document, Event, EventType, Finding, FindingKind, Granularity, Mention,
+        Resolution, Severity, FORMAT,
     };
 
     fn timeline() -> Timeline {
@@ -485,7 +475,7 @@ mod tests {
         };
         let mut disputed =
             ev("e1", "Dam: burst & <flood> #1; 50%", Some("2021-03-07"), Resolution::Explicit);
-        disputed.flags = vec!["disputed".into(), "date-after-document".into()];
+        disputed.flags = vec![Flag::Disputed, Flag::DateAfterDocument];
         Timeline {
             format: FORMAT.into(),
             documents: vec![
@@ -501,7 +491,7 @@ mod tests {
                 ev("e3", "Later", None, Resolution::Explicit),
             ],
             findings: vec![Finding {
-                kind: "sources-disagree".into(),
+                kind: FindingKind::SourcesDisagree,
                 severity: Severity::Warning,
                 events: vec!["e1".into()],
                 message: "a_1 and b_2. say 7 and 8 March".into(),

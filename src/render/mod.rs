@@ -38,7 +38,7 @@ use svg::node::element::{
 };
 use svg::Document as Svg;
 
-use crate::model::{DateInfo, Event, EventType, Resolution, Span, Timeline};
+use crate::model::{DateInfo, Event, EventType, Flag, Resolution, Span, Timeline};
 
 /// Colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -195,8 +195,8 @@ fn has_mark(e: &Event, span: Span, mark: Mark) -> bool {
         Mark::Day => span.lo == span.hi,
         Mark::Period => span.lo < span.hi,
         Mark::Inferred => d.is_some_and(uncertain),
-        Mark::Disputed => e.flags.iter().any(|f| f == "disputed"),
-        Mark::Alert => e.flags.iter().any(|f| f == "date-after-document"),
+        Mark::Disputed => e.flags.contains(&Flag::Disputed),
+        Mark::Alert => e.flags.contains(&Flag::DateAfterDocument),
     }
 }
 
@@ -805,7 +805,7 @@ fn render_horizontal(
     for p in &placed {
         #[allow(clippy::cast_precision_loss)]
         let y = top + p.row as f64 * ROW + ROW / 2.0;
-        let alert = p.event.flags.iter().any(|f| f == "date-after-document");
+        let alert = p.event.flags.contains(&Flag::DateAfterDocument);
         let mut g = Group::new()
             .set("class", "event")
             .set("id", format!("ev-{}", sanitize_id(&p.event.id)));
@@ -942,7 +942,7 @@ fn draw_badges(
 fn mark(e: &Event, pal: &Palette, cx: f64, y: f64, bar: Option<(f64, f64, f64, f64)>) -> Group {
     let colour = type_colour(e.event_type);
     let uncertain = e.date.as_ref().is_some_and(uncertain);
-    let dash = if e.flags.iter().any(|f| f == "disputed") { "3 2" } else { "none" };
+    let dash = if e.flags.contains(&Flag::Disputed) { "3 2" } else { "none" };
     let fill = if uncertain { pal.bg } else { colour };
     let mut g = Group::new().set("class", "mark");
     g = match bar {
@@ -970,7 +970,7 @@ fn mark(e: &Event, pal: &Palette, cx: f64, y: f64, bar: Option<(f64, f64, f64, f
                 .set("stroke-width", 2),
         ),
     };
-    if e.flags.iter().any(|f| f == "date-after-document") {
+    if e.flags.contains(&Flag::DateAfterDocument) {
         g = g.add(
             Circle::new()
                 .set("cx", px(cx))
@@ -996,7 +996,7 @@ pub fn heading(t: &Timeline, opts: &RenderOptions) -> String {
     let spans = |trusted: bool| -> Vec<Span> {
         t.events
             .iter()
-            .filter(|e| !trusted || !e.flags.iter().any(|f| f == "date-after-document"))
+            .filter(|e| !trusted || !e.flags.contains(&Flag::DateAfterDocument))
             .filter_map(|e| e.date.as_ref()?.span())
             .collect()
     };
@@ -1181,7 +1181,7 @@ fn render_vertical(
             previous_year = Some(s.lo.year());
             previous_label.clear();
         }
-        let alert = e.flags.iter().any(|f| f == "date-after-document");
+        let alert = e.flags.contains(&Flag::DateAfterDocument);
         let mut g =
             Group::new().set("class", "event").set("id", format!("ev-{}", sanitize_id(&e.id)));
         g = g.add(Title::new(tooltip(e, &source_no)));

@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::Granularity;
-use crate::model::{Document, Event, Mention};
+use crate::model::{Document, Event, Flag, Mention};
 use regex::Regex;
 
 fn timeline(n: usize, crowded: bool) -> Timeline {
@@ -55,7 +55,7 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
                 sources: vec![format!("d{}", i % 3)],
                 mention_count: 1,
                 source_count: 1,
-                flags: if i % 11 == 0 { vec!["date-after-document".into()] } else { vec![] },
+                flags: if i % 11 == 0 { vec![Flag::DateAfterDocument] } else { vec![] },
                 mentions: vec![mention],
                 salience: 0.0,
             }
@@ -276,7 +276,7 @@ fn the_heading_names_the_subject_and_trusted_years() {
         let kept: Vec<Span> = t
             .events
             .iter()
-            .filter(|e| !e.flags.iter().any(|f| f == "date-after-document"))
+            .filter(|e| !e.flags.contains(&Flag::DateAfterDocument))
             .filter_map(|e| e.date.as_ref()?.span())
             .collect();
         let lo = kept.iter().map(|s| s.lo.year()).min().unwrap();
@@ -308,7 +308,7 @@ fn the_heading_names_the_subject_and_trusted_years() {
         Resolution::Explicit,
         "\"2029\"".into(),
     ));
-    e.flags.push("date-after-document".into());
+    e.flags.push(Flag::DateAfterDocument);
     let years = years_of(&t);
     assert!(!years.contains("2029"));
     assert_eq!(heading(&t, &RenderOptions::default()), format!("Varnel, {years}"));
@@ -354,7 +354,7 @@ fn the_key_explains_only_what_the_image_shows() {
     }
     // no flagged date, no red-ring line; a flagged one brings it back
     assert!(!legend.contains("red ring"));
-    t.events[0].flags.push("date-after-document".into());
+    t.events[0].flags.push(Flag::DateAfterDocument);
     let svg = render(&t, &RenderOptions::default());
     assert!(svg[svg.find("class=\"legend\"").unwrap()..].contains("red ring"));
     // no type is drawn in the warning's red
