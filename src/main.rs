@@ -25,8 +25,38 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {}", timeline::escape::terminal(&format!("{e:#}"), true));
+            eprintln!("error: {}", timeline::escape::terminal(&message(&e), true));
             ExitCode::from(2)
         }
+    }
+}
+
+/// The error and its causes, each said once: the library's errors already
+/// name their cause ("cannot write: No such file or directory"), so a
+/// cause whose words the message holds is not repeated.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_cause_the_message_names_is_said_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let e = anyhow::Error::new(io).context("x.json: cannot write: no such file");
+        assert_eq!(super::message(&e), "x.json: cannot write: no such file");
+        let e = anyhow::anyhow!("disk full").context("x.json: cannot write");
+        assert_eq!(super::message(&e), "x.json: cannot write: disk full");
     }
 }
