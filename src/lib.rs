@@ -286,10 +286,22 @@ pub fn read_mentions(paths: &[PathBuf], mut sink: impl FnMut(Outcome)) {
     }
 }
 
-/// Serialize a timeline as pretty JSON with a final newline.
+/// The most events a timeline JSON is pretty-printed with: a larger one
+/// is written compact, on one line (a third smaller and faster to write
+/// and read; `jq .` shows it pretty).
+pub const PRETTY_EVENTS: usize = 5_000;
+
+/// Whether `t` is written pretty ([`PRETTY_EVENTS`]).
+fn pretty(t: &Timeline) -> bool {
+    t.events.len() <= PRETTY_EVENTS
+}
+
+/// Serialize a timeline as JSON with a final newline: pretty, or compact
+/// past [`PRETTY_EVENTS`] events.
 #[must_use]
 pub fn to_json(t: &Timeline) -> String {
-    let mut s = serde_json::to_string_pretty(t).expect("a timeline always serializes");
+    let mut s = if pretty(t) { serde_json::to_string_pretty(t) } else { serde_json::to_string(t) }
+        .expect("a timeline always serializes");
     s.push('\n');
     s
 }
@@ -311,7 +323,12 @@ pub fn write_json(path: &Path, t: &Timeline) -> Result<(), WriteError> {
 pub fn json_file(path: &Path, t: &Timeline) -> Result<AtomicFile, WriteError> {
     let mut f = AtomicFile::create(path)?;
     let err = |source| WriteError { path: path.to_path_buf(), source };
-    serde_json::to_writer_pretty(&mut f, t).map_err(|e| err(e.into()))?;
+    let written = if pretty(t) {
+        serde_json::to_writer_pretty(&mut f, t)
+    } else {
+        serde_json::to_writer(&mut f, t)
+    };
+    written.map_err(|e| err(e.into()))?;
     f.write_all(b"\n").map_err(err)?;
     Ok(f)
 }
@@ -545,6 +562,37 @@ mod tests {
                 }
             }
             true
+        }
+    }
+
+    /// Small timelines are pretty, large ones compact; both read back the
+    /// same, streamed or built in memory.
+    #[test]
+    fn large_timelines_are_written_compact() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut t = super::Timeline {
+            format: super::model::FORMAT.into(),
+            documents: Vec::new(),
+            events: Vec::new(),
+            findings: Vec::new(),
+            edges: Vec::new(),
+        };
+        let event: super::model::Event = serde_json::from_str(
+            r#"{"id":"e","title":"t","type":"other","date":null,"participants":[],
+                "sources":[],"mention_count":0,"source_count":0,"flags":[],"mentions":[]}"#,
+        )
+        .unwrap();
+        for (n, lines) in [(3, false), (super::PRETTY_EVENTS + 1, true)] {
+            t.events = (0..n)
+                .map(|i| super::model::Event { id: format!("e{i}"), ..event.clone() })
+                .collect();
+            let path = dir.path().join(format!("t{n}.json"));
+            super::write_json(&path, &t).unwrap();
+            let written = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(written, super::to_json(&t));
+            assert_eq!(written.lines().count() == 1, lines, "{n} events");
+            let back = super::read_timeline(&path).unwrap();
+            assert_eq!(back.events.len(), n);
         }
     }
 
