@@ -212,6 +212,8 @@ struct Palette {
     grid: &'static str,
     band: &'static str,
     alert: &'static str,
+    /// The statement type's grey, dark on light and light on dark.
+    statement: &'static str,
 }
 
 fn palette(t: Theme) -> Palette {
@@ -223,6 +225,7 @@ fn palette(t: Theme) -> Palette {
             grid: "#e5e7eb",
             band: "#f3f4f6",
             alert: "#dc2626",
+            statement: "#555555",
         },
         Theme::Dark => Palette {
             bg: "#111827",
@@ -231,6 +234,7 @@ fn palette(t: Theme) -> Palette {
             grid: "#374151",
             band: "#1f2937",
             alert: "#f87171",
+            statement: "#d4d4d4",
         },
     }
 }
@@ -238,14 +242,16 @@ fn palette(t: Theme) -> Palette {
 /// Type colours: the Okabe–Ito palette, which readers with any common
 /// colour-vision deficiency tell apart, without its vermilion, so no type
 /// looks like the red of a warning (a warning is a ring as well as a hue).
-fn type_colour(t: EventType) -> &'static str {
+/// Statements are grey: dark on the light theme, light on the dark one,
+/// so every type stands out from the dark background by 3:1 or more.
+fn type_colour(t: EventType, pal: &Palette) -> &'static str {
     match t {
         EventType::Protest => "#e69f00",
         EventType::Violence => "#cc79a7",
         EventType::PoliticalChange => "#0072b2",
         EventType::Security => "#56b4e9",
         EventType::Economic => "#009e73",
-        EventType::Statement => "#555555",
+        EventType::Statement => pal.statement,
         EventType::Diplomacy => "#b59a00",
         EventType::Other => "#a3a3a3",
     }
@@ -709,7 +715,7 @@ fn render_horizontal(
     #[allow(clippy::cast_precision_loss)]
     let axis_y = top + rows.len() as f64 * ROW + 14.0;
     let legend_top = axis_y + 56.0;
-    let key_lines = key_lines(&dated, right - left);
+    let key_lines = key_lines(&dated, right - left, &pal);
     #[allow(clippy::cast_precision_loss)]
     let height = legend_top
         + 22.0
@@ -940,7 +946,7 @@ fn draw_badges(
 /// date was inferred, dashed when sources disagree on it, with a red ring
 /// when it lies after its own article.
 fn mark(e: &Event, pal: &Palette, cx: f64, y: f64, bar: Option<(f64, f64, f64, f64)>) -> Group {
-    let colour = type_colour(e.event_type);
+    let colour = type_colour(e.event_type, pal);
     let uncertain = e.date.as_ref().is_some_and(uncertain);
     let dash = if e.flags.contains(&Flag::Disputed) { "3 2" } else { "none" };
     let fill = if uncertain { pal.bg } else { colour };
@@ -1119,7 +1125,7 @@ fn render_vertical(
     }
     let axis_end = y - ROW / 2.0;
     let legend_top = axis_end + 40.0;
-    let key_lines = key_lines(&dated, right - left);
+    let key_lines = key_lines(&dated, right - left, &pal);
     #[allow(clippy::cast_precision_loss)]
     let height = legend_top
         + 22.0
@@ -1292,12 +1298,12 @@ fn legend(
 
 /// The key to what this image shows, wrapped to the width: a coloured
 /// dot and the name of each event type drawn, then the marks it holds.
-fn key_lines(dated: &[(&Event, Span)], width: f64) -> Vec<KeyLine> {
+fn key_lines(dated: &[(&Event, Span)], width: f64, pal: &Palette) -> Vec<KeyLine> {
     let mut items: Vec<KeyLine> = Vec::new();
     for ty in EventType::ALL {
         if dated.iter().any(|(e, _)| e.event_type == ty) {
             items.push(vec![
-                (Some(type_colour(ty)), "●".into()),
+                (Some(type_colour(ty, pal)), "●".into()),
                 (None, format!(" {}", type_label(ty))),
             ]);
         }

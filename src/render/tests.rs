@@ -345,9 +345,10 @@ fn the_key_explains_only_what_the_image_shows() {
     let svg = render(&t, &RenderOptions::default());
     let legend = &svg[svg.find("class=\"legend\"").unwrap()..];
     // the one type drawn, in its colour, and no other
-    assert!(
-        legend.contains(&format!("<tspan fill=\"{}\">●</tspan>", type_colour(EventType::Economic)))
-    );
+    assert!(legend.contains(&format!(
+        "<tspan fill=\"{}\">●</tspan>",
+        type_colour(EventType::Economic, &palette(Theme::Light))
+    )));
     assert!(legend.contains(" economy"), "{legend}");
     for other in ["protest", "violence", "statement", "political change"] {
         assert!(!legend.contains(&format!(" {other}<")), "{other} in {legend}");
@@ -359,8 +360,37 @@ fn the_key_explains_only_what_the_image_shows() {
     assert!(svg[svg.find("class=\"legend\"").unwrap()..].contains("red ring"));
     // no type is drawn in the warning's red
     for ty in EventType::ALL {
-        assert_ne!(type_colour(ty), palette(Theme::Light).alert, "{ty:?}");
+        assert_ne!(type_colour(ty, &palette(Theme::Light)), palette(Theme::Light).alert, "{ty:?}");
     }
+}
+
+/// WCAG's contrast ratio of two `#rrggbb` colours.
+fn contrast(a: &str, b: &str) -> f64 {
+    let luminance = |hex: &str| {
+        let c = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * c(1) + 0.7152 * c(3) + 0.0722 * c(5)
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn every_type_stands_out_from_the_dark_background() {
+    let pal = palette(Theme::Dark);
+    for ty in EventType::ALL {
+        let ratio = contrast(type_colour(ty, &pal), pal.bg);
+        assert!(ratio >= 3.0, "{ty:?}: {ratio:.2}");
+    }
+    // and the statement grey stays dark on the light theme
+    let light = palette(Theme::Light);
+    assert!(contrast(type_colour(EventType::Statement, &light), light.bg) >= 4.5);
 }
 
 #[test]
