@@ -438,6 +438,9 @@ impl Units {
 
 /// The start of the Markdown this tool writes (`render::export::markdown`).
 pub const MARKDOWN_MARK: &str = "<!-- written by timeline -->";
+/// The separator line of the TLS summary this tool writes
+/// (`render::export::tls`).
+pub const TLS_RULE: &str = "--------------------------------";
 /// The generator of the HTML report this tool writes.
 pub const HTML_MARK: &str = "<meta name=\"generator\" content=\"timeline\">";
 
@@ -483,7 +486,7 @@ pub fn own_output(head: &[u8]) -> Option<&'static str> {
                 b.is_ascii_digit()
             }
         });
-    if date && text.lines().any(|l| l == "--------------------------------") {
+    if date && text.lines().any(|l| l == TLS_RULE) {
         return Some("a TLS summary");
     }
     None

@@ -166,7 +166,7 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
                     e.date = Some(d);
                     e.flags.retain(|f| !f.of_date());
                     let id = e.id.clone();
-                    t.findings.retain(|f| !(f.kind.of_date() && f.events == [id.clone()]));
+                    t.findings.retain(|f| !(f.kind.of_date() && f.events == [id.as_str()]));
                 }
                 (None, _) => fail(format!("no event {event}")),
                 (_, None) => fail(format!("expected dates like 2022-01-05 with earliest <= latest, but found {earliest:?}..{latest:?}")),

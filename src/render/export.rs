@@ -323,9 +323,6 @@ pub fn timelinejs(t: &Timeline, title: &str) -> String {
     serde_json::to_string_pretty(&doc).expect("JSON values serialize") + "\n"
 }
 
-/// The separator line of the TLS format.
-const TLS_RULE: &str = "--------------------------------";
-
 /// A day-by-day summary in the format of timeline summarization data
 /// (Timeline17, tilse, news-tls): for each day with events dated to it, in
 /// date order, a `YYYY-MM-DD` line, one line per event (its first quote,
@@ -357,7 +354,7 @@ pub fn tls(t: &Timeline) -> String {
             }
             let _ = writeln!(s, "{line}");
         }
-        let _ = writeln!(s, "{TLS_RULE}");
+        let _ = writeln!(s, "{}", crate::corpus::TLS_RULE);
     }
     s
 }

@@ -1180,18 +1180,16 @@ fn render_vertical(
         );
     }
     doc = doc.add(axis_g);
-    let mut previous_label = String::new();
-    let mut previous_year = None;
+    // a date is written once for the events that share it (the same
+    // label in another year is another date)
+    let mut previous: Option<(i32, &str)> = None;
     for (i, (((e, s), l), &y)) in dated.iter().zip(&labels).zip(&ys).enumerate() {
-        if previous_year != Some(s.lo.year()) {
-            previous_year = Some(s.lo.year());
-            previous_label.clear();
-        }
         let alert = e.flags.contains(&Flag::DateAfterDocument);
         let mut g =
             Group::new().set("class", "event").set("id", format!("ev-{}", sanitize_id(&e.id)));
         g = g.add(Title::new(tooltip(e, &source_no)));
-        if *l != previous_label {
+        let date = (s.lo.year(), l.as_str());
+        if previous != Some(date) {
             g = g.add(
                 text(
                     axis_x - 14.0,
@@ -1203,7 +1201,7 @@ fn render_vertical(
                 .set("text-anchor", "end")
                 .set("font-weight", "bold"),
             );
-            previous_label.clone_from(l);
+            previous = Some(date);
         }
         // a period: a rounded bar along the axis
         let bar = (s.lo != s.hi).then_some((axis_x - 4.0, y - 8.0, 8.0, 16.0));
