@@ -851,14 +851,20 @@ fn read_text(file: &Path) -> anyhow::Result<String> {
 
 /// The tagging context of a lone text file: the reference day given, else
 /// the one inferred from the text (said on stderr), else none.
-fn file_context(file: &Path, text: &str, reference: Option<NaiveDate>) -> anyhow::Result<Context> {
+fn file_context(
+    file: &Path,
+    text: &str,
+    recognized: &timex::Recognized,
+    reference: Option<NaiveDate>,
+) -> anyhow::Result<Context> {
     Ok(match reference {
         Some(r) => Context { reference: Some(r), inferred: false, year: None },
         None => {
             let mut doc = timeline::corpus::parse_document(file, text.as_bytes().to_vec())?;
             doc.body_start = 0;
+            let days = timeline::extract::explicit_days_recognized(&doc, recognized);
             let mut docs = vec![doc];
-            timeline::extract::infer_references(&mut docs);
+            timeline::extract::choose_references(&mut docs, &[days]);
             match &docs[0].reference {
                 Some(Reference { date, source: ReferenceSource::Inferred, evidence }) => {
                     eprintln!("reference date inferred: {date} ({evidence})");
@@ -881,8 +887,9 @@ fn file_context(file: &Path, text: &str, reference: Option<NaiveDate>) -> anyhow
 
 fn tag(file: &Path, reference: Option<NaiveDate>, format: TagFormat) -> anyhow::Result<ExitCode> {
     let text = read_text(file)?;
-    let ctx = file_context(file, &text, reference)?;
-    let tags = timex::tag(&text, &ctx);
+    let recognized = timex::recognize(&text);
+    let ctx = file_context(file, &text, &recognized, reference)?;
+    let tags = recognized.resolve(&text, &ctx);
     let mut out = std::io::stdout().lock();
     match format {
         TagFormat::Json => {
@@ -903,7 +910,7 @@ fn annotate(
 ) -> anyhow::Result<ExitCode> {
     use timeline::extract::events;
     let text = read_text(file)?;
-    let ctx = file_context(file, &text, reference)?;
+    let ctx = file_context(file, &text, &timex::recognize(&text), reference)?;
     let nlp = load_model(None)?;
     let model = events::EventModel::embedded().map_err(|e| anyhow::anyhow!(e))?;
     let a = events::annotate(&nlp, model, &text, &ctx);

@@ -41,8 +41,8 @@ use crate::model::{
 };
 use lexicon::Entry;
 pub use references::{
-    choose_references, digest, explicit_days, extract_checked, extract_document, infer_references,
-    settle,
+    choose_references, digest, explicit_days, explicit_days_recognized, extract_checked,
+    extract_document, infer_references, settle,
 };
 use timex::{Context, Timex, TimexType};
 
@@ -236,10 +236,22 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
 /// Complexity: linear in the length of the document.
 #[must_use]
 pub fn extract_with(doc: &Document, detail: Detail) -> Vec<Mention> {
+    extract_recognized(doc, detail, &timex::recognize(doc.body()))
+}
+
+/// [`extract_with`], given the time expressions already
+/// [recognized](timex::recognize) in the document's body, so a document
+/// is scanned for them once.
+#[must_use]
+pub fn extract_recognized(
+    doc: &Document,
+    detail: Detail,
+    recognized: &timex::Recognized,
+) -> Vec<Mention> {
     let ctx = context(doc);
     let body = doc.body();
     let base = doc.body_start;
-    let timexes = timex::tag(body, &ctx);
+    let timexes = recognized.resolve(body, &ctx);
     let ranges = timex::ranges(body, &timexes);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut seen = HashSet::new();

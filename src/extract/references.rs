@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
-use super::timex::{self, Context, TimexType};
+use super::timex::{self, Context, Recognized, TimexType};
 use super::Detail;
 use crate::error::LoadError;
 use crate::model::{
@@ -27,9 +27,17 @@ use crate::model::{
 /// year when it has one, in text order.
 #[must_use]
 pub fn explicit_days(doc: &Document) -> Vec<ReportedDay> {
+    explicit_days_recognized(doc, &timex::recognize(doc.body()))
+}
+
+/// [`explicit_days`], given the time expressions already
+/// [recognized](timex::recognize) in the document's body.
+#[must_use]
+pub fn explicit_days_recognized(doc: &Document, recognized: &Recognized) -> Vec<ReportedDay> {
     let ctx =
         Context { reference: None, inferred: false, year: doc.date_span().map(|s| s.lo.year()) };
-    timex::tag(doc.body(), &ctx)
+    recognized
+        .resolve(doc.body(), &ctx)
         .into_iter()
         .filter(|t| {
             t.kind == TimexType::Date
@@ -177,9 +185,11 @@ pub fn choose_references(docs: &mut [Document], days: &[Vec<ReportedDay>]) {
 #[must_use]
 pub fn extract_document(mut doc: Document, detail: Detail) -> Extracted {
     let digest = Some(digest(&doc.text));
-    let days = explicit_days(&doc);
+    // one scan for time expressions serves both resolutions
+    let recognized = timex::recognize(doc.body());
+    let days = explicit_days_recognized(&doc, &recognized);
     choose_references(std::slice::from_mut(&mut doc), std::slice::from_ref(&days));
-    let mentions = super::extract_with(&doc, detail);
+    let mentions = super::extract_recognized(&doc, detail, &recognized);
     let has_day = doc.date_span().is_some_and(|s| s.lo == s.hi);
     let text = std::mem::take(&mut doc.text);
     Extracted {

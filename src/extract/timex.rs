@@ -1124,12 +1124,90 @@ fn windows(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Find and normalize the time expressions of `text`.
+/// Find and normalize the time expressions of `text`: [`recognize`], then
+/// [`Recognized::resolve`] against `ctx`.
 ///
 /// Complexity: linear in the length of the text times the number of
 /// pattern families. Never panics; every span lies on char boundaries.
 #[must_use]
 pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
+    recognize(text).resolve(text, ctx)
+}
+
+/// The time expressions of a text, found but not yet resolved: what does
+/// not depend on a reference day. One recognition serves every context,
+/// so a document is scanned once however many days it is resolved
+/// against (its own year to find the days it reports, then its reference
+/// day to date its events).
+#[derive(Debug, Clone, Default)]
+pub struct Recognized {
+    /// Non-overlapping expressions in text order: start, end, meaning, and
+    /// whether the words around it point to the future.
+    found: Vec<(usize, usize, Sem, bool)>,
+    /// A report of quarterly results: "a year ago" is the year-ago quarter.
+    quarterly: bool,
+}
+
+impl Recognized {
+    /// How many expressions were found.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    /// Whether none were found.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// Normalize the expressions against `ctx`. `text` must be the text
+    /// they were recognized in.
+    ///
+    /// Complexity: linear in the number of expressions.
+    #[must_use]
+    pub fn resolve(&self, text: &str, ctx: &Context) -> Vec<Timex> {
+        let mut out = Vec::with_capacity(self.found.len());
+        let mut last_date: Option<Span> = None;
+        let mut last_any: Option<Span> = None;
+        for &(start, end, sem, future) in &self.found {
+            let (kind, value, span, gran, res) = normalize(
+                sem,
+                ctx,
+                Narrative { day: last_date, any: last_any },
+                future,
+                self.quarterly,
+            );
+            if let (TimexType::Date, Some(s)) = (kind, span) {
+                if matches!(gran, Some(Granularity::Day)) {
+                    last_date = Some(s);
+                }
+                if res == Resolution::Explicit && gran.is_some_and(|g| g <= Granularity::Year) {
+                    last_any = Some(s);
+                }
+            }
+            out.push(Timex {
+                start,
+                end,
+                text: text[start..end].to_string(),
+                kind,
+                value,
+                span,
+                granularity: gran,
+                resolution: res,
+            });
+        }
+        out
+    }
+}
+
+/// Find the time expressions of `text` without resolving them (see
+/// [`Recognized`]).
+///
+/// Complexity: linear in the length of the text times the number of
+/// pattern families. Never panics; every span lies on char boundaries.
+#[must_use]
+pub fn recognize(text: &str) -> Recognized {
     let mut candidates: Vec<(usize, usize, Sem)> = Vec::new();
     for (w0, w1) in windows(text) {
         let window = &text[w0..w1];
@@ -1213,40 +1291,17 @@ pub fn tag(text: &str, ctx: &Context) -> Vec<Timex> {
     }
     let mut candidates = adjusted;
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut out = Vec::new();
-    let mut last_date: Option<Span> = None;
-    let mut last_any: Option<Span> = None;
-    // a report of quarterly results: "a year ago" is the year-ago quarter
-    let quarterly = QUARTER.find_iter(text).take(2).count() >= 2;
+    let mut found = Vec::new();
     let mut covered = 0;
     for (start, end, sem) in candidates {
         if start < covered {
             continue;
         }
         covered = end;
-        let future = is_future_context(text, start, end);
-        let (kind, value, span, gran, res) =
-            normalize(sem, ctx, Narrative { day: last_date, any: last_any }, future, quarterly);
-        if let (TimexType::Date, Some(s)) = (kind, span) {
-            if matches!(gran, Some(Granularity::Day)) {
-                last_date = Some(s);
-            }
-            if res == Resolution::Explicit && gran.is_some_and(|g| g <= Granularity::Year) {
-                last_any = Some(s);
-            }
-        }
-        out.push(Timex {
-            start,
-            end,
-            text: text[start..end].to_string(),
-            kind,
-            value,
-            span,
-            granularity: gran,
-            resolution: res,
-        });
+        found.push((start, end, sem, is_future_context(text, start, end)));
     }
-    out
+    let quarterly = QUARTER.find_iter(text).take(2).count() >= 2;
+    Recognized { found, quarterly }
 }
 
 /// Whether the words around an expression point to the future ("will meet
@@ -1872,6 +1927,33 @@ mod tests {
         assert_eq!(curly.len(), 2, "{curly:?}");
         // an accented word that contains a month is not a month
         assert!(tag("Mayé and Marché met.", &ctx).is_empty());
+    }
+
+    /// One recognition resolves against any context as a fresh scan does
+    /// (issue 18: a document is scanned once for its reported days and its
+    /// events): same expressions, same values, the narrative day carried.
+    #[test]
+    fn one_recognition_serves_every_context() {
+        let text = "Profit rose in the first quarter. A year ago it fell. \
+                    The plant closed on Monday, January 2; the next day it \
+                    reopened, and on March 3, 2021 it was sold. Talks will resume Friday.";
+        let recognized = recognize(text);
+        assert!(recognized.len() >= 5, "{recognized:?}");
+        for c in [
+            Context::default(),
+            Context { reference: None, inferred: false, year: Some(2021) },
+            ctx(2021, 3, 10),
+            Context { inferred: true, ..ctx(2020, 12, 30) },
+        ] {
+            assert_eq!(recognized.resolve(text, &c), tag(text, &c), "{c:?}");
+        }
+        // the context changes the values, not what is found
+        let a = recognized.resolve(text, &ctx(2021, 3, 10));
+        let b = recognized.resolve(text, &ctx(2019, 6, 1));
+        assert_ne!(a, b);
+        let spans = |t: &[Timex]| t.iter().map(|x| (x.start, x.end)).collect::<Vec<_>>();
+        assert_eq!(spans(&a), spans(&b));
+        assert!(recognize("No dates here.").is_empty());
     }
 
     fn ctx(y: i32, m: u32, d: u32) -> Context {
