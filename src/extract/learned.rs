@@ -262,7 +262,9 @@ pub(super) fn mentions(
         if q_end <= q_start {
             continue;
         }
-        let sentence_timexes: Vec<&Timex> = inside(timexes, s.start, s.end).collect();
+        // the dates of the clause itself, not of a clause inside its span
+        let sentence_timexes: Vec<&Timex> =
+            inside(timexes, s.start, s.end).filter(|x| t.holds(head, x.start, x.end)).collect();
         let dated = anchor(e.start, timexes, ranges, &sentence_timexes, q_start, q_end, true)
             .filter(|d| d.1 == Anchor::Clause);
         let (date, anchor_rule, timex_value) = match dated {

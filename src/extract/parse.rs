@@ -124,6 +124,35 @@ impl<'a> Tree<'a> {
         (lo, hi)
     }
 
+    /// Whether the words of bytes `start..end` belong to the clause headed
+    /// by `head` ([`Tree::clause`]), not to another clause that lies
+    /// inside its span: in "angry with Nazarbayev, who ruled from 1989 to
+    /// 2019, and still retains influence", "1989" is the relative clause's,
+    /// even when a parse makes "retains" govern the words around it. True
+    /// when no word lies there (nothing to say otherwise).
+    pub(super) fn holds(&self, head: usize, start: usize, end: usize) -> bool {
+        let words: Vec<usize> = (0..self.s.tokens.len())
+            .filter(|&k| self.s.tokens[k].start >= start && self.s.tokens[k].end <= end)
+            .collect();
+        words.is_empty()
+            || words.iter().any(|&k| {
+                let mut at = k;
+                for _ in 0..self.s.tokens.len() {
+                    if at == head {
+                        return true;
+                    }
+                    if CLAUSE_BREAKS.contains(&self.s.tokens[at].deprel.as_str()) {
+                        return false;
+                    }
+                    match self.head(at) {
+                        Some(h) => at = h,
+                        None => return false,
+                    }
+                }
+                false
+            })
+    }
+
     /// The verb whose clause holds word `i` (itself for a verb).
     pub(super) fn clause_head(&self, i: usize) -> usize {
         let mut at = i;
@@ -287,5 +316,73 @@ impl<'a> Tree<'a> {
     pub(super) fn place(&self, i: usize) -> Option<String> {
         let k = self.marked(i, &["obl", "nmod", "obl:lmod"], PLACE_CASES)?;
         (self.s.tokens[k].upos == "PROPN").then(|| self.phrase(k)).flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::Token;
+
+    /// A sentence from (word, head, relation) triples, words one space apart.
+    fn sentence(words: &[(&str, usize, &str)]) -> (String, Sentence) {
+        let mut text = String::new();
+        let mut tokens = Vec::new();
+        for &(form, head, deprel) in words {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(form);
+            tokens.push(Token {
+                start,
+                end: text.len(),
+                form: form.into(),
+                lemma: form.to_lowercase(),
+                upos: String::new(),
+                xpos: String::new(),
+                feats: String::new(),
+                head,
+                deprel: deprel.into(),
+            });
+        }
+        let s = Sentence { start: 0, end: text.len(), tokens, multiword: Vec::new() };
+        (text, s)
+    }
+
+    /// The parse the backbone gives a seed sentence: "retains" governs the
+    /// words around a relative clause, whose date is still not its own.
+    #[test]
+    fn a_date_inside_another_clause_is_not_held() {
+        let (text, s) = sentence(&[
+            ("angry", 0, "root"),
+            ("with", 5, "case"),
+            ("Nazarbayev", 5, "obl"),
+            ("who", 4, "nsubj"),
+            ("ruled", 3, "acl:relcl"),
+            ("from", 7, "case"),
+            ("1989", 5, "obl"),
+            ("and", 10, "cc"),
+            ("still", 10, "advmod"),
+            ("retains", 1, "conj"),
+            ("influence", 10, "obj"),
+        ]);
+        // "Nazarbayev" hangs from "retains" here, as in the bad parse
+        let mut s = s;
+        s.tokens[2].head = 10;
+        let t = Tree::new(&text, &s, &[]);
+        let at = |w: &str| text.find(w).map(|i| (i, i + w.len())).expect("word");
+        let (a, b) = at("1989");
+        let (retains, ruled) = (9, 4);
+        // the clause of "retains" spans the relative clause ...
+        let (lo, hi) = t.clause(retains);
+        assert!(lo <= a && b <= hi);
+        // ... but does not hold its date; "ruled" does
+        assert!(!t.holds(retains, a, b));
+        assert!(t.holds(ruled, a, b));
+        let (n0, n1) = at("Nazarbayev");
+        assert!(t.holds(retains, n0, n1));
+        // nothing written there: nothing to say otherwise
+        assert!(t.holds(retains, text.len(), text.len()));
     }
 }
