@@ -306,6 +306,7 @@ fn main() {
                             String::new(),
                         )),
                         participants: vec![],
+                        entities: vec![],
                         places: vec![],
                         sources: vec!["d".into()],
                         mention_count: 1,

@@ -765,6 +765,28 @@ fn build(
     }
     progress.stage("merging and ordering");
     let t = timeline::build_from_parts_with(gathered.parts, detail);
+    if let Some(name) = &filter.entity {
+        let named = timeline::graph::entities::matching(&t.entities, name);
+        match named.as_slice() {
+            // titled after the entity's full name
+            [one] => opts.subject = Some(one.name.clone()),
+            [] => {}
+            several => progress.warn(&format!(
+                "--entity {name:?} names {} entities: {}; the timeline holds the events of each",
+                several.len(),
+                several
+                    .iter()
+                    .map(|x| format!(
+                        "{} ({}, {} mentions)",
+                        x.name,
+                        x.kind.name(),
+                        x.mention_count
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
     let t = timeline::graph::filter(apply_edits(t, edits)?, filter);
     if let (Some(name), true) = (&filter.entity, t.events.is_empty()) {
         progress.warn(&format!(

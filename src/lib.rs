@@ -576,6 +576,7 @@ mod tests {
             events: Vec::new(),
             findings: Vec::new(),
             edges: Vec::new(),
+            entities: Vec::new(),
         };
         let event: super::model::Event = serde_json::from_str(
             r#"{"id":"e","title":"t","type":"other","date":null,"participants":[],

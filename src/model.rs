@@ -626,6 +626,10 @@ pub struct Event {
     /// Places named by the mentions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<String>,
+    /// Ids of the [entities](Timeline::entities) its mentions name as actor,
+    /// target or place (or as their possessor: "Russia's troops"), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<String>,
     /// Ids of the documents that report it, sorted.
     pub sources: Vec<String>,
     /// Number of mentions.
@@ -890,6 +894,57 @@ pub struct Timeline {
     /// The ordering graph's edges: what comes before what, and why.
     #[serde(default)]
     pub edges: Vec<OrderEdge>,
+    /// The people, organizations and places the events name, one per
+    /// real thing across the corpus, most mentioned first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity>,
+}
+
+/// What kind of thing an [`Entity`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person: "President Kassym-Jomart Tokayev".
+    Person,
+    /// A company, party, agency, alliance, ...: "the CSTO".
+    Organization,
+    /// A country, city, square, ...: "Almaty".
+    Place,
+    /// A name the evidence does not type.
+    Other,
+}
+
+impl EntityKind {
+    /// The name used in JSON and on screen.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// One named thing across the corpus: every spelling, short form and
+/// acronym the articles use for it (see [`crate::graph::entities`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable id from its name: `ent-kassym-jomart-tokayev`.
+    pub id: String,
+    /// Its fullest name as written.
+    pub name: String,
+    /// What it is.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// The other ways the articles write it, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// How many event mentions name it.
+    pub mention_count: usize,
+    /// How many events name it.
+    pub event_count: usize,
 }
 
 impl Timeline {

@@ -10,6 +10,7 @@ use assert_cmd::prelude::*;
 use predicates::prelude::*;
 use serde::Deserialize;
 
+mod entities;
 mod events;
 mod images;
 mod inputs;
@@ -86,6 +87,20 @@ mod wire {
         pub events: Vec<Event>,
         pub findings: Vec<Finding>,
         pub edges: Vec<Edge>,
+        #[serde(default)]
+        pub entities: Vec<Entity>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Entity {
+        pub id: String,
+        pub name: String,
+        #[serde(rename = "type")]
+        pub kind: String,
+        #[serde(default)]
+        pub aliases: Vec<String>,
+        pub mention_count: usize,
+        pub event_count: usize,
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -138,6 +153,8 @@ mod wire {
         pub participants: Vec<String>,
         #[serde(default)]
         pub places: Vec<String>,
+        #[serde(default)]
+        pub entities: Vec<String>,
         pub sources: Vec<String>,
         pub mention_count: usize,
         pub source_count: usize,
@@ -271,6 +288,24 @@ fn shipped_json_keeps_the_wire_format_and_exact_quotes() {
             assert!(d.earliest <= d.latest || d.earliest.len() != d.latest.len(), "{}", e.id);
         }
     }
+    // every entity an event names is listed, with the events that name it
+    assert!(!t.entities.is_empty());
+    for x in &t.entities {
+        assert!(
+            ["person", "organization", "place", "other"].contains(&x.kind.as_str()),
+            "{}",
+            x.kind
+        );
+        assert!(!x.name.is_empty() && x.mention_count >= x.event_count && x.event_count > 0);
+        let naming = t.events.iter().filter(|e| e.entities.contains(&x.id)).count();
+        assert_eq!(naming, x.event_count, "{}", x.id);
+    }
+    for e in &t.events {
+        assert!(e.entities.iter().all(|id| t.entities.iter().any(|x| &x.id == id)), "{}", e.id);
+    }
+    let tokayev =
+        t.entities.iter().find(|x| x.aliases.iter().any(|a| a == "Tokayev")).expect("Tokayev");
+    assert_eq!(tokayev.kind, "person");
 }
 
 #[test]

@@ -42,7 +42,7 @@ use crate::model::{
 use lexicon::Entry;
 pub use references::{
     choose_references, digest, explicit_days, explicit_days_recognized, extract_checked,
-    extract_document, infer_references, settle,
+    extract_document, infer_references, settle, unique_id,
 };
 use timex::{Context, Timex, TimexType};
 
@@ -293,8 +293,9 @@ pub fn extract_recognized(
                 && lower_sentence[c.len()..].starts_with(|ch: char| !ch.is_alphanumeric())
         });
         let before = mentions.len();
+        let mut opening = Opening { words: &words, common: None };
         for &(g_start, g_end) in &segments {
-            track_subject(&words, g_start, g_end, &mut last_person);
+            track_subject(&words, g_start, g_end, &mut last_person, &mut opening);
             let seg_words: Vec<(usize, &Word)> = words
                 .iter()
                 .enumerate()
@@ -334,7 +335,8 @@ pub fn extract_recognized(
             if clause_only && !supporting && date.as_ref().is_none_or(|d| d.1 != Anchor::Clause) {
                 continue;
             }
-            let actor = find_actor(&words, wi, g_start, entry.noun, &mut last_person);
+            let actor =
+                find_actor(body, &words, wi, g_start, entry.noun, &mut last_person, &mut opening);
             let target = find_target(body, word.end, g_end);
             let place = find_place(body, word.end, s_end);
             let (q_start, q_end) = trim_quote(body, g_start, g_end);
@@ -700,7 +702,42 @@ const PREPOSITIONS: &[&str] = &[
 
 /// A clause that opens with a person's name ("Marenko wanted ...") makes
 /// that name the antecedent of a later "he".
-fn track_subject(words: &[Word], g_start: usize, g_end: usize, last: &mut Option<String>) {
+/// Whether the capitalised word that opens a sentence is a common word
+/// there ("Analysts were surprised", "Heavy shooting erupted") rather than
+/// a name: the backbone's tagger reads the sentence's first words, once.
+struct Opening<'s, 'a> {
+    words: &'s [Word<'a>],
+    common: Option<bool>,
+}
+
+impl Opening<'_, '_> {
+    fn common(&mut self) -> bool {
+        *self.common.get_or_insert_with(|| {
+            let forms: Vec<&str> = self.words.iter().take(8).map(|w| w.text).collect();
+            match crate::nlp::Model::embedded() {
+                Ok(model) if !forms.is_empty() => {
+                    let classes = model.tagger.tag(&forms);
+                    model.tagger.classes[classes[0]].0 != "PROPN"
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// Whether `run` (word indices) is the sentence's first word alone
+    /// and a common one.
+    fn common_run(&mut self, start: usize, end: usize) -> bool {
+        start == 0 && end == 1 && self.common()
+    }
+}
+
+fn track_subject(
+    words: &[Word],
+    g_start: usize,
+    g_end: usize,
+    last: &mut Option<String>,
+    opening: &mut Opening,
+) {
     let seg: Vec<&Word> = words.iter().filter(|w| w.start >= g_start && w.end <= g_end).collect();
     let mut k = 0;
     while k < seg.len() && FUNCTION_CAPS.contains(&seg[k].lower.as_str()) {
@@ -717,9 +754,11 @@ fn track_subject(words: &[Word], g_start: usize, g_end: usize, last: &mut Option
         let name = seg[k - 1].text.rsplit('.').next().unwrap_or(seg[k - 1].text);
         let next = &seg[k].lower;
         // a name followed by a verb-like word, not by "of" or a noun list
+        let first = words.iter().position(|w| std::ptr::eq(w, seg[start])).unwrap_or(usize::MAX);
         if name.chars().count() > 2
-            && !matches!(next.as_str(), "of" | "and" | "in" | "is" | "was")
+            && !matches!(next.as_str(), "of" | "and" | "in" | "is" | "was" | "are" | "were")
             && lexicon::lookup(&name.to_lowercase()).is_none()
+            && !opening.common_run(first, first + k - start)
         {
             *last = Some(name.to_string());
         }
@@ -728,11 +767,13 @@ fn track_subject(words: &[Word], g_start: usize, g_end: usize, last: &mut Option
 
 /// The actor of a trigger: the name or noun phrase right before it.
 fn find_actor(
+    body: &str,
     words: &[Word],
     wi: usize,
     g_start: usize,
     noun: bool,
     last_person: &mut Option<String>,
+    opening: &mut Opening,
 ) -> Option<String> {
     let mut k = wi;
     // skip auxiliaries and adverbs
@@ -741,6 +782,16 @@ fn find_actor(
         && AUXILIARIES.contains(&words[k - 1].lower.as_str())
     {
         k -= 1;
+    }
+    // a name in apposition right before the verb: "Irish low-cost airline,
+    // Ryanair, announced"
+    if !noun && k > 0 && words[k - 1].start < g_start {
+        if let Some(name) = apposition(body, words, k) {
+            if name.chars().count() > 2 {
+                *last_person = Some(name.rsplit([' ', '.']).next().unwrap_or(&name).to_string());
+            }
+            return Some(name);
+        }
     }
     if k == 0 || words[k - 1].start < g_start && !noun {
         return None;
@@ -778,9 +829,10 @@ fn find_actor(
     if j < k {
         let name: Vec<&str> = words[j..k].iter().map(|w| w.text).collect();
         let name = name.join(" ");
-        // a person-like name: the last word, initials dropped
+        // a person-like name: the last word, initials dropped (not a
+        // common word that opens the sentence: "Analysts said")
         if let Some(last) = name.rsplit([' ', '.']).next() {
-            if last.chars().count() > 2 {
+            if last.chars().count() > 2 && !opening.common_run(j, k) {
                 *last_person = Some(last.to_string());
             }
         }
@@ -806,6 +858,27 @@ fn find_actor(
     }
     (j < k && !(k - j == 1 && DETERMINERS.contains(&words[j].lower.as_str())))
         .then(|| words[j..k].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
+}
+
+/// The name set off by commas right before word `k` (", Ryanair, announced"),
+/// after a noun phrase that it renames: one to four capitalised words.
+fn apposition(body: &str, words: &[Word], k: usize) -> Option<String> {
+    let gap = |a: &Word, b: &Word| body.get(a.end..b.start).map(str::trim);
+    if k < 2 || gap(&words[k - 1], &words[k]) != Some(",") {
+        return None;
+    }
+    let mut j = k;
+    while j > 0 && k - j < 4 && is_name_word(words[j - 1].text) {
+        j -= 1;
+    }
+    // a comma before the name, and words before that comma
+    if j == k || j == 0 || gap(&words[j - 1], &words[j]) != Some(",") {
+        return None;
+    }
+    if FUNCTION_CAPS.contains(&words[j].lower.as_str()) {
+        return None;
+    }
+    Some(words[j..k].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
 }
 
 /// The object of a trigger: the words after it up to a preposition or the

@@ -283,9 +283,10 @@ pub fn build(
     let (mut events, edges, mut findings) = order::order(events, &[]);
     findings.extend(review(&documents, &mut events));
     salience::assign(&documents, &mut events);
+    let entities = entities::gather(&mut events);
     findings
         .sort_by(|a, b| (a.severity, &a.kind, &a.events).cmp(&(b.severity, &b.kind, &b.events)));
-    Timeline { format: FORMAT.into(), documents, events, findings, edges }
+    Timeline { format: FORMAT.into(), documents, events, findings, edges, entities }
 }
 
 /// How many clusters of one posting list are compared at most: the newest.
@@ -440,6 +441,7 @@ fn into_event(c: Cluster) -> Event {
         event_type: rep.event_type,
         date,
         participants: participants.into_iter().collect(),
+        entities: Vec::new(),
         places: mentions
             .iter()
             .filter_map(|m| m.place.clone())
@@ -684,6 +686,7 @@ fn disagreements(events: &mut [Event], findings: &mut Vec<Finding>) {
     }
 }
 
+pub mod entities;
 pub mod names;
 pub mod salience;
 #[cfg(test)]
@@ -725,6 +728,14 @@ impl Filter {
     /// Whether the event passes every condition.
     #[must_use]
     pub fn keeps(&self, e: &Event) -> bool {
+        self.keeps_naming(e, &BTreeSet::new())
+    }
+
+    /// [`Filter::keeps`], where an event also takes part in the
+    /// `--entity` timeline when it names one of the entities `chosen`
+    /// (their ids: [`entities::matching`] of the entity asked for).
+    #[must_use]
+    pub fn keeps_naming(&self, e: &Event, chosen: &BTreeSet<String>) -> bool {
         let span = e.date.as_ref().and_then(DateInfo::span);
         if self.from.is_some() || self.to.is_some() {
             let Some(s) = span else { return false };
@@ -747,9 +758,10 @@ impl Filter {
                 .iter()
                 .flat_map(|m| [m.actor.as_deref(), m.target.as_deref(), m.place.as_deref()])
                 .flatten();
-            let found = phrases
-                .chain(e.participants.iter().map(String::as_str))
-                .any(|p| names::names(name, p, NAME_SIMILARITY));
+            let found = e.entities.iter().any(|id| chosen.contains(id))
+                || phrases
+                    .chain(e.participants.iter().map(String::as_str))
+                    .any(|p| names::names(name, p, NAME_SIMILARITY));
             if !found {
                 return false;
             }
@@ -761,7 +773,10 @@ impl Filter {
 /// Keep the events `filter` keeps, and the findings about them.
 #[must_use]
 pub fn filter(mut t: Timeline, filter: &Filter) -> Timeline {
-    t.events.retain(|e| filter.keeps(e));
+    let chosen: BTreeSet<String> = filter.entity.as_deref().map_or_else(BTreeSet::new, |name| {
+        entities::matching(&t.entities, name).into_iter().map(|x| x.id.clone()).collect()
+    });
+    t.events.retain(|e| filter.keeps_naming(e, &chosen));
     if filter.days.is_some() || filter.per_day.is_some() {
         let days = salience::days(&t.events);
         // events of no single day stay unless days are chosen
@@ -790,5 +805,6 @@ pub fn filter(mut t: Timeline, filter: &Filter) -> Timeline {
     t.findings.retain(|f| f.events.iter().all(|id| kept.contains(id.as_str())));
     // no edge points at an event the file no longer holds
     t.edges.retain(|e| kept.contains(e.before.as_str()) && kept.contains(e.after.as_str()));
+    entities::recount(&mut t);
     t
 }

@@ -153,6 +153,7 @@ mod tests {
             event_type: kind,
             date: None,
             participants: Vec::new(),
+            entities: Vec::new(),
             places: Vec::new(),
             source_count: sources.len(),
             sources: sources.into_iter().collect(),

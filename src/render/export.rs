@@ -141,7 +141,9 @@ pub fn html(t: &Timeline, svg: &str, title: &str, theme: super::Theme) -> String
         }
         s.push_str("</td></tr>\n");
     }
-    s.push_str("</tbody>\n</table>\n<h2>Sources</h2>\n<ol class=\"sources\">\n");
+    s.push_str("</tbody>\n</table>\n");
+    entity_index(&mut s, t);
+    s.push_str("<h2>Sources</h2>\n<ol class=\"sources\">\n");
     for (i, d) in t.documents.iter().enumerate() {
         let n = i + 1;
         let name = escape::xml(d.title.as_deref().unwrap_or(&d.id));
@@ -188,6 +190,71 @@ pub fn html(t: &Timeline, svg: &str, title: &str, theme: super::Theme) -> String
     s.push_str("</body>\n</html>\n");
     // the inline SVG and every text: only XML characters
     escape::xml_chars(&s).into_owned()
+}
+
+/// The most mentioned entities shown in an HTML report's index.
+const INDEX_ENTITIES: usize = 60;
+/// The events linked from one entity's row.
+const INDEX_EVENTS: usize = 12;
+
+/// The HTML report's index of who and where: each entity (the most
+/// mentioned first) with its kind, its other spellings, how often it is
+/// named, and links to the rows of the events it takes part in.
+fn entity_index(s: &mut String, t: &Timeline) {
+    if t.entities.is_empty() {
+        return;
+    }
+    let mut events: std::collections::HashMap<&str, Vec<&crate::model::Event>> =
+        std::collections::HashMap::new();
+    for e in &t.events {
+        for id in &e.entities {
+            events.entry(id.as_str()).or_default().push(e);
+        }
+    }
+    s.push_str("<h2>Who and where</h2>\n");
+    if t.entities.len() > INDEX_ENTITIES {
+        let _ = writeln!(
+            s,
+            "<p class=\"meta\">The {INDEX_ENTITIES} most mentioned of {} named.</p>",
+            t.entities.len()
+        );
+    }
+    s.push_str("<table class=\"entities\">\n<thead><tr><th>Name</th><th>Kind</th><th>Mentions</th><th>Events</th></tr></thead>\n<tbody>\n");
+    for x in t.entities.iter().take(INDEX_ENTITIES) {
+        let also = if x.aliases.is_empty() {
+            String::new()
+        } else {
+            format!("<div class=\"meta\">also {}</div>", escape::xml(&x.aliases.join(", ")))
+        };
+        let own = events.get(x.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let mut links: Vec<String> = own
+            .iter()
+            .take(INDEX_EVENTS)
+            .map(|e| {
+                let date =
+                    e.date.as_ref().map_or_else(|| "undated".to_string(), date_label_with_year);
+                format!(
+                    "<a href=\"#{}\" title=\"{}\">{}</a>",
+                    row_id(&e.id),
+                    escape::xml(&e.title),
+                    escape::xml(&date)
+                )
+            })
+            .collect();
+        if own.len() > INDEX_EVENTS {
+            links.push(format!("and {} more", own.len() - INDEX_EVENTS));
+        }
+        let _ = writeln!(
+            s,
+            "<tr id=\"entity-{}\"><td>{}{also}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            super::sanitize_id(&x.id),
+            escape::xml(&x.name),
+            x.kind.name(),
+            x.mention_count,
+            links.join(" · "),
+        );
+    }
+    s.push_str("</tbody>\n</table>\n");
 }
 
 /// Markdown (CommonMark with GitHub's tables): the heading, the image
@@ -458,6 +525,7 @@ mod tests {
                 DateInfo::new(span, Granularity::Day, res, "e".into())
             }),
             participants: vec![],
+            entities: vec![],
             places: vec![],
             sources: vec!["a_1".into(), "b_2".into()],
             mention_count: 1,
@@ -494,6 +562,7 @@ mod tests {
                 message: "a_1 and b_2. say 7 and 8 March".into(),
             }],
             edges: vec![],
+            entities: vec![],
         }
     }
 

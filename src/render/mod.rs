@@ -571,6 +571,7 @@ fn view(t: &Timeline, max: usize) -> Option<(Timeline, String)> {
         events,
         findings: Vec::new(),
         edges: Vec::new(),
+        entities: Vec::new(),
     };
     Some((view, note))
 }

@@ -51,6 +51,7 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
                     "e".into(),
                 )),
                 participants: vec![],
+                entities: vec![],
                 places: vec![],
                 sources: vec![format!("d{}", i % 3)],
                 mention_count: 1,
@@ -67,6 +68,7 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
         events,
         findings: vec![],
         edges: vec![],
+        entities: vec![],
     }
 }
 

@@ -1,0 +1,1160 @@
+//! Entities: the people, organizations and places a timeline's events
+//! name, one per real thing across the corpus.
+//!
+//! **Names.** Each mention's participant phrases (actor, target, place)
+//! are read with the backbone's tagger: a name is the run of proper nouns
+//! at the phrase's head ("the Collective Security Treaty Organization"),
+//! or before a possessive ("Russia's troops" names Russia), with inner
+//! connectors ("Bank of America"). A leading title ("President", "Foreign
+//! Minister", "Mr.") is left out of the name and says it is a person; a
+//! run that ends in a title ("Kazakh President") is a role, not a name.
+//!
+//! **One entity per real thing.** Spellings are compared as the words of
+//! [`names`](super::names) (lower case, possessives, determiners and company forms
+//! dropped): two names of several words are one entity when their last
+//! words are the same word or a misspelling of it and the words of the
+//! shorter are among the longer's ("George Bush", "George W. Bush";
+//! "N.Nazarbayev", "Nursultan Nazarbayev"), never by the last word alone
+//! ("Singapore Airlines" is not "China Eastern Airlines"). A lone word is
+//! the person whose surname it is when exactly one such person is named
+//! ("Tokayev", "Kassym-Jomart Tokayev"), or a misspelling of another lone
+//! word ("Tokaev"). An acronym is the one name whose initials it spells
+//! ("CSTO").
+//!
+//! **Types** are votes: a title says person; a word such as
+//! "Organization", "Ministry", "Party" or "Airlines" says organization;
+//! being an event's place, or a word such as "Square" or "Airport", says
+//! place; an acronym leans to organization; a name of several words that
+//! speaks leans to person. No vote: `other`.
+//!
+//! Complexity: one tagging of each distinct participant phrase, then
+//! near-linear grouping (names are compared within blocks that share the
+//! start or the end of their last word).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::names::{acronym, initials, name_words, same_word};
+use super::NAME_SIMILARITY;
+use crate::model::{Entity, EntityKind, Event, EventType, Timeline};
+
+/// Titles that stand before a person's name (lower case, no final dot).
+const TITLES: &[&str] = &[
+    "president",
+    "adm",
+    "admiral",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "democrat",
+    "republican",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "chancellor",
+    "sheikh",
+    "sir",
+    "dame",
+    "lord",
+    "ayatollah",
+    "rev",
+    "mayor",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "premier",
+    "commander",
+    "professor",
+    "prof",
+    "ceo",
+];
+
+/// Lower-case words for what a person does, written before the name.
+const ROLES: &[&str] = &[
+    "executive",
+    "officer",
+    "leader",
+    "founder",
+    "director",
+    "manager",
+    "spokesperson",
+    "official",
+    "lawyer",
+    "attorney",
+    "coach",
+    "player",
+    "actor",
+    "actress",
+    "singer",
+    "writer",
+    "author",
+    "reporter",
+    "correspondent",
+    "expert",
+    "researcher",
+    "candidate",
+    "envoy",
+    "diplomat",
+    "colonel",
+    "general",
+    "spokesman",
+    "spokeswoman",
+    "boss",
+    "head",
+];
+
+/// A word for a person's role: [`ROLES`], [`TITLES`], or a word for a
+/// profession in "-ist" ("economist", "analyst", "sinologist").
+fn is_role(word: &str) -> bool {
+    let w = bare(word);
+    ROLES.contains(&w.as_str())
+        || TITLES.contains(&w.as_str())
+        || w.len() > 5 && w.ends_with("ist") && w.chars().all(char::is_alphabetic)
+}
+
+/// Words that make a name an organization's.
+const ORGANIZATION_WORDS: &[&str] = &[
+    "organization",
+    "organisation",
+    "ministry",
+    "council",
+    "party",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "airlines",
+    "airways",
+    "bank",
+    "group",
+    "agency",
+    "union",
+    "committee",
+    "commission",
+    "government",
+    "army",
+    "navy",
+    "police",
+    "university",
+    "court",
+    "parliament",
+    "assembly",
+    "association",
+    "federation",
+    "institute",
+    "office",
+    "department",
+    "forces",
+    "service",
+    "services",
+    "network",
+    "foundation",
+    "fund",
+    "front",
+    "movement",
+    "league",
+    "alliance",
+    "club",
+    "board",
+    "authority",
+    "senate",
+    "congress",
+    "cabinet",
+    "administration",
+    "reuters",
+    "press",
+    "news",
+    "times",
+    "post",
+    "motors",
+    "holdings",
+    "industries",
+    "systems",
+    "technologies",
+    "energy",
+    "oil",
+    "petroleum",
+    "church",
+    "school",
+    "college",
+    "hospital",
+    "guard",
+    "brigade",
+    "regiment",
+    "battalion",
+];
+
+/// Words that make a name a place's.
+const PLACE_WORDS: &[&str] = &[
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "airport",
+    "province",
+    "region",
+    "river",
+    "island",
+    "islands",
+    "sea",
+    "ocean",
+    "gulf",
+    "bay",
+    "lake",
+    "valley",
+    "county",
+    "city",
+    "mountains",
+    "mount",
+    "republic",
+    "kingdom",
+    "states",
+    "emirates",
+    "district",
+    "village",
+    "town",
+    "coast",
+    "peninsula",
+    "strait",
+    "desert",
+    "park",
+    "bridge",
+    "port",
+    "oblast",
+    "territory",
+];
+
+/// Small words inside a name ("Bank of America", "Ministry for the
+/// Environment").
+const CONNECTORS: &[&str] =
+    &["of", "and", "for", "the", "de", "&", "al", "bin", "von", "van", "du"];
+
+/// Day and month names: dates, never entities.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+/// Which slot of a mention a phrase fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Actor,
+    Target,
+    Place,
+}
+
+/// A name found in a participant phrase, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Found {
+    text: String,
+    titled: bool,
+}
+
+/// The words of a phrase as the tagger expects them: punctuation around
+/// words dropped, "'s" split off, "N.Nazarbayev" split after the initial.
+fn tokens(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in phrase.split_whitespace() {
+        let w = w.trim_matches(|c: char| {
+            matches!(c, ',' | ';' | ':' | '!' | '?' | '"' | '“' | '”' | '(' | ')' | '[' | ']')
+        });
+        if w.is_empty() {
+            continue;
+        }
+        let (base, possessive) = match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+            Some(b) if !b.is_empty() => (b, true),
+            _ => match w.strip_suffix('\'').or_else(|| w.strip_suffix('’')) {
+                Some(b) if b.ends_with('s') && b.len() > 1 => (b, true),
+                _ => (w, false),
+            },
+        };
+        // an initial glued to the name: "N.Nazarbayev"
+        let b = base.as_bytes();
+        if b.len() > 3 && b[0].is_ascii_uppercase() && b[1] == b'.' && b[2].is_ascii_uppercase() {
+            out.push(base[..2].to_string());
+            out.push(base[2..].to_string());
+        } else {
+            out.push(base.to_string());
+        }
+        if possessive {
+            out.push("'s".to_string());
+        }
+    }
+    out
+}
+
+fn has_upper(w: &str) -> bool {
+    w.chars().any(char::is_uppercase)
+}
+
+fn bare(w: &str) -> String {
+    w.trim_end_matches('.').to_lowercase()
+}
+
+/// The names of one participant phrase: the one at its head and those
+/// before a possessive. `opening` is the start of the sentence when the
+/// phrase opens it: its first word's capital may then be the sentence's.
+fn names_in(phrase: &str, opening: Option<&[&str]>) -> Vec<Found> {
+    let words = tokens(phrase);
+    if words.is_empty() || !words.iter().any(|w| has_upper(w)) {
+        return Vec::new();
+    }
+    let forms: Vec<&str> = words.iter().map(String::as_str).collect();
+    // a capital inside the phrase marks a name's word ("the Collective
+    // Security Treaty Organization")
+    let capital: Vec<bool> = forms.iter().map(|w| has_upper(w)).collect();
+    let inner = |k: usize| capital[k] && !CONNECTORS.contains(&bare(forms[k]).as_str());
+    // a lone capitalised word that opens its sentence ("Heavy shooting",
+    // "Observers said", "Ryanair's shares"): the tagger reads the
+    // sentence's first words
+    let first_proper = capital[0]
+        && match opening {
+            // read in its sentence, even before another name: "Beleaguered
+            // Louisiana", but "General Motors"
+            Some(o) => acronym(forms[0]).is_some() || proper_opening(o),
+            None => true,
+        };
+    let proper: Vec<bool> =
+        (0..forms.len()).map(|k| if k == 0 { first_proper } else { inner(k) }).collect();
+    let mut out = Vec::new();
+    let run_before = |end: usize, out: &mut Vec<Found>| {
+        if end == 0 || !proper[end - 1] {
+            return;
+        }
+        let mut start = end - 1;
+        while start > 0
+            && (proper[start - 1]
+                // a small word inside a name is written small: "Bank of
+                // the West", but "Reuters The White House" is two names
+                || start >= 2
+                    && CONNECTORS.contains(&bare(forms[start - 1]).as_str())
+                    && !has_upper(forms[start - 1])
+                    && proper[start - 2])
+        {
+            start -= 1;
+        }
+        // a role, not a name: "Kazakh President"
+        if TITLES.contains(&bare(forms[end - 1]).as_str()) {
+            return;
+        }
+        // a title and what qualifies it stand before the name: "Foreign
+        // Minister Wang Yi", "Russian President Vladimir Putin", "Mr. Smith"
+        let titled =
+            match (start..end - 1).rev().find(|&k| TITLES.contains(&bare(forms[k]).as_str())) {
+                Some(k) => {
+                    start = k + 1;
+                    true
+                }
+                None => false,
+            };
+        while start < end && CONNECTORS.contains(&bare(forms[start]).as_str()) {
+            start += 1;
+        }
+        // "chief executive Michael O'Leary", "economist Jane Doe"
+        let titled = titled || start > 0 && is_role(forms[start - 1]);
+        // "Wednesday", "January": a date the parse took for a participant,
+        // or ran into a name ("December Barack Obama")
+        while start < end && CALENDAR.contains(&bare(forms[start]).as_str()) {
+            start += 1;
+        }
+        if start < end {
+            out.push(Found { text: forms[start..end].join(" "), titled });
+        }
+    };
+    let last = if forms.last() == Some(&"'s") { forms.len() - 1 } else { forms.len() };
+    run_before(last, &mut out);
+    for (k, _) in forms.iter().enumerate().take(last).skip(1).filter(|(_, w)| **w == "'s") {
+        run_before(k, &mut out);
+    }
+    out
+}
+
+/// Whether the first of a sentence's words is a proper noun there.
+fn proper_opening(words: &[&str]) -> bool {
+    match crate::nlp::Model::embedded() {
+        Ok(model) if !words.is_empty() => {
+            let classes = model.tagger.tag(words);
+            model.tagger.classes[classes[0]].0 == "PROPN"
+        }
+        // without the model, a capital that opens a sentence says nothing
+        _ => false,
+    }
+}
+
+/// The first words of a mention's quote when it opens with `phrase`:
+/// the context a sentence-initial capital is read in.
+fn opening_of<'q>(quote: &'q str, phrase: &str) -> Option<Vec<&'q str>> {
+    let first = phrase.split_whitespace().next()?;
+    let mut words = quote.split_whitespace();
+    (words.next()? == first).then(|| {
+        std::iter::once(first_word(quote))
+            .chain(words.take(7).map(|w| w.trim_end_matches([',', '.', ';', ':'])))
+            .collect()
+    })
+}
+
+fn first_word(quote: &str) -> &str {
+    quote.split_whitespace().next().unwrap_or("").trim_end_matches([',', '.', ';', ':'])
+}
+
+/// The comparison key of a name, and its words.
+fn key_of(text: &str) -> (String, Vec<String>) {
+    // "Kassym-Jomart" and "Kassym Jomart" are written both ways
+    let ws: Vec<String> = name_words(text)
+        .into_iter()
+        .flat_map(|(w, _)| {
+            w.split('-').filter(|p| !p.is_empty()).map(String::from).collect::<Vec<_>>()
+        })
+        .collect();
+    (ws.join(" "), ws)
+}
+
+/// What is known of one distinct name.
+#[derive(Debug, Default)]
+struct Name {
+    words: Vec<String>,
+    acronym: bool,
+    /// Spellings as written, with how often.
+    spellings: BTreeMap<String, usize>,
+    mentions: usize,
+    votes: [u32; 4],
+}
+
+fn vote(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Place => 2,
+        EntityKind::Other => 3,
+    }
+}
+
+impl Name {
+    fn person(&self) -> bool {
+        let v = &self.votes;
+        v[0] > 0 && v[0] >= v[1] && v[0] >= v[2]
+    }
+
+    fn add_votes(&mut self, found: &Found, slot: Slot, speaks: bool) {
+        let words = &self.words;
+        if found.titled {
+            self.votes[vote(EntityKind::Person)] += 3;
+        }
+        if words.iter().any(|w| ORGANIZATION_WORDS.contains(&w.as_str())) {
+            self.votes[vote(EntityKind::Organization)] += 3;
+        }
+        if words.iter().any(|w| PLACE_WORDS.contains(&w.as_str())) {
+            self.votes[vote(EntityKind::Place)] += 2;
+        }
+        if slot == Slot::Place {
+            self.votes[vote(EntityKind::Place)] += 2;
+        }
+        if self.acronym {
+            self.votes[vote(EntityKind::Organization)] += 1;
+        }
+        // "N. Nazarbayev": an initial and a surname
+        if words.len() >= 2 && words[0].chars().count() == 1 {
+            self.votes[vote(EntityKind::Person)] += 2;
+        }
+        if speaks && slot == Slot::Actor && words.len() >= 2 && !self.acronym {
+            self.votes[vote(EntityKind::Person)] += 1;
+        }
+    }
+
+    fn kind(&self) -> EntityKind {
+        let order = [EntityKind::Person, EntityKind::Organization, EntityKind::Place];
+        let best =
+            order.into_iter().max_by_key(|&k| (self.votes[vote(k)], std::cmp::Reverse(vote(k))));
+        best.filter(|&k| self.votes[vote(k)] > 0).unwrap_or(EntityKind::Other)
+    }
+}
+
+/// Union-find over name indices; a group's root is its best-ranked name
+/// (the most mentioned).
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], rank: &[usize], total: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (keep, join) = if rank[ra] <= rank[rb] { (ra, rb) } else { (rb, ra) };
+        parent[join] = keep;
+        total[keep] += total[join];
+    }
+}
+
+/// A lone word as a misspelling of another: [`same_word`], for words of
+/// six letters or more ("Tokaev"; "Brown" is no "Browne").
+fn misspelt(a: &str, b: &str) -> bool {
+    a != b && a.chars().count().min(b.chars().count()) >= 6 && same_word(a, b, NAME_SIMILARITY)
+}
+
+/// How many times more mentions one full name needs than any other with
+/// the same surname for the surname alone to be read as it.
+const DOMINANT: usize = 4;
+
+/// Whether a name written `a` times is at most half as often written as
+/// a group of `b` mentions: what a misspelling of it would be.
+fn rarer(a: usize, b: usize) -> bool {
+    a * 2 <= b
+}
+
+/// Whether every word of the shorter list is among the longer's (an
+/// initial stands for a word it starts: "n" for "nursultan").
+fn words_within(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && short.iter().all(|w| {
+            long.iter().any(|x| {
+                same_word(x, w, NAME_SIMILARITY)
+                    || w.chars().count() == 1 && x.starts_with(w.as_str())
+                    || x.chars().count() == 1 && w.starts_with(x.as_str())
+            })
+        })
+}
+
+fn block_keys(last: &str) -> [String; 2] {
+    let chars: Vec<char> = last.chars().collect();
+    let n = chars.len();
+    [
+        format!("<{}", chars[..n.min(3)].iter().collect::<String>()),
+        format!(">{}", chars[n.saturating_sub(3)..].iter().collect::<String>()),
+    ]
+}
+
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            s.push(c);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-');
+    let s: String = s.chars().take(48).collect();
+    format!("ent-{}", if s.is_empty() { "name" } else { s.trim_end_matches('-') })
+}
+
+/// Find the entities the events name, group them into one per real thing,
+/// and point every event at its entities ([`Event::entities`]).
+pub fn gather(events: &mut [Event]) -> Vec<Entity> {
+    let mut cache: HashMap<String, Vec<Found>> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut names: Vec<Name> = Vec::new();
+    // per event, per mention: the names it holds
+    let mut named: Vec<Vec<BTreeSet<usize>>> = Vec::with_capacity(events.len());
+    for e in events.iter() {
+        let speaks = e.event_type == EventType::Statement;
+        let mut per_event = Vec::with_capacity(e.mentions.len());
+        for m in &e.mentions {
+            let mut held = BTreeSet::new();
+            let slots = [
+                (Slot::Actor, m.actor.as_deref()),
+                (Slot::Target, m.target.as_deref()),
+                (Slot::Place, m.place.as_deref()),
+            ];
+            for (slot, phrase) in slots {
+                let Some(phrase) = phrase else { continue };
+                // a phrase that opens its quote is read with the words
+                // after it; elsewhere on its own
+                let opening = opening_of(&m.quote, phrase);
+                let key = match &opening {
+                    Some(o) => format!("{phrase}\u{1}{}", o.join(" ")),
+                    None => phrase.to_string(),
+                };
+                let found =
+                    cache.entry(key).or_insert_with(|| names_in(phrase, opening.as_deref()));
+                for f in found.iter() {
+                    let (key, words) = key_of(&f.text);
+                    if key.is_empty() {
+                        continue;
+                    }
+                    let i = *index.entry(key).or_insert_with(|| {
+                        names.push(Name {
+                            acronym: words.len() == 1 && acronym(&f.text).is_some(),
+                            words,
+                            ..Name::default()
+                        });
+                        names.len() - 1
+                    });
+                    let n = &mut names[i];
+                    *n.spellings.entry(f.text.clone()).or_default() += 1;
+                    n.add_votes(f, slot, speaks);
+                    held.insert(i);
+                }
+            }
+            for &i in &held {
+                names[i].mentions += 1;
+            }
+            per_event.push(held);
+        }
+        named.push(per_event);
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    // the most mentioned names first: they root their groups
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| {
+        (std::cmp::Reverse(names[a].mentions), &names[a].words)
+            .cmp(&(std::cmp::Reverse(names[b].mentions), &names[b].words))
+    });
+    let mut rank = vec![0; names.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    // mentions per group, at its root
+    let mut total: Vec<usize> = names.iter().map(|n| n.mentions).collect();
+    let last = |n: &Name| n.words.last().cloned().unwrap_or_default();
+    // names of several words, then lone words, compared within blocks
+    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in order.iter().filter(|&&i| names[i].words.len() >= 2) {
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for b in block_keys(&last(&names[i])) {
+            candidates.extend(blocks.get(&b).into_iter().flatten().copied());
+        }
+        for j in candidates {
+            let (a, b) = (&names[i], &names[j]);
+            let (ra, rb) = (&a.words[..a.words.len() - 1], &b.words[..b.words.len() - 1]);
+            // the shorter's words among the longer's, or one first name
+            // and surname with other middle names ("Kassym-Jomart",
+            // "Kassym-Zhomart")
+            let same_person = a.person()
+                && b.person()
+                && ra.len() >= 2
+                && rb.len() >= 2
+                && same_word(&ra[0], &rb[0], NAME_SIMILARITY);
+            if same_word(&last(a), &last(b), NAME_SIMILARITY)
+                && (words_within(ra, rb) || same_person)
+            {
+                union(&mut parent, &rank, &mut total, j, i);
+            }
+        }
+        for b in block_keys(&last(&names[i])) {
+            blocks.entry(b).or_default().push(i);
+        }
+    }
+    let root_of = |parent: &mut Vec<usize>, i: usize| find(parent, i);
+    let mut by_initials: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for &i in order.iter().filter(|&&i| names[i].words.len() >= 2) {
+        let ws: Vec<(String, bool)> = names[i].words.iter().map(|w| (w.clone(), true)).collect();
+        by_initials.entry(initials(&ws)).or_default().insert(i);
+    }
+    // acronyms: the one name whose initials they spell
+    let lone: Vec<usize> = order.iter().copied().filter(|&i| names[i].words.len() == 1).collect();
+    for &i in lone.iter().filter(|&&i| names[i].acronym) {
+        let word = last(&names[i]);
+        let roots: BTreeSet<usize> = by_initials
+            .get(&word)
+            .into_iter()
+            .flatten()
+            .map(|&j| root_of(&mut parent, j))
+            .collect();
+        if roots.len() == 1 {
+            let j = *roots.iter().next().expect("one");
+            union(&mut parent, &rank, &mut total, j, i);
+        }
+    }
+    // lone words: the surname of exactly one person named in full,
+    // spelt the same first ("Nazarbayev" is not "Dariga Nazarbayeva" when
+    // "N. Nazarbayev" is named too), then as a rarer misspelling
+    let words_alone: Vec<usize> = lone.iter().copied().filter(|&i| !names[i].acronym).collect();
+    let mut attached = vec![false; names.len()];
+    for exact in [true, false] {
+        for &i in &words_alone {
+            if attached[i] {
+                continue;
+            }
+            let word = last(&names[i]);
+            let mut people = BTreeSet::new();
+            for b in block_keys(&word) {
+                for &j in blocks.get(&b).into_iter().flatten() {
+                    let other = last(&names[j]);
+                    let r = root_of(&mut parent, j);
+                    let alike = if exact {
+                        other == word
+                    } else {
+                        rarer(names[i].mentions, total[r]) && misspelt(&word, &other)
+                    };
+                    let kind = names[r].kind();
+                    if alike
+                        && (names[r].person() || names[j].person() || kind == EntityKind::Other)
+                    {
+                        people.insert(r);
+                    }
+                }
+            }
+            // one person, or one far more written of about than the
+            // others ("Obama": Barack, not Michelle; "Bush" stays apart
+            // when George and Jeb are both in the news)
+            let mut by_total: Vec<usize> = people.into_iter().collect();
+            by_total.sort_by_key(|&r| (std::cmp::Reverse(total[r]), rank[r]));
+            let dominant = match by_total.as_slice() {
+                [one] => Some(*one),
+                [first, second, ..] if total[*first] >= DOMINANT * total[*second] => Some(*first),
+                _ => None,
+            };
+            if let Some(j) = dominant {
+                union(&mut parent, &rank, &mut total, j, i);
+                attached[i] = true;
+            }
+        }
+    }
+    // a rarer misspelling of another lone word ("Tokaev", "Tokayev"),
+    // never a chain of them ("Brown", "Browne", "Browner")
+    let mut lone_blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &words_alone {
+        for b in block_keys(&last(&names[i])) {
+            lone_blocks.entry(b).or_default().push(i);
+        }
+    }
+    for &i in words_alone.iter().filter(|&&i| !attached[i]) {
+        let word = last(&names[i]);
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for b in block_keys(&word) {
+            candidates.extend(lone_blocks.get(&b).into_iter().flatten().copied());
+        }
+        // the most written first
+        let best = candidates
+            .into_iter()
+            .filter(|&j| j != i && misspelt(&word, &last(&names[j])))
+            .map(|j| (root_of(&mut parent, j), j))
+            .filter(|&(r, _)| rarer(names[i].mentions, total[r]))
+            .min_by_key(|&(r, j)| (rank[r], rank[j]));
+        if let Some((r, _)) = best {
+            union(&mut parent, &rank, &mut total, r, i);
+        }
+    }
+    // the groups, keyed by their root name
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..names.len() {
+        let r = root_of(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut entity_of = vec![usize::MAX; names.len()];
+    let mut built: Vec<(Entity, Vec<usize>)> = Vec::new();
+    for members in groups.values() {
+        let mut spellings: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut votes = [0u32; 4];
+        for &i in members {
+            for (s, c) in &names[i].spellings {
+                *spellings.entry(s.as_str()).or_default() += c;
+            }
+            for (v, x) in votes.iter_mut().zip(names[i].votes) {
+                *v += x;
+            }
+        }
+        // the fullest name: most words (an acronym last), then most written
+        let name = spellings
+            .iter()
+            .max_by_key(|&(s, &c)| {
+                // the most written full name ("Barack Obama", not the
+                // "December Barack Obama" of a bad parse), else the most
+                // written name, an acronym last
+                let words = name_words(s).iter().filter(|(w, _)| w.chars().count() > 1).count();
+                (acronym(s).is_none(), words >= 2, c, words, std::cmp::Reverse(*s))
+            })
+            .map(|(s, _)| (*s).to_string())
+            .unwrap_or_default();
+        let aliases: Vec<String> =
+            spellings.keys().filter(|s| **s != name).map(|s| (*s).to_string()).collect();
+        let kind = Name { votes, ..Name::default() }.kind();
+        for &i in members {
+            entity_of[i] = built.len();
+        }
+        built.push((
+            Entity { id: String::new(), name, kind, aliases, mention_count: 0, event_count: 0 },
+            members.clone(),
+        ));
+    }
+    // each mention's entities, with "the company" read as the company
+    // its article named last
+    let mut held: Vec<Vec<BTreeSet<usize>>> = named
+        .iter()
+        .map(|ms| ms.iter().map(|h| h.iter().map(|&i| entity_of[i]).collect()).collect())
+        .collect();
+    let kinds: Vec<EntityKind> = built.iter().map(|(x, _)| x.kind).collect();
+    resolve_descriptions(events, &mut held, &kinds);
+    // counts, and each event's entities
+    let mut per_event: Vec<BTreeSet<usize>> = Vec::with_capacity(events.len());
+    for mentions in &held {
+        let mut all = BTreeSet::new();
+        for ents in mentions {
+            for &k in ents {
+                built[k].0.mention_count += 1;
+            }
+            all.extend(ents.iter().copied());
+        }
+        for &k in &all {
+            built[k].0.event_count += 1;
+        }
+        per_event.push(all);
+    }
+    // most mentioned first; ids from names, unique
+    let mut sorted: Vec<usize> = (0..built.len()).collect();
+    sorted.sort_by(|&a, &b| {
+        let (x, y) = (&built[a].0, &built[b].0);
+        (std::cmp::Reverse(x.mention_count), &x.name)
+            .cmp(&(std::cmp::Reverse(y.mention_count), &y.name))
+    });
+    let mut seen = BTreeSet::new();
+    for &k in &sorted {
+        let id = crate::extract::unique_id(&slug(&built[k].0.name), &mut seen);
+        built[k].0.id = id;
+    }
+    for (e, ents) in events.iter_mut().zip(&per_event) {
+        let mut ids: Vec<String> = ents.iter().map(|&k| built[k].0.id.clone()).collect();
+        ids.sort();
+        e.entities = ids;
+    }
+    sorted.into_iter().map(|k| built[k].0.clone()).collect()
+}
+
+/// Nouns by which an article refers again to an organization it named:
+/// "the company said", "the airline's shares".
+const DESCRIPTIONS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "airline",
+    "carrier",
+    "carmaker",
+    "automaker",
+    "bank",
+    "lender",
+    "retailer",
+    "insurer",
+    "manufacturer",
+    "conglomerate",
+    "operator",
+    "broadcaster",
+    "publisher",
+    "chain",
+    "startup",
+    "giant",
+    "organization",
+    "organisation",
+    "alliance",
+    "bloc",
+];
+
+/// Whether a participant phrase is a definite description of an
+/// organization ("the company", "the German carmaker", "its parent
+/// company"): a determiner, at most two modifiers, a [`DESCRIPTIONS`] noun.
+fn describes_organization(phrase: &str) -> bool {
+    let words: Vec<String> = phrase.split_whitespace().map(bare).collect();
+    let possessive =
+        words.last().and_then(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")));
+    let head = possessive.map_or_else(|| words.last().cloned().unwrap_or_default(), String::from);
+    matches!(words.first().map(String::as_str), Some("the" | "its" | "this" | "that"))
+        && (2..=4).contains(&words.len())
+        && DESCRIPTIONS.contains(&head.as_str())
+}
+
+/// Within each document, in text order, a mention whose actor or target is
+/// "the company" (see [`describes_organization`]) takes part with the
+/// organization (or untyped name) its article named last.
+fn resolve_descriptions(events: &[Event], held: &mut [Vec<BTreeSet<usize>>], kinds: &[EntityKind]) {
+    let mut order: Vec<(&str, usize, usize, usize)> = Vec::new();
+    for (ei, e) in events.iter().enumerate() {
+        for (mi, m) in e.mentions.iter().enumerate() {
+            order.push((m.document.as_str(), m.start, ei, mi));
+        }
+    }
+    order.sort_unstable();
+    let mut last: Option<(&str, usize)> = None;
+    for (doc, _, ei, mi) in order {
+        let m = &events[ei].mentions[mi];
+        let described = [m.actor.as_deref(), m.target.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(describes_organization);
+        match last {
+            Some((d, k)) if d == doc && described => {
+                held[ei][mi].insert(k);
+            }
+            _ => {}
+        }
+        // the organization named last (an actor's before a target's)
+        let named = held[ei][mi]
+            .iter()
+            .copied()
+            .filter(|&k| matches!(kinds[k], EntityKind::Organization | EntityKind::Other))
+            .min_by_key(|&k| {
+                let actor = m.actor.as_deref().is_some_and(|a| !describes_organization(a));
+                (!actor, k)
+            });
+        if let Some(k) = named {
+            last = Some((doc, k));
+        } else if last.is_some_and(|(d, _)| d != doc) {
+            last = None;
+        }
+    }
+}
+
+/// The entities `query` names: by name, alias, acronym or a close
+/// misspelling ([`super::names::names`]), most mentioned first.
+#[must_use]
+pub fn matching<'a>(entities: &'a [Entity], query: &str) -> Vec<&'a Entity> {
+    entities
+        .iter()
+        .filter(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|a| super::names::names(query, a, NAME_SIMILARITY))
+        })
+        .collect()
+}
+
+/// Keep the entities the timeline's events still name, counted over them
+/// (after a filter left some events out).
+pub fn recount(t: &mut Timeline) {
+    let mut events: HashMap<&str, usize> = HashMap::new();
+    for e in &t.events {
+        for id in &e.entities {
+            *events.entry(id.as_str()).or_default() += 1;
+        }
+    }
+    let mut mentions: HashMap<String, usize> = HashMap::new();
+    if events.len() < t.entities.len() {
+        // mention counts are not kept per event: scale by the events kept
+        for x in &t.entities {
+            if let Some(&n) = events.get(x.id.as_str()) {
+                let share = x.mention_count * n / x.event_count.max(1);
+                mentions.insert(x.id.clone(), share.max(n));
+            }
+        }
+    }
+    t.entities.retain(|x| events.contains_key(x.id.as_str()));
+    for x in &mut t.entities {
+        let n = events[x.id.as_str()];
+        if let Some(&m) = mentions.get(&x.id) {
+            x.mention_count = m;
+        }
+        x.event_count = n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Mention;
+
+    fn texts(phrase: &str) -> Vec<(String, bool)> {
+        names_in(phrase, None).into_iter().map(|f| (f.text, f.titled)).collect()
+    }
+
+    fn opening(phrase: &str, sentence: &str) -> Vec<String> {
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        names_in(phrase, Some(&words)).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn names_are_the_proper_nouns_at_the_head_without_titles() {
+        assert_eq!(
+            texts("former President Nursultan Nazarbayev"),
+            [("Nursultan Nazarbayev".into(), true)]
+        );
+        assert_eq!(
+            texts("the Collective Security Treaty Organization"),
+            [("Collective Security Treaty Organization".into(), false)]
+        );
+        assert_eq!(texts("Foreign Minister Wang Yi"), [("Wang Yi".into(), true)]);
+        assert_eq!(texts("N.Nazarbayev"), [("N. Nazarbayev".into(), false)]);
+        assert_eq!(texts("Russia's troops"), [("Russia".into(), false)]);
+        assert_eq!(texts("Tokayev's"), [("Tokayev".into(), false)]);
+        assert_eq!(texts("Bank of America"), [("Bank of America".into(), false)]);
+        assert_eq!(texts("General Motors"), [("General Motors".into(), false)]);
+        // roles and common nouns are not names
+        assert!(texts("the Kazakh President").is_empty());
+        assert!(texts("protesters").is_empty());
+        assert_eq!(opening("Residents of Almaty", "Residents of Almaty fled the city"), ["Almaty"]);
+        // a capital that opens the sentence is read in the sentence
+        assert!(opening("Protesters", "Protesters gathered in the square").is_empty());
+        assert!(opening("Heavy", "Heavy shooting erupted on Republic Square").is_empty());
+        assert!(opening("Analysts", "Analysts were surprised by the move").is_empty());
+        assert_eq!(opening("Ryanair", "Ryanair cut 3,000 jobs on Monday"), ["Ryanair"]);
+        assert_eq!(opening("Ryanair's shares", "Ryanair 's shares fell"), ["Ryanair"]);
+    }
+
+    fn mention(actor: Option<&str>, target: Option<&str>, place: Option<&str>) -> Mention {
+        let mut m = Mention::bare("d1", 0, 4, "say", EventType::Statement);
+        // the names written inside a sentence, as articles do
+        m.quote = format!(
+            "as reported, {} said {} was in {}",
+            actor.unwrap_or("someone"),
+            target.unwrap_or("something"),
+            place.unwrap_or("town")
+        );
+        m.actor = actor.map(String::from);
+        m.target = target.map(String::from);
+        m.place = place.map(String::from);
+        m
+    }
+
+    fn event(id: &str, mentions: Vec<Mention>) -> Event {
+        Event {
+            id: id.into(),
+            title: id.into(),
+            event_type: EventType::Statement,
+            date: None,
+            participants: Vec::new(),
+            places: Vec::new(),
+            entities: Vec::new(),
+            sources: vec!["d1".into()],
+            mention_count: mentions.len(),
+            source_count: 1,
+            flags: Vec::new(),
+            mentions,
+            salience: 0.0,
+        }
+    }
+
+    fn gathered(events: &mut [Event]) -> Vec<Entity> {
+        gather(events)
+    }
+
+    fn entity<'a>(all: &'a [Entity], name: &str) -> &'a Entity {
+        all.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no {name} in {all:#?}"))
+    }
+
+    #[test]
+    fn one_entity_per_real_thing() {
+        let mut events = vec![
+            event(
+                "a",
+                vec![mention(
+                    Some("President Kassym-Jomart Tokayev"),
+                    Some("the government"),
+                    Some("Almaty"),
+                )],
+            ),
+            event(
+                "b",
+                vec![mention(Some("Tokayev"), None, None), mention(Some("Tokaev"), None, None)],
+            ),
+            event(
+                "c",
+                vec![mention(Some("the Collective Security Treaty Organization"), None, None)],
+            ),
+            event("d", vec![mention(Some("CSTO"), Some("Kazakhstan"), None)]),
+            event(
+                "e",
+                vec![mention(Some("Singapore Airlines"), Some("China Eastern Airlines"), None)],
+            ),
+            event(
+                "f",
+                vec![
+                    mention(Some("N.Nazarbayev"), None, None),
+                    mention(Some("Nursultan Nazarbayev"), None, None),
+                ],
+            ),
+            event("g", vec![mention(Some("Iran"), Some("Iraq"), None)]),
+        ];
+        let all = gathered(&mut events);
+        let tokayev = entity(&all, "Kassym-Jomart Tokayev");
+        assert_eq!(tokayev.kind, EntityKind::Person);
+        assert_eq!(tokayev.aliases, ["Tokaev", "Tokayev"]);
+        assert_eq!((tokayev.mention_count, tokayev.event_count), (3, 2));
+        let csto = entity(&all, "Collective Security Treaty Organization");
+        assert_eq!(csto.aliases, ["CSTO"]);
+        assert_eq!(csto.kind, EntityKind::Organization);
+        assert_eq!(entity(&all, "Almaty").kind, EntityKind::Place);
+        assert_ne!(
+            entity(&all, "Singapore Airlines").id,
+            entity(&all, "China Eastern Airlines").id
+        );
+        assert_eq!(entity(&all, "Nursultan Nazarbayev").aliases, ["N. Nazarbayev"]);
+        assert_ne!(entity(&all, "Iran").id, entity(&all, "Iraq").id);
+        // events point at their entities
+        assert_eq!(events[1].entities, std::slice::from_ref(&tokayev.id));
+        assert!(events[3].entities.contains(&csto.id));
+        // the same input, the same entities
+        let mut again = events.clone();
+        assert_eq!(gathered(&mut again), all);
+        assert_eq!(matching(&all, "Tokayev").len(), 1);
+        assert_eq!(matching(&all, "CSTO")[0].id, csto.id);
+    }
+
+    #[test]
+    fn a_surname_goes_to_the_person_far_more_written_of_and_misspellings_do_not_chain() {
+        let said = |who: &str| mention(Some(who), None, None);
+        let mut events = vec![
+            event("a", (0..4).map(|_| said("President Barack Obama")).collect()),
+            event("b", vec![said("First lady Michelle Obama")]),
+            event("c", vec![said("Obama")]),
+            event("d", vec![said("adviser Carol Browner"), said("adviser Carol Browner")]),
+            event("e", vec![said("Lord John Browne"), said("Lord John Browne")]),
+            event("f", vec![said("Browner"), said("Browne"), said("Brown")]),
+        ];
+        let all = gathered(&mut events);
+        assert_eq!(entity(&all, "Barack Obama").aliases, ["Obama"]);
+        assert_eq!(entity(&all, "Carol Browner").aliases, ["Browner"]);
+        assert_eq!(entity(&all, "John Browne").aliases, ["Browne"]);
+        assert!(entity(&all, "Brown").aliases.is_empty());
+    }
+
+    #[test]
+    fn a_surname_shared_by_two_people_stays_apart() {
+        let mut events = vec![
+            event("a", vec![mention(Some("President George Bush"), None, None)]),
+            event("b", vec![mention(Some("Governor Jeb Bush"), None, None)]),
+            event("c", vec![mention(Some("Bush"), None, None)]),
+        ];
+        let all = gathered(&mut events);
+        assert_eq!(all.len(), 3, "{all:#?}");
+    }
+}
