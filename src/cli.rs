@@ -328,6 +328,25 @@ enum NlpCommand {
         #[arg(long)]
         model: Option<PathBuf>,
     },
+    /// Score the entity types of the timeline's entities on GUM's named
+    /// mentions (CoNLL-U with `Entity=` brackets): names found, types right.
+    EntityTypes {
+        /// A GUM CoNLL-U file (dev, to develop on).
+        gold: PathBuf,
+    },
+    /// Learn the entity type table from GUM's named mentions (counted, so
+    /// the same data gives the same bytes).
+    TrainEntityTypes {
+        /// GUM CoNLL-U files with `Entity=` brackets (train).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The model to write.
+        #[arg(short, long, default_value = "models/entity-types.tsv")]
+        output: PathBuf,
+        /// Features seen fewer times are left out.
+        #[arg(long, default_value_t = 1)]
+        min_count: u32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -1206,6 +1225,75 @@ fn nlp(command: NlpCommand) -> anyhow::Result<ExitCode> {
                 if raw { ", from raw text" } else { ", from gold tokens" }
             )?;
             writeln!(out, "{scores}")?;
+        }
+        NlpCommand::EntityTypes { gold } => {
+            use timeline::graph::entities;
+            use timeline::model::EntityKind;
+            let sentences = read_treebank(&gold)?;
+            let names = entities::gold_names(&sentences);
+            let kinds = [
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Place,
+                EntityKind::Other,
+            ];
+            let count = |k: EntityKind| names.iter().filter(|(_, g)| *g == k).count();
+            writeln!(
+                out,
+                "{}: {} named mentions ({})",
+                gold.display(),
+                names.len(),
+                kinds
+                    .iter()
+                    .map(|&k| format!("{} {}", k.name(), count(k)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?;
+            let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+            for (label, rules_only) in [("rules", true), ("rules and model", false)] {
+                let predicted: Vec<(EntityKind, Option<EntityKind>)> = names
+                    .iter()
+                    .map(|(text, g)| (*g, entities::type_of_name(text, rules_only)))
+                    .collect();
+                let found = predicted.iter().filter(|(_, p)| p.is_some()).count();
+                let right = predicted.iter().filter(|(g, p)| *p == Some(*g)).count();
+                let mut per = Vec::new();
+                for k in kinds {
+                    let tp = predicted.iter().filter(|(g, p)| *g == k && *p == Some(k)).count();
+                    let guessed = predicted.iter().filter(|(_, p)| *p == Some(k)).count();
+                    let (p, r) = (pct(tp, guessed), pct(tp, count(k)));
+                    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+                    per.push(format!("{} P {p:.1} R {r:.1} F1 {f:.1}", k.name()));
+                }
+                writeln!(
+                    out,
+                    "{label}: names found {found} ({:.1} %), types right {right} of {} ({:.1} %); {}",
+                    pct(found, names.len()),
+                    names.len(),
+                    pct(right, names.len()),
+                    per.join("; ")
+                )?;
+            }
+        }
+        NlpCommand::TrainEntityTypes { inputs, output, min_count } => {
+            let mut names = Vec::new();
+            for input in &inputs {
+                names.extend(timeline::graph::entities::gold_names(&read_treebank(input)?));
+            }
+            let model = timeline::graph::entities::TypeModel::train(&names, min_count);
+            let text = model.write();
+            let mut file = timeline::AtomicFile::create(&output)?;
+            file.write_all(text.as_bytes())
+                .map_err(|source| timeline::WriteError { path: output.clone(), source })?;
+            file.commit()?;
+            writeln!(
+                out,
+                "learned from {} named mentions: {} features, {} bytes, written to {}",
+                names.len(),
+                text.lines().count() - 1,
+                text.len(),
+                output.display()
+            )?;
         }
         NlpCommand::Parse { file, format, model } => {
             let model = load_model(model.as_deref())?;

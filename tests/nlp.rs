@@ -60,3 +60,42 @@ fn nlp_eval_prints_the_shared_task_line() {
         .code(2)
         .stderr(predicate::str::contains("g.conllu: line 1: expected 10"));
 }
+
+/// GUM-style entity brackets: the type table is learned with the same
+/// bytes each time, and scored against the committed one.
+#[test]
+fn entity_types_train_deterministically_and_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("gum.conllu");
+    std::fs::write(
+        &f,
+        "# text = Lord Byron visited London .\n\
+         1\tLord\tLord\tPROPN\tNNP\t_\t3\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-1-coref\n\
+         2\tByron\tByron\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=1)\n\
+         3\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+         4\tLondon\tLondon\tPROPN\tNNP\t_\t3\tobj\t_\tEntity=(2-place-new-sssss-cf2-1-sgl)\n\
+         5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+    )
+    .unwrap();
+    let (a, b) = (dir.path().join("a.tsv"), dir.path().join("b.tsv"));
+    for out in [&a, &b] {
+        timeline()
+            .args(["nlp", "train-entity-types"])
+            .arg(&f)
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("learned from 2 named mentions"));
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    timeline()
+        .args(["nlp", "entity-types"])
+        .arg(&f)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "2 named mentions (person 1, organization 0, place 1, other 0)",
+        ))
+        .stdout(predicate::str::contains("rules and model: names found 2 (100.0 %)"));
+}

@@ -507,6 +507,16 @@ impl Name {
         }
     }
 
+    /// The learned model's vote: two for a type it is sure of (p >= 0.6),
+    /// one for a likely one.
+    fn add_learned(&mut self, found: &Found) {
+        if let Some((kind, p)) = TypeModel::embedded().predict(found) {
+            if p >= 0.4 {
+                self.votes[vote(kind)] += if p >= 0.6 { 2 } else { 1 };
+            }
+        }
+    }
+
     fn kind(&self) -> EntityKind {
         let order = [EntityKind::Person, EntityKind::Organization, EntityKind::Place];
         let best =
@@ -630,6 +640,9 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
                         names.len() - 1
                     });
                     let n = &mut names[i];
+                    if n.spellings.is_empty() {
+                        n.add_learned(f);
+                    }
                     *n.spellings.entry(f.text.clone()).or_default() += 1;
                     n.add_votes(f, slot, speaks);
                     held.insert(i);
@@ -988,6 +1001,208 @@ pub fn recount(t: &mut Timeline) {
     }
 }
 
+/// The type of a name written alone (no slot, no sentence): by the rules'
+/// votes and, unless `rules_only`, the learned [`TypeModel`]'s. `None`
+/// when the words hold no name.
+#[must_use]
+pub fn type_of_name(phrase: &str, rules_only: bool) -> Option<EntityKind> {
+    let found = names_in(phrase, None).into_iter().next()?;
+    let (_, words) = key_of(&found.text);
+    let mut name = Name {
+        acronym: words.len() == 1 && acronym(&found.text).is_some(),
+        words,
+        ..Name::default()
+    };
+    name.add_votes(&found, Slot::Target, false);
+    if !rules_only {
+        name.add_learned(&found);
+    }
+    Some(name.kind())
+}
+
+const KINDS: [EntityKind; 4] =
+    [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
+
+/// The features a [`TypeModel`] reads of a name: its words, first and last
+/// word, the last word's ending, its length in words, whether it is an
+/// acronym and whether a title stood before it.
+fn features(found: &Found) -> Vec<String> {
+    let (_, words) = key_of(&found.text);
+    let mut out: Vec<String> = words.iter().map(|w| format!("w={w}")).collect();
+    if let Some(last) = words.last() {
+        out.push(format!("l={last}"));
+        let chars: Vec<char> = last.chars().collect();
+        out.push(format!(
+            "s={}",
+            chars[chars.len().saturating_sub(3)..].iter().collect::<String>()
+        ));
+    }
+    if words.len() > 1 {
+        out.push(format!("f={}", words[0]));
+    }
+    out.push(format!("n={}", words.len().min(3)));
+    if acronym(&found.text).is_some() {
+        out.push("acronym".into());
+    }
+    if found.titled {
+        out.push("titled".into());
+    }
+    out
+}
+
+/// A naive Bayes table of name features by entity type, learned from
+/// GUM's named mentions (`timeline nlp train-entity-types`; the file is
+/// `models/entity-types.tsv`, a header line of the types' counts, then one
+/// line per feature: the feature and its count in each type).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TypeModel {
+    totals: [u32; 4],
+    counts: HashMap<String, [u32; 4]>,
+}
+
+static TYPE_MODEL: std::sync::LazyLock<TypeModel> = std::sync::LazyLock::new(|| {
+    TypeModel::read(include_str!("../../models/entity-types.tsv")).unwrap_or_default()
+});
+
+impl TypeModel {
+    /// The model committed with the code.
+    #[must_use]
+    pub fn embedded() -> &'static TypeModel {
+        &TYPE_MODEL
+    }
+
+    /// Learn from named mentions and their types; features seen fewer than
+    /// `min_count` times are left out. Deterministic.
+    #[must_use]
+    pub fn train(names: &[(String, EntityKind)], min_count: u32) -> TypeModel {
+        let mut m = TypeModel::default();
+        for (text, kind) in names {
+            let Some(found) = names_in(text, None).into_iter().next() else { continue };
+            let k = vote(*kind);
+            m.totals[k] += 1;
+            for f in features(&found) {
+                m.counts.entry(f).or_default()[k] += 1;
+            }
+        }
+        m.counts.retain(|_, c| c.iter().sum::<u32>() >= min_count);
+        m
+    }
+
+    /// The model as text, features sorted: the same data, the same bytes.
+    #[must_use]
+    pub fn write(&self) -> String {
+        let mut keys: Vec<&String> = self.counts.keys().collect();
+        keys.sort();
+        let row = |c: &[u32; 4]| c.iter().map(u32::to_string).collect::<Vec<_>>().join("\t");
+        let mut out = format!("#types\t{}\n", row(&self.totals));
+        for k in keys {
+            out.push_str(&format!("{k}\t{}\n", row(&self.counts[k])));
+        }
+        out
+    }
+
+    /// Read a model written by [`TypeModel::write`].
+    ///
+    /// # Errors
+    /// The 1-based line that is not a feature and four counts.
+    pub fn read(text: &str) -> Result<TypeModel, String> {
+        let mut m = TypeModel::default();
+        for (i, line) in text.lines().enumerate() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let parsed: Option<Vec<u32>> = cols.iter().skip(1).map(|c| c.parse().ok()).collect();
+            let Some(counts) = parsed.filter(|c| cols.len() == 5 && c.len() == 4) else {
+                return Err(format!("line {}: expected a feature and four counts", i + 1));
+            };
+            let c = [counts[0], counts[1], counts[2], counts[3]];
+            if i == 0 && cols[0] == "#types" {
+                m.totals = c;
+            } else {
+                m.counts.insert(cols[0].to_string(), c);
+            }
+        }
+        Ok(m)
+    }
+
+    /// The most likely type of a name and its probability, when the model
+    /// knows at least one of its features.
+    fn predict(&self, found: &Found) -> Option<(EntityKind, f64)> {
+        let all: u32 = self.totals.iter().sum();
+        if all == 0 {
+            return None;
+        }
+        let feats: Vec<&[u32; 4]> =
+            features(found).iter().filter_map(|f| self.counts.get(f)).collect();
+        if !feats.iter().any(|c| {
+            // a feature that tells types apart: not only the length or shape
+            c.iter().sum::<u32>() > 0
+        }) {
+            return None;
+        }
+        let mut logp = [0.0_f64; 4];
+        for (k, lp) in logp.iter_mut().enumerate() {
+            let n = f64::from(self.totals[k]);
+            *lp = ((n + 1.0) / (f64::from(all) + 4.0)).ln();
+            for c in &feats {
+                *lp += ((f64::from(c[k]) + 0.1) / (n + 0.4)).ln();
+            }
+        }
+        let max = logp.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let z: f64 = logp.iter().map(|l| (l - max).exp()).sum();
+        let (k, best) = logp
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            .expect("four types");
+        Some((KINDS[k], (best - max).exp() / z))
+    }
+}
+
+/// GUM's named mentions, to measure [`type_of_name`]: the entity spans of
+/// its `Entity=` brackets whose last word is a proper noun, with GUM's
+/// type mapped to ours (person, organization, place; the rest `other`).
+#[must_use]
+pub fn gold_names(sentences: &[crate::nlp::conllu::GoldSentence]) -> Vec<(String, EntityKind)> {
+    static BRACKET: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)").expect("valid pattern")
+    });
+    let mut out = Vec::new();
+    for s in sentences {
+        // open spans: (entity id, GUM type, first word)
+        let mut open: Vec<(String, String, usize)> = Vec::new();
+        for (i, w) in s.words.iter().enumerate() {
+            let mut closed: Vec<(String, usize)> = Vec::new();
+            for c in BRACKET.captures_iter(&w.entity) {
+                if let (Some(id), Some(kind)) = (c.get(1), c.get(2)) {
+                    if c.get(3).is_some() {
+                        closed.push((kind.as_str().to_string(), i));
+                    } else {
+                        open.push((id.as_str().to_string(), kind.as_str().to_string(), i));
+                    }
+                } else if let Some(id) = c.get(4) {
+                    if let Some(k) = open.iter().rposition(|(x, _, _)| x == id.as_str()) {
+                        let (_, kind, start) = open.remove(k);
+                        closed.push((kind, start));
+                    }
+                }
+            }
+            for (kind, start) in closed {
+                if s.words[i].upos != "PROPN" {
+                    continue;
+                }
+                let text: Vec<&str> = s.words[start..=i].iter().map(|w| w.form.as_str()).collect();
+                let ours = match kind.as_str() {
+                    "person" => EntityKind::Person,
+                    "organization" => EntityKind::Organization,
+                    "place" => EntityKind::Place,
+                    _ => EntityKind::Other,
+                };
+                out.push((text.join(" "), ours));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1145,6 +1360,51 @@ mod tests {
         assert_eq!(entity(&all, "Carol Browner").aliases, ["Browner"]);
         assert_eq!(entity(&all, "John Browne").aliases, ["Browne"]);
         assert!(entity(&all, "Brown").aliases.is_empty());
+    }
+
+    /// GUM's brackets, read: nested, single-word and multi-word spans;
+    /// only spans ending in a proper noun are names.
+    const GUM: &str = "# text = Lord Byron met the Bank of England in London .\n\
+1\tLord\tLord\tPROPN\tNNP\t_\t3\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-1-coref-Lord_Byron\n\
+2\tByron\tByron\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=1)\n\
+3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\tEntity=(2-organization-new-sssss-cf2-1-sgl\n\
+5\tBank\tBank\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\
+6\tof\tof\tADP\tIN\t_\t7\tcase\t_\t_\n\
+7\tEngland\tEngland\tPROPN\tNNP\t_\t5\tnmod\t_\tEntity=(3-place-new-sssss-cf3-1-sgl)2)\n\
+8\tin\tin\tADP\tIN\t_\t9\tcase\t_\t_\n\
+9\tLondon\tLondon\tPROPN\tNNP\t_\t3\tobl\t_\tEntity=(4-place-new-sssss-cf4-1-sgl)\n\
+10\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+
+    #[test]
+    fn gum_names_train_a_type_table_that_reads_back() {
+        let sentences = crate::nlp::conllu::parse(GUM).unwrap();
+        let names = gold_names(&sentences);
+        assert_eq!(
+            names,
+            [
+                ("Lord Byron".to_string(), EntityKind::Person),
+                ("England".to_string(), EntityKind::Place),
+                ("the Bank of England".to_string(), EntityKind::Organization),
+                ("London".to_string(), EntityKind::Place),
+            ]
+        );
+        let model = TypeModel::train(&names, 1);
+        let text = model.write();
+        assert_eq!(TypeModel::read(&text).unwrap(), model);
+        assert_eq!(TypeModel::train(&names, 1).write(), text, "the same data, the same bytes");
+        assert!(TypeModel::read("w=x\t1\t2").unwrap_err().contains("line 1"));
+    }
+
+    /// The committed table loads and types names it was not told about by
+    /// any rule.
+    #[test]
+    fn the_committed_type_table_loads_and_types_names() {
+        let m = TypeModel::embedded();
+        assert!(m.totals.iter().sum::<u32>() > 1000 && m.counts.len() > 1000);
+        assert_eq!(type_of_name("London", false), Some(EntityKind::Place));
+        assert_eq!(type_of_name("London", true), Some(EntityKind::Other));
+        assert_eq!(type_of_name("John Smith", false), Some(EntityKind::Person));
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct GoldWord {
     pub deprel: String,
     /// Whether MISC says `SpaceAfter=No`.
     pub no_space_after: bool,
+    /// MISC's `Entity=` value (GUM's entity brackets), empty when none.
+    pub entity: String,
 }
 
 /// Read every sentence of a CoNLL-U text. Empty nodes (`8.1`) are left
@@ -123,6 +125,11 @@ pub fn parse(text: &str) -> Result<Vec<GoldSentence>, String> {
             head,
             deprel: cols[7].to_string(),
             no_space_after: cols[9].split('|').any(|m| m == "SpaceAfter=No"),
+            entity: cols[9]
+                .split('|')
+                .find_map(|m| m.strip_prefix("Entity="))
+                .unwrap_or_default()
+                .to_string(),
         });
     }
     flush(&mut cur, &mut out, &mut pending_mwt);
