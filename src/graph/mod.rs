@@ -91,6 +91,16 @@ fn merge_key(m: &Mention) -> (bool, bool, Option<i64>, Option<Resolution>, &str,
     )
 }
 
+/// `block` in [`merge_key`] order (stable), each key computed once.
+fn sorted_by_merge_key(block: Vec<Mention>) -> Vec<Mention> {
+    let keys: Vec<_> = block.iter().map(merge_key).collect();
+    let mut order: Vec<usize> = (0..block.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    drop(keys);
+    let mut slots: Vec<Option<Mention>> = block.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
 /// The comparable form of a participant: its last name-like word, lower
 /// case, without possessive ("President I.M.Marenko's" -> "marenko").
 fn key_name(s: &str) -> String {
@@ -171,9 +181,10 @@ pub fn build(
         blocks.entry(m.action.clone()).or_default().push(m);
     }
     let mut events = Vec::new();
-    for (_, mut block) in blocks {
+    for (_, block) in blocks {
         // dated mentions first, most precise first, then by position
-        block.sort_by(|a, b| merge_key(a).cmp(&merge_key(b)));
+        // (each key computed once: it parses the date)
+        let block = sorted_by_merge_key(block);
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut index = Index::default();
         for m in block {
