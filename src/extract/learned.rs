@@ -51,8 +51,10 @@ fn factual(e: &EventMention) -> bool {
 /// by the lexicon) counts only as the news's own clause (`rel`, its
 /// relation in the parse, a root or one coordinated with it), not inside
 /// another ("he does what the governor said").
-fn told_as_recent(e: &EventMention, rel: &str, statement: bool) -> bool {
-    if e.polarity != Polarity::Pos || e.modality.is_some() {
+fn told_as_recent(e: &EventMention, rel: &str, statement: bool, action: &str) -> bool {
+    // "has ruled the country", "has retained power": a state that lasts
+    // up to the article, not a happening the article's date bounds
+    if e.polarity != Polarity::Pos || e.modality.is_some() || LASTING.contains(&action) {
         return false;
     }
     let saying = e.class == EventClass::Reporting || statement && e.class != EventClass::State;
@@ -71,6 +73,10 @@ fn told_as_recent(e: &EventMention, rel: &str, statement: bool) -> bool {
         }
     }
 }
+
+/// Lexicon actions that name a lasting state rather than a happening, in
+/// the present perfect above all ("has ruled since 1989").
+const LASTING: &[&str] = &["rule", "retain_power"];
 
 /// The article's own date as an event date: the event was reported by
 /// then (resolution `document`).
@@ -169,7 +175,7 @@ pub(super) fn mentions(
             let by_model = found.iter().find(|e| e.start == at);
             if let (Some(info), Some(e)) = (&fallback, by_model) {
                 let rel = sentences[e.sentence].tokens[e.token].deprel.as_str();
-                if told_as_recent(e, rel, m.event_type == EventType::Statement) {
+                if told_as_recent(e, rel, m.event_type == EventType::Statement, &m.action) {
                     m.date = Some(info.clone());
                     m.anchor = Anchor::Document;
                 }
@@ -450,7 +456,7 @@ mod tests {
         let text = "Unrest in the town\n\
                     The mayor has resigned. Rioters stormed the town hall.\n\
                     The governor warned against violence. Officials do what the governor said.\n\
-                    Two hundred people have been detained.";
+                    Two hundred people have been detained. The family has ruled the province for decades.";
         let major =
             |date| crate::extract::extract_document(doc(text, date), Detail::Major).mentions;
         let ms = major(Some("2021-06"));
@@ -469,6 +475,8 @@ mod tests {
         // a simple past may be any time before; a saying inside another
         // clause is no news of its own
         assert_eq!(date_of("stormed"), None);
+        // a lasting state is not bounded by the article: it lasts up to it
+        assert_eq!(date_of("ruled"), None);
         assert!(ms.iter().filter(|m| m.trigger == "said").all(|m| m.date.is_none()));
         // without the article's date nothing bounds them: never today
         assert!(major(None).iter().all(|m| m.date.is_none()));
