@@ -334,6 +334,12 @@ enum NlpCommand {
         /// A GUM CoNLL-U file (dev, to develop on).
         gold: PathBuf,
     },
+    /// Score the timeline's reading of "he" and "she" on GUM (its mentions
+    /// given): pronouns right, and MUC over pronouns and named mentions.
+    Coreference {
+        /// A GUM CoNLL-U file (dev, to develop on).
+        gold: PathBuf,
+    },
     /// Learn the entity type table from GUM's named mentions (counted, so
     /// the same data gives the same bytes).
     TrainEntityTypes {
@@ -1274,6 +1280,25 @@ fn nlp(command: NlpCommand) -> anyhow::Result<ExitCode> {
                     per.join("; ")
                 )?;
             }
+        }
+        NlpCommand::Coreference { gold } => {
+            let sentences = read_treebank(&gold)?;
+            let c = timeline::graph::entities::pronoun_coreference(&sentences);
+            let pct =
+                |a: usize| if c.pronouns == 0 { 0.0 } else { 100.0 * a as f64 / c.pronouns as f64 };
+            writeln!(
+                out,
+                "{}: {} personal pronouns; resolved {} ({:.1} %), right {} ({:.1} %); MUC R {:.1} P {:.1} F1 {:.1}",
+                gold.display(),
+                c.pronouns,
+                c.resolved,
+                pct(c.resolved),
+                c.right,
+                pct(c.right),
+                c.muc.0,
+                c.muc.1,
+                c.muc.2
+            )?;
         }
         NlpCommand::TrainEntityTypes { inputs, output, min_count } => {
             let mut names = Vec::new();

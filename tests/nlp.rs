@@ -98,4 +98,10 @@ fn entity_types_train_deterministically_and_score() {
             "2 named mentions (person 1, organization 0, place 1, other 0)",
         ))
         .stdout(predicate::str::contains("rules and model: names found 2 (100.0 %)"));
+    timeline()
+        .args(["nlp", "coreference"])
+        .arg(&f)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 personal pronouns; resolved 0"));
 }

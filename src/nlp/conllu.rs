@@ -13,6 +13,8 @@ pub struct GoldSentence {
     pub text: Option<String>,
     /// Whether a `# newpar` or `# newdoc` comment starts a new paragraph here.
     pub new_paragraph: bool,
+    /// Whether a `# newdoc` comment starts a new document here.
+    pub new_document: bool,
     /// The syntactic words (multiword token lines are folded into `multiword`).
     pub words: Vec<GoldWord>,
     /// Multiword tokens: (first word index, last word index, surface form),
@@ -50,8 +52,13 @@ pub struct GoldWord {
 /// The 1-based line and what was expected, for a malformed line.
 pub fn parse(text: &str) -> Result<Vec<GoldSentence>, String> {
     let mut out = Vec::new();
-    let mut cur =
-        GoldSentence { text: None, new_paragraph: false, words: Vec::new(), multiword: Vec::new() };
+    let mut cur = GoldSentence {
+        text: None,
+        new_paragraph: false,
+        new_document: false,
+        words: Vec::new(),
+        multiword: Vec::new(),
+    };
     let mut pending_mwt: Vec<(usize, usize, String)> = Vec::new();
     let flush = |cur: &mut GoldSentence,
                  out: &mut Vec<GoldSentence>,
@@ -63,6 +70,7 @@ pub fn parse(text: &str) -> Result<Vec<GoldSentence>, String> {
                 GoldSentence {
                     text: None,
                     new_paragraph: false,
+                    new_document: false,
                     words: Vec::new(),
                     multiword: Vec::new(),
                 },
@@ -81,6 +89,7 @@ pub fn parse(text: &str) -> Result<Vec<GoldSentence>, String> {
                 cur.text = Some(t.trim().to_string());
             } else if c.starts_with("newpar") || c.starts_with("newdoc") {
                 cur.new_paragraph = true;
+                cur.new_document |= c.starts_with("newdoc");
             }
             continue;
         }
