@@ -941,9 +941,10 @@ pub struct Entity {
     /// The other ways the articles write it, sorted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    /// How many event mentions name it.
+    /// How many event mentions of the corpus name it (a filtered timeline
+    /// keeps the corpus's counts).
     pub mention_count: usize,
-    /// How many events name it.
+    /// How many events of the corpus name it.
     pub event_count: usize,
 }
 

@@ -54,7 +54,7 @@ fn factual(e: &EventMention) -> bool {
 fn told_as_recent(e: &EventMention, rel: &str, statement: bool, action: &str) -> bool {
     // "has ruled the country", "has retained power": a state that lasts
     // up to the article, not a happening the article's date bounds
-    if e.polarity != Polarity::Pos || e.modality.is_some() || LASTING.contains(&action) {
+    if e.polarity != Polarity::Pos || e.modality.is_some() || super::lexicon::is_lasting(action) {
         return false;
     }
     let saying = e.class == EventClass::Reporting || statement && e.class != EventClass::State;
@@ -73,10 +73,6 @@ fn told_as_recent(e: &EventMention, rel: &str, statement: bool, action: &str) ->
         }
     }
 }
-
-/// Lexicon actions that name a lasting state rather than a happening, in
-/// the present perfect above all ("has ruled since 1989").
-const LASTING: &[&str] = &["rule", "retain_power"];
 
 /// The article's own date as an event date: the event was reported by
 /// then (resolution `document`).

@@ -324,6 +324,14 @@ pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, E
     }
 }
 
+/// Whether a lexicon action names a lasting state rather than a
+/// happening: "has ruled since 1989", "has retained power" hold up to the
+/// day of writing.
+#[must_use]
+pub fn is_lasting(action: &str) -> bool {
+    matches!(action, "rule" | "retain_power")
+}
+
 /// Nouns for armed forces, used by the presence construction ("troops are
 /// already in the country") and by "sent ... forces".
 #[must_use]

@@ -700,11 +700,10 @@ const PREPOSITIONS: &[&str] = &[
     "in", "of", "on", "at", "from", "to", "for", "with", "by", "against", "into", "about", "under",
 ];
 
-/// A clause that opens with a person's name ("Marenko wanted ...") makes
-/// that name the antecedent of a later "he".
 /// Whether the capitalised word that opens a sentence is a common word
 /// there ("Analysts were surprised", "Heavy shooting erupted") rather than
-/// a name: the backbone's tagger reads the sentence's first words, once.
+/// a name ([`crate::nlp::Model::opens_with_proper_noun`]), asked once per
+/// sentence.
 struct Opening<'s, 'a> {
     words: &'s [Word<'a>],
     common: Option<bool>,
@@ -714,13 +713,8 @@ impl Opening<'_, '_> {
     fn common(&mut self) -> bool {
         *self.common.get_or_insert_with(|| {
             let forms: Vec<&str> = self.words.iter().take(8).map(|w| w.text).collect();
-            match crate::nlp::Model::embedded() {
-                Ok(model) if !forms.is_empty() => {
-                    let classes = model.tagger.tag(&forms);
-                    model.tagger.classes[classes[0]].0 != "PROPN"
-                }
-                _ => false,
-            }
+            crate::nlp::Model::embedded()
+                .is_ok_and(|model| !forms.is_empty() && !model.opens_with_proper_noun(&forms))
         })
     }
 
@@ -731,6 +725,8 @@ impl Opening<'_, '_> {
     }
 }
 
+/// A clause that opens with a person's name ("Marenko wanted ...") makes
+/// that name the antecedent of a later "he".
 fn track_subject(
     words: &[Word],
     g_start: usize,
@@ -754,7 +750,8 @@ fn track_subject(
         let name = seg[k - 1].text.rsplit('.').next().unwrap_or(seg[k - 1].text);
         let next = &seg[k].lower;
         // a name followed by a verb-like word, not by "of" or a noun list
-        let first = words.iter().position(|w| std::ptr::eq(w, seg[start])).unwrap_or(usize::MAX);
+        // `seg` is the run of `words` from the clause's start
+        let first = words.partition_point(|w| w.start < g_start) + start;
         if name.chars().count() > 2
             && !matches!(next.as_str(), "of" | "and" | "in" | "is" | "was" | "are" | "were")
             && lexicon::lookup(&name.to_lowercase()).is_none()

@@ -33,7 +33,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::names::{acronym, initials, name_words, same_word};
+use super::names::{acronym, initials, same_word, words as name_words};
 use super::NAME_SIMILARITY;
 use crate::model::{Entity, EntityKind, Event, EventType, Timeline};
 
@@ -119,8 +119,6 @@ const ROLES: &[&str] = &[
     "diplomat",
     "colonel",
     "general",
-    "spokesman",
-    "spokeswoman",
     "boss",
     "head",
 ];
@@ -415,32 +413,19 @@ fn names_in(phrase: &str, opening: Option<&[&str]>) -> Vec<Found> {
     out
 }
 
-/// Whether the first of a sentence's words is a proper noun there.
+/// Whether the first of a sentence's words is a proper noun there (without
+/// the model, a capital that opens a sentence says nothing).
 fn proper_opening(words: &[&str]) -> bool {
-    match crate::nlp::Model::embedded() {
-        Ok(model) if !words.is_empty() => {
-            let classes = model.tagger.tag(words);
-            model.tagger.classes[classes[0]].0 == "PROPN"
-        }
-        // without the model, a capital that opens a sentence says nothing
-        _ => false,
-    }
+    crate::nlp::Model::embedded().is_ok_and(|model| model.opens_with_proper_noun(words))
 }
 
 /// The first words of a mention's quote when it opens with `phrase`:
 /// the context a sentence-initial capital is read in.
 fn opening_of<'q>(quote: &'q str, phrase: &str) -> Option<Vec<&'q str>> {
     let first = phrase.split_whitespace().next()?;
-    let mut words = quote.split_whitespace();
-    (words.next()? == first).then(|| {
-        std::iter::once(first_word(quote))
-            .chain(words.take(7).map(|w| w.trim_end_matches([',', '.', ';', ':'])))
-            .collect()
+    (quote.split_whitespace().next()? == first).then(|| {
+        quote.split_whitespace().take(8).map(|w| w.trim_end_matches([',', '.', ';', ':'])).collect()
     })
-}
-
-fn first_word(quote: &str) -> &str {
-    quote.split_whitespace().next().unwrap_or("").trim_end_matches([',', '.', ';', ':'])
 }
 
 /// The comparison key of a name, and its words.
@@ -700,7 +685,6 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
             blocks.entry(b).or_default().push(i);
         }
     }
-    let root_of = |parent: &mut Vec<usize>, i: usize| find(parent, i);
     let mut by_initials: HashMap<String, BTreeSet<usize>> = HashMap::new();
     for &i in order.iter().filter(|&&i| names[i].words.len() >= 2) {
         let ws: Vec<(String, bool)> = names[i].words.iter().map(|w| (w.clone(), true)).collect();
@@ -710,12 +694,8 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
     let lone: Vec<usize> = order.iter().copied().filter(|&i| names[i].words.len() == 1).collect();
     for &i in lone.iter().filter(|&&i| names[i].acronym) {
         let word = last(&names[i]);
-        let roots: BTreeSet<usize> = by_initials
-            .get(&word)
-            .into_iter()
-            .flatten()
-            .map(|&j| root_of(&mut parent, j))
-            .collect();
+        let roots: BTreeSet<usize> =
+            by_initials.get(&word).into_iter().flatten().map(|&j| find(&mut parent, j)).collect();
         if roots.len() == 1 {
             let j = *roots.iter().next().expect("one");
             union(&mut parent, &rank, &mut total, j, i);
@@ -736,7 +716,7 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
             for b in block_keys(&word) {
                 for &j in blocks.get(&b).into_iter().flatten() {
                     let other = last(&names[j]);
-                    let r = root_of(&mut parent, j);
+                    let r = find(&mut parent, j);
                     let alike = if exact {
                         other == word
                     } else {
@@ -784,7 +764,7 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
         let best = candidates
             .into_iter()
             .filter(|&j| j != i && misspelt(&word, &last(&names[j])))
-            .map(|j| (root_of(&mut parent, j), j))
+            .map(|j| (find(&mut parent, j), j))
             .filter(|&(r, _)| rarer(names[i].mentions, total[r]))
             .min_by_key(|&(r, j)| (rank[r], rank[j]));
         if let Some((r, _)) = best {
@@ -794,7 +774,7 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
     // the groups, keyed by their root name
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..names.len() {
-        let r = root_of(&mut parent, i);
+        let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
     let mut entity_of = vec![usize::MAX; names.len()];
@@ -972,33 +952,14 @@ pub fn matching<'a>(entities: &'a [Entity], query: &str) -> Vec<&'a Entity> {
         .collect()
 }
 
-/// Keep the entities the timeline's events still name, counted over them
-/// (after a filter left some events out).
-pub fn recount(t: &mut Timeline) {
-    let mut events: HashMap<&str, usize> = HashMap::new();
-    for e in &t.events {
-        for id in &e.entities {
-            *events.entry(id.as_str()).or_default() += 1;
-        }
-    }
-    let mut mentions: HashMap<String, usize> = HashMap::new();
-    if events.len() < t.entities.len() {
-        // mention counts are not kept per event: scale by the events kept
-        for x in &t.entities {
-            if let Some(&n) = events.get(x.id.as_str()) {
-                let share = x.mention_count * n / x.event_count.max(1);
-                mentions.insert(x.id.clone(), share.max(n));
-            }
-        }
-    }
-    t.entities.retain(|x| events.contains_key(x.id.as_str()));
-    for x in &mut t.entities {
-        let n = events[x.id.as_str()];
-        if let Some(&m) = mentions.get(&x.id) {
-            x.mention_count = m;
-        }
-        x.event_count = n;
-    }
+/// Keep the entities the timeline's events still name (after a filter
+/// left some events out). Their counts stay those of the corpus: which
+/// mention named which entity is not kept, so a count over the events
+/// left could only be guessed.
+pub fn keep_named(t: &mut Timeline) {
+    let named: BTreeSet<&str> =
+        t.events.iter().flat_map(|e| e.entities.iter().map(String::as_str)).collect();
+    t.entities.retain(|x| named.contains(x.id.as_str()));
 }
 
 /// The type of a name written alone (no slot, no sentence): by the rules'

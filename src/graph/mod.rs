@@ -816,6 +816,6 @@ pub fn filter(mut t: Timeline, filter: &Filter) -> Timeline {
     t.findings.retain(|f| f.events.iter().all(|id| kept.contains(id.as_str())));
     // no edge points at an event the file no longer holds
     t.edges.retain(|e| kept.contains(e.before.as_str()) && kept.contains(e.after.as_str()));
-    entities::recount(&mut t);
+    entities::keep_named(&mut t);
     t
 }

@@ -40,8 +40,9 @@ pub const COMPANY_FORMS: &[&str] = &[
 const ACRONYM_SKIPS: &[&str] = &["of", "and", "the", "for", "&", "de", "du", "la"];
 
 /// Words of a name: split at spaces and punctuation (hyphens, apostrophes
-/// and dots inside a word stay), possessives and determiners dropped.
-fn words(s: &str) -> Vec<(String, bool)> {
+/// and dots inside a word stay), possessives and determiners dropped; each
+/// lower case, with whether it was written capitalised.
+pub(super) fn words(s: &str) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = s
         .split(|c: char| {
             c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '/')
@@ -74,12 +75,6 @@ pub(super) fn same_word(a: &str, b: &str, similarity: f64) -> bool {
             && a.chars().any(char::is_alphabetic)
             && strsim::jaro_winkler(a, b) >= similarity
             && strsim::levenshtein(a, b) <= if n >= 9 { 2 } else { 1 }
-}
-
-/// A name as the words it is compared by (see the module docs): lower
-/// case, with whether each was written capitalised.
-pub(super) fn name_words(s: &str) -> Vec<(String, bool)> {
-    words(s)
 }
 
 pub(super) fn initials(ws: &[(String, bool)]) -> String {

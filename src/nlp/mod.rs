@@ -88,6 +88,16 @@ static EMBEDDED: &[u8] = include_bytes!("../../models/en-ud.model");
 static MODEL: LazyLock<Result<Model, String>> = LazyLock::new(|| Model::read(EMBEDDED));
 
 impl Model {
+    /// Whether the first of a sentence's words is a proper noun there, as
+    /// the tagger reads it with the words after it (eight at most): a
+    /// capital that opens a sentence says nothing by itself ("Analysts
+    /// said", "Ryanair said").
+    #[must_use]
+    pub fn opens_with_proper_noun(&self, forms: &[&str]) -> bool {
+        let forms = &forms[..forms.len().min(8)];
+        self.tagger.tag(forms).first().is_some_and(|&c| self.tagger.classes[c].0 == "PROPN")
+    }
+
     /// The model committed with the code, loaded once.
     ///
     /// # Errors

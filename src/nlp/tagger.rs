@@ -247,14 +247,6 @@ fn dict_classes(ws: &[Word], dictionary: &KeyMap<u16>) -> Vec<u64> {
 }
 
 impl Tagger {
-    /// The class the tag dictionary gives a frequent unambiguous word
-    /// (compared in lower case), if it holds the word.
-    #[must_use]
-    pub fn dictionary_class(&self, form: &str) -> Option<&(String, String)> {
-        let c = *self.dictionary.get(&hash_str(&normalize(form)))?;
-        self.classes.get(usize::from(c))
-    }
-
     /// The joint class of each word, left to right.
     #[must_use]
     pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
