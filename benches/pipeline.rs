@@ -33,10 +33,10 @@ impl Rng {
         self.0 >> 33
     }
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() as usize) % xs.len()]
+        xs[self.below(xs.len())]
     }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next()).expect("31 bits fit") % n
     }
 }
 
@@ -89,7 +89,7 @@ fn misspell(r: &mut Rng, name: &str) -> String {
         return name.to_string();
     }
     let mut c: Vec<char> = name.chars().collect();
-    let i = 1 + (r.below(c.len() as u64 - 2) as usize);
+    let i = 1 + r.below(c.len() - 2);
     c.remove(i);
     c.into_iter().collect()
 }
@@ -99,10 +99,10 @@ fn surname(n: &str) -> &str {
 }
 
 /// One article of a story about `day` (1..=28) of `month` in `year`.
-fn article(r: &mut Rng, story: u64, year: u32, month: usize, day: u32) -> String {
-    let person = PEOPLE[(story as usize) % PEOPLE.len()];
-    let place = PLACES[(story as usize / 3) % PLACES.len()];
-    let group = GROUPS[(story as usize / 7) % GROUPS.len()];
+fn article(r: &mut Rng, story: usize, year: usize, month: usize, day: usize) -> String {
+    let person = PEOPLE[story % PEOPLE.len()];
+    let place = PLACES[(story / 3) % PLACES.len()];
+    let group = GROUPS[(story / 7) % GROUPS.len()];
     let name = misspell(r, person);
     let mut s = format!(
         "---\ntitle: Crisis in {place}\ndate: {year}-{:02}-{:02}\n---\nCrisis in {place}\n\n",
@@ -111,7 +111,7 @@ fn article(r: &mut Rng, story: u64, year: u32, month: usize, day: u32) -> String
     );
     let sentences = 12 + r.below(14);
     for _ in 0..sentences {
-        let d = 1 + r.below(u64::from(day.max(2)) - 1) as u32;
+        let d = 1 + r.below(day.max(2) - 1);
         let wd = r.pick(WEEKDAYS);
         let m = MONTHS[month];
         let sentence = match r.below(16) {
@@ -148,10 +148,10 @@ fn corpus(n: usize) -> Vec<(String, String)> {
     let mut r = Rng(0x5eed_2022);
     (0..n)
         .map(|i| {
-            let story = (i / 4) as u64;
-            let year = 2000 + (story % 24) as u32;
-            let month = (story % 12) as usize;
-            let day = 5 + (story % 23) as u32;
+            let story = i / 4;
+            let year = 2000 + story % 24;
+            let month = story % 12;
+            let day = 5 + story % 23;
             (format!("story{story:06}-{i:07}.txt"), article(&mut r, story, year, month, day))
         })
         .collect()
@@ -266,10 +266,11 @@ fn main() {
             let events: Vec<timeline::model::Event> = (0..n)
                 .map(|i| {
                     let lo =
-                        base + chrono::Duration::days(i64::try_from(r.below(9000)).unwrap_or(0));
-                    let hi = lo + chrono::Duration::days(i64::try_from(r.below(20)).unwrap_or(0));
+                        base + chrono::Duration::days(i64::try_from(r.below(9000)).expect("small"));
+                    let hi =
+                        lo + chrono::Duration::days(i64::try_from(r.below(20)).expect("small"));
                     let follows = (i > 0 && r.below(3) == 0).then(|| {
-                        let j = usize::try_from(r.below(i as u64)).unwrap_or(0);
+                        let j = r.below(i);
                         timeline::model::Relation {
                             start: j * 10,
                             end: j * 10 + 5,

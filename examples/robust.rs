@@ -1,4 +1,4 @@
-//! Robustness run on real news: every article of the TimeML folders given
+//! Robustness run on real news: every article of the `TimeML` folders given
 //! (or `.txt` files), and a fixed number of seeded mutations of each, go
 //! through extraction, merging, ordering and drawing. Any panic is a
 //! failure, reported with the file and the mutation's seed so it can be
@@ -13,7 +13,7 @@
 //! curly quotes, dashes, accents and control characters (form feeds from
 //! PDFs, escape sequences) dropped in, words the extractor reacts to
 //! ("then", "after", "were", weekdays, months) inserted anywhere, and a
-//! piece of another article spliced in. `.ci/run` runs it over TimeBank,
+//! piece of another article spliced in. `.ci/run` runs it over `TimeBank`,
 //! AQUAINT and the TE3 silver articles.
 
 use std::path::{Path, PathBuf};
@@ -103,7 +103,7 @@ fn floor(s: &str, mut i: usize) -> usize {
 /// One mutant of `text`: a few edits chosen by `rng`, `other` for splices.
 fn mutate(text: &str, other: &str, rng: &mut Rng) -> String {
     let mut s = text.to_string();
-    for _ in 0..1 + rng.below(8) {
+    for _ in 0..=rng.below(8) {
         let a = floor(&s, rng.below(s.len() + 1));
         let b = floor(&s, a + rng.below(200));
         match rng.below(8) {
@@ -150,7 +150,7 @@ fn files(p: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// An article's text and its date (`YYYY-MM-DD`), from TimeML or plain text.
+/// An article's text and its date (`YYYY-MM-DD`), from `TimeML` or plain text.
 fn article(path: &Path) -> Option<(String, Option<String>)> {
     let raw = std::fs::read_to_string(path).ok()?;
     if path.extension().and_then(|e| e.to_str()) == Some("tml") {

@@ -164,10 +164,10 @@ enum Command {
         #[arg(long)]
         all_events: bool,
     },
-    /// The time expressions and TimeML events of one text file.
+    /// The time expressions and `TimeML` events of one text file.
     ///
     /// Events are found by the learned event model on the backbone's
-    /// parse, each with its TimeML class, tense, aspect, polarity and
+    /// parse, each with its `TimeML` class, tense, aspect, polarity and
     /// modality; offsets are UTF-8 byte offsets into the file.
     Annotate {
         /// A UTF-8 text file.
@@ -182,7 +182,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TagFormat::Json)]
         format: TagFormat,
     },
-    /// The event model: train it, or cross-validate it on TimeML data.
+    /// The event model: train it, or cross-validate it on `TimeML` data.
     Events {
         #[command(subcommand)]
         command: EventsCommand,
@@ -192,14 +192,14 @@ enum Command {
         #[command(subcommand)]
         command: NlpCommand,
     },
-    /// Score the time expression tagger on TimeML files (TempEval-3 style).
+    /// Score the time expression tagger on `TimeML` files (TempEval-3 style).
     ///
     /// Reads every .tml file under the given folders, tags its text with
     /// the document creation time as reference day, and prints strict and
     /// relaxed precision, recall and F1, type and value F1, and the errors
     /// grouped by kind of expression.
     Eval {
-        /// Folders (or files) of TimeML documents.
+        /// Folders (or files) of `TimeML` documents.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Also list every miss, extra and wrong value.
@@ -213,13 +213,13 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum EventsCommand {
-    /// Train the event model on TimeML folders (seeded: the same data
+    /// Train the event model on `TimeML` folders (seeded: the same data
     /// and options give the same bytes).
     Train {
-        /// Folders (or files) of gold TimeML documents (TimeBank, AQUAINT).
+        /// Folders (or files) of gold `TimeML` documents (`TimeBank`, AQUAINT).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Folders of automatically annotated TimeML (TE3 silver), used for
+        /// Folders of automatically annotated `TimeML` (TE3 silver), used for
         /// event detection only.
         #[arg(long, value_name = "DIR")]
         silver: Vec<PathBuf>,
@@ -231,10 +231,10 @@ enum EventsCommand {
     },
     /// K-fold cross-validation by document: TempEval-3 task B figures.
     Cv {
-        /// Folders (or files) of gold TimeML documents.
+        /// Folders (or files) of gold `TimeML` documents.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Folders of automatically annotated TimeML added to every fold's
+        /// Folders of automatically annotated `TimeML` added to every fold's
         /// training data.
         #[arg(long, value_name = "DIR")]
         silver: Vec<PathBuf>,
@@ -306,7 +306,7 @@ enum NlpCommand {
         #[arg(long, default_value_t = 0.5)]
         tagger_prune: f32,
     },
-    /// Score the model on a CoNLL-U file: CoNLL 2018 shared task figures.
+    /// Score the model on a CoNLL-U file: `CoNLL` 2018 shared task figures.
     Eval {
         /// The gold CoNLL-U file.
         gold: PathBuf,
@@ -394,7 +394,7 @@ struct FilterArgs {
     #[arg(long, value_name = "N", default_value_t = 0)]
     min_sources: usize,
     /// Keep events of these types (repeat or separate with commas): protest,
-    /// violence, political_change, security, economic, statement,
+    /// violence, `political_change`, security, economic, statement,
     /// diplomacy, other.
     #[arg(long = "type", value_name = "TYPE", value_delimiter = ',')]
     types: Vec<String>,
@@ -504,7 +504,7 @@ enum OutFormat {
     Html,
     /// A Markdown report.
     Md,
-    /// TimelineJS JSON.
+    /// `TimelineJS` JSON.
     Timelinejs,
     /// A Mermaid `timeline`.
     Mermaid,
@@ -904,30 +904,26 @@ fn file_context(
     recognized: &timex::Recognized,
     reference: Option<NaiveDate>,
 ) -> anyhow::Result<Context> {
-    Ok(match reference {
-        Some(r) => Context { reference: Some(r), inferred: false, year: None },
-        None => {
-            let mut doc = timeline::corpus::parse_document(file, text.as_bytes().to_vec())?;
-            doc.body_start = 0;
-            let days = timeline::extract::explicit_days_recognized(&doc, recognized);
-            let mut docs = vec![doc];
-            timeline::extract::choose_references(&mut docs, &[days]);
-            match &docs[0].reference {
-                Some(Reference { date, source: ReferenceSource::Inferred, evidence }) => {
-                    eprintln!("reference date inferred: {date} ({evidence})");
-                    Context {
-                        reference: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-                        inferred: true,
-                        year: None,
-                    }
-                }
-                _ => {
-                    eprintln!(
-                        "no reference date given or found: relative expressions stay unresolved"
-                    );
-                    Context::default()
-                }
+    Ok(if let Some(r) = reference {
+        Context { reference: Some(r), inferred: false, year: None }
+    } else {
+        let mut doc = timeline::corpus::parse_document(file, text.as_bytes().to_vec())?;
+        doc.body_start = 0;
+        let days = timeline::extract::explicit_days_recognized(&doc, recognized);
+        let mut docs = vec![doc];
+        timeline::extract::choose_references(&mut docs, &[days]);
+        if let Some(Reference { date, source: ReferenceSource::Inferred, evidence }) =
+            &docs[0].reference
+        {
+            eprintln!("reference date inferred: {date} ({evidence})");
+            Context {
+                reference: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+                inferred: true,
+                year: None,
             }
+        } else {
+            eprintln!("no reference date given or found: relative expressions stay unresolved");
+            Context::default()
         }
     })
 }
@@ -994,7 +990,7 @@ fn tml_files(p: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The TimeML documents under `inputs`, by file stem; a file that does
+/// The `TimeML` documents under `inputs`, by file stem; a file that does
 /// not read is reported and skipped.
 fn read_timeml(
     inputs: &[PathBuf],
@@ -1026,7 +1022,7 @@ fn read_timeml(
     Ok((docs, skipped))
 }
 
-/// Analyse TimeML documents for the event model, in parallel, in order.
+/// Analyse `TimeML` documents for the event model, in parallel, in order.
 fn prepare_timeml(
     docs: Vec<(String, timeline::extract::timeml::Document)>,
 ) -> anyhow::Result<Vec<timeline::extract::events::Prepared>> {
@@ -1327,7 +1323,7 @@ fn nlp(command: NlpCommand) -> anyhow::Result<ExitCode> {
             let sentences = model.analyze(&text);
             match format {
                 ParseFormat::Conllu => {
-                    write!(out, "{}", timeline::nlp::conllu::write(&text, &sentences))?
+                    write!(out, "{}", timeline::nlp::conllu::write(&text, &sentences))?;
                 }
                 ParseFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &sentences)?;

@@ -122,7 +122,7 @@ pub enum LoadError {
         message: String,
     },
     /// A file this tool wrote (a timeline JSON, a mention file, an HTML
-    /// or Markdown report, a TimelineJS or TLS export), found among the
+    /// or Markdown report, a `TimelineJS` or TLS export), found among the
     /// articles: it is not read as one.
     #[error("{}: {what} this tool wrote, not an article, so it is skipped", path.display())]
     OwnOutput {

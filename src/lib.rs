@@ -144,16 +144,15 @@ impl Copies {
     pub fn admit(&mut self, o: Outcome) -> Outcome {
         let Outcome::Extracted { extracted, .. } = &o else { return o };
         let Some(digest) = &extracted.digest else { return o };
-        match self.seen.get(digest) {
-            Some(first) => Outcome::Skipped(LoadError::Duplicate {
+        if let Some(first) = self.seen.get(digest) {
+            Outcome::Skipped(LoadError::Duplicate {
                 path: extracted.document.path.clone().into(),
                 of: first.into(),
                 how: "the same text as",
-            }),
-            None => {
-                self.seen.insert(digest.clone(), extracted.document.path.clone());
-                o
-            }
+            })
+        } else {
+            self.seen.insert(digest.clone(), extracted.document.path.clone());
+            o
         }
     }
 }

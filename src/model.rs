@@ -457,7 +457,7 @@ pub enum EventType {
 }
 
 impl EventType {
-    /// The snake_case name used in JSON and on the command line.
+    /// The `snake_case` name used in JSON and on the command line.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {

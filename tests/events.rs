@@ -1,5 +1,5 @@
 //! The event model through the binary: `annotate`, event scoring in
-//! `eval`, and seeded training and cross-validation on TimeML written for
+//! `eval`, and seeded training and cross-validation on `TimeML` written for
 //! these tests (`tests/data/timeml/`).
 
 use super::*;
@@ -90,7 +90,8 @@ fn annotate_prints_timexes_and_events_with_exact_offsets() {
     assert_eq!(word("said")["class"], "REPORTING");
     assert_eq!(word("cancel")["polarity"], "NEG");
     for e in events {
-        let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+        let at = |k: &str| usize::try_from(e[k].as_u64().unwrap()).unwrap();
+        let (s, t) = (at("start"), at("end"));
         assert_eq!(&text[s..t], e["text"].as_str().unwrap());
     }
     // TimeML: inline tags, one MAKEINSTANCE per EVENT, text escaped
@@ -317,7 +318,7 @@ fn days_per_day_and_the_tls_summary() {
     assert_eq!(
         dates,
         want.iter()
-            .map(|d| d.to_string())
+            .map(std::string::ToString::to_string)
             .collect::<Vec<_>>()
             .iter()
             .map(String::as_str)

@@ -103,13 +103,11 @@ fn browser_layout(
         .output()
         .unwrap();
     let dom = String::from_utf8_lossy(&out.stdout);
-    let json = dom
-        .split_once("<pre id=\"boxes\">")
-        .and_then(|(_, r)| r.split_once("</pre>"))
-        .map(|(j, _)| j.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
-        .unwrap_or_else(|| {
-            panic!("{name}: no boxes in the DOM:\n{}", String::from_utf8_lossy(&out.stderr))
-        });
+    let json =
+        dom.split_once("<pre id=\"boxes\">").and_then(|(_, r)| r.split_once("</pre>")).map_or_else(
+            || panic!("{name}: no boxes in the DOM:\n{}", String::from_utf8_lossy(&out.stderr)),
+            |(j, _)| j.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"),
+        );
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let f = |x: &serde_json::Value| x.as_f64().unwrap();
     let items = v["items"]

@@ -1,5 +1,6 @@
 //! Inputs people have, map-reduce runs, and bad input.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use assert_cmd::prelude::*;
@@ -195,8 +196,10 @@ fn bad_files_are_skipped_with_their_reasons_and_the_rest_is_built() {
     write(d, "empty.md", "");
     write(d, "blank.jsonl", "\n\n");
     // digits and dates everywhere
-    let noise: String =
-        (0..3000).map(|i| format!("{i}/{}/20{:02} 12:{:02} ", i % 13, i % 100, i % 60)).collect();
+    let noise = (0..3000).fold(String::new(), |mut s, i| {
+        let _ = write!(s, "{i}/{}/20{:02} 12:{:02} ", i % 13, i % 100, i % 60);
+        s
+    });
     write(d, "digits.txt", format!("{noise}\nOn May 5, 2021, the council resigned. {noise}"));
     build_folder(d)
         .stderr(predicate::str::contains(

@@ -102,6 +102,7 @@ fn control_characters_in_articles_and_names_keep_the_svg_valid() {
 
 #[test]
 fn an_unreadable_subfolder_loses_only_its_own_articles() {
+    use std::os::unix::fs::PermissionsExt as _;
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("in");
     write(&d, "a.txt", DAM);
@@ -109,7 +110,6 @@ fn an_unreadable_subfolder_loses_only_its_own_articles() {
     write(&d, "z.txt", PORT.replace("40", "41"));
     let out = dir.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    use std::os::unix::fs::PermissionsExt as _;
     let mode = |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m));
     mode(&d.join("locked"), 0o000).unwrap();
     // root reads any folder: run as nobody there
@@ -312,7 +312,10 @@ fn ctrl_c_leaves_no_temporary_file_and_the_old_outputs() {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert!(left.iter().all(|n| !n.ends_with(".tmp")), "after {delay} ms: {left:?}");
+        assert!(
+            left.iter().all(|n| Path::new(n).extension().is_none_or(|x| x != "tmp")),
+            "after {delay} ms: {left:?}"
+        );
         assert_eq!(read(out.join("t.svg")), svg);
         assert_eq!(read(out.join("t.json")), json);
     }

@@ -31,7 +31,7 @@ fn read(p: impl AsRef<Path>) -> String {
     std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
 }
 
-/// Compare with a golden file, or rewrite it when UPDATE_GOLDEN is set.
+/// Compare with a golden file, or rewrite it when `UPDATE_GOLDEN` is set.
 fn golden(actual: &str, path: &Path) {
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(path, actual).unwrap();

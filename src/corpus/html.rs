@@ -128,7 +128,7 @@ fn flatten(page: &str) -> Option<(String, Flattened)> {
         let name: String = tag
             .trim_start_matches('/')
             .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
+            .take_while(char::is_ascii_alphanumeric)
             .collect::<String>()
             .to_ascii_lowercase();
         if name.is_empty() || !tag.trim_start_matches('/').starts_with(char::is_alphabetic) {
@@ -482,6 +482,7 @@ mod tests {
 #[cfg(test)]
 mod limits {
     use super::*;
+    use std::fmt::Write as _;
 
     fn page(s: &str) -> Result<Loaded, LoadError> {
         parse_html(Path::new("web/page.html"), s.as_bytes().to_vec())
@@ -499,15 +500,17 @@ mod limits {
         assert!(l.document.text.contains("Floods hit Varnel"));
     }
 
-    /// Issue 16: WordPress writes comments around every paragraph; they
+    /// Issue 16: `WordPress` writes comments around every paragraph; they
     /// open nothing, so the footer stays out of the article.
     #[test]
     fn comments_are_not_counted_as_open_tags() {
-        let body: String = (0..300)
-            .map(|i| {
-                format!("<!-- wp:paragraph --><p>Paragraph {i} > more.</p><!-- /wp:paragraph -->")
-            })
-            .collect();
+        let body = (0..300).fold(String::new(), |mut s, i| {
+            let _ = write!(
+                s,
+                "<!-- wp:paragraph --><p>Paragraph {i} > more.</p><!-- /wp:paragraph -->"
+            );
+            s
+        });
         let p = format!("<html><body><article>{body}</article><footer>Copyright line; the editor resigned.</footer></body></html>");
         assert!(flatten(&p).is_none(), "nothing to drop");
         let l = page(&p).unwrap();
@@ -518,7 +521,10 @@ mod limits {
     /// Issue 16: one element with 200,000 attributes.
     #[test]
     fn an_attribute_flood_is_cut() {
-        let attrs: String = (0..200_000).map(|i| format!(" a{i}=\"x\"")).collect();
+        let attrs = (0..200_000).fold(String::new(), |mut s, i| {
+            let _ = write!(s, " a{i}=\"x\"");
+            s
+        });
         let p =
             format!("<html><body><p{attrs}>The council resigned on May 5, 2021.</p></body></html>");
         let (flat, what) = flatten(&p).unwrap();

@@ -445,7 +445,7 @@ pub const TLS_RULE: &str = "--------------------------------";
 pub const HTML_MARK: &str = "<meta name=\"generator\" content=\"timeline\">";
 
 /// What this tool wrote, when `head` (a file's first bytes) is one of its
-/// outputs: a timeline JSON or mention file (their `format`), a TimelineJS
+/// outputs: a timeline JSON or mention file (their `format`), a `TimelineJS`
 /// export, an HTML report or a Markdown export (their marks), a TLS
 /// summary (a date line first, and the 32-dash rule). Outputs written
 /// into an input folder are not read back as articles on the next run.
@@ -668,13 +668,11 @@ fn decode(bytes: Vec<u8>) -> (String, Option<BadBytes>) {
                         for b in &mut bytes[start..start + len] {
                             *b = b'?';
                         }
-                        match &mut bad {
-                            Some(b) => b.count += len,
-                            None => {
-                                let line =
-                                    1 + bytes[..start].iter().filter(|&&b| b == b'\n').count();
-                                bad = Some(BadBytes { count: len, first: start, line });
-                            }
+                        if let Some(b) = &mut bad {
+                            b.count += len;
+                        } else {
+                            let line = bytes[..start].split(|&b| b == b'\n').count();
+                            bad = Some(BadBytes { count: len, first: start, line });
                         }
                         at = start + len;
                     }

@@ -137,33 +137,30 @@ pub fn parse_record(origin: &Path, at: Location, value: Value) -> Result<Loaded,
         }
         n
     });
-    let mut doc = match html {
-        Some(h) => {
-            let mut l = super::parse_html(origin, h.into_bytes()).map_err(|e| match e {
-                LoadError::Empty { .. } => {
-                    fail("expected article text in \"html\", but found none".into())
-                }
-                e => e,
-            })?;
-            warnings.append(&mut l.warnings);
-            l.document
+    let mut doc = if let Some(h) = html {
+        let mut l = super::parse_html(origin, h.into_bytes()).map_err(|e| match e {
+            LoadError::Empty { .. } => {
+                fail("expected article text in \"html\", but found none".into())
+            }
+            e => e,
+        })?;
+        warnings.append(&mut l.warnings);
+        l.document
+    } else {
+        if text.trim().is_empty() {
+            return Err(fail("expected article text, but \"text\" is empty".into()));
         }
-        None => {
-            if text.trim().is_empty() {
-                return Err(fail("expected article text, but \"text\" is empty".into()));
-            }
-            Document {
-                id: String::new(),
-                path: String::new(),
-                title: None,
-                publisher: None,
-                author: None,
-                url: None,
-                date: None,
-                reference: None,
-                body_start: 0,
-                text,
-            }
+        Document {
+            id: String::new(),
+            path: String::new(),
+            title: None,
+            publisher: None,
+            author: None,
+            url: None,
+            date: None,
+            reference: None,
+            body_start: 0,
+            text,
         }
     };
     let id = id

@@ -1,8 +1,8 @@
-//! Event mentions as TimeML defines them, learned from annotated news.
+//! Event mentions as `TimeML` defines them, learned from annotated news.
 //!
 //! Every word of a sentence analysed by the backbone ([`crate::nlp`]) is
 //! classified by an averaged perceptron as no event or as an event of one of
-//! the seven TimeML classes ([`EventClass`]); no word list decides what can
+//! the seven `TimeML` classes ([`EventClass`]); no word list decides what can
 //! be an event. The features are the word's form, lemma, tags and suffixes,
 //! its neighbours, its dependency relation, its head and its function-word
 //! children, and whether a time expression covers it. Two smaller
@@ -10,12 +10,12 @@
 //! chain; polarity and modality are read off its dependents (a negator, a
 //! modal verb).
 //!
-//! The model is trained by `timeline events train` on TimeML folders
-//! (TimeBank and AQUAINT as TempEval-3 released them), seeded so the same
+//! The model is trained by `timeline events train` on `TimeML` folders
+//! (`TimeBank` and AQUAINT as TempEval-3 released them), seeded so the same
 //! data gives the same bytes, and embedded from `models/en-events.model`.
 //! `timeline events cv` reports the TempEval-3 task B figures of a k-fold
 //! cross-validation by document, and `timeline eval` scores the committed
-//! model on any TimeML folder.
+//! model on any `TimeML` folder.
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -39,7 +39,7 @@ macro_rules! vocabulary {
             /// Every value, in the order of the model's classes.
             pub const ALL: &'static [$name] = &[$($name::$v),+];
 
-            /// The TimeML name.
+            /// The `TimeML` name.
             #[must_use]
             pub fn as_str(self) -> &'static str {
                 match self {
@@ -47,7 +47,7 @@ macro_rules! vocabulary {
                 }
             }
 
-            /// The value of a TimeML name (case-blind).
+            /// The value of a `TimeML` name (case-blind).
             #[must_use]
             pub fn parse(s: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(s))
@@ -68,7 +68,7 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
-    /// The TimeML event classes.
+    /// The `TimeML` event classes.
     EventClass {
         /// Something that happens: "exploded", "the election".
         Occurrence = "OCCURRENCE",
@@ -88,7 +88,7 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// TimeML tense of an event instance.
+    /// `TimeML` tense of an event instance.
     Tense {
         /// No tense (nouns, most adjectives, modal constructions).
         None = "NONE",
@@ -108,7 +108,7 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// TimeML grammatical aspect of an event instance.
+    /// `TimeML` grammatical aspect of an event instance.
     Aspect {
         /// Simple.
         None = "NONE",
@@ -122,7 +122,7 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// TimeML polarity.
+    /// `TimeML` polarity.
     Polarity {
         /// Asserted.
         Pos = "POS",
@@ -134,7 +134,7 @@ vocabulary! {
 /// Dependents (by lemma) that negate the word they attach to.
 pub const NEGATORS: &[&str] = &["not", "never", "no", "neither", "nor", "n't"];
 
-/// Modal lemmas that mark tense (future), not modality, in TimeML.
+/// Modal lemmas that mark tense (future), not modality, in ``TimeML``.
 pub const FUTURE_MODALS: &[&str] = &["will", "shall"];
 
 /// An event mention found in a text.
@@ -148,18 +148,18 @@ pub struct EventMention {
     pub text: String,
     /// Its lemma.
     pub lemma: String,
-    /// TimeML class.
+    /// ``TimeML`` class.
     pub class: EventClass,
-    /// TimeML tense.
+    /// ``TimeML`` tense.
     pub tense: Tense,
-    /// TimeML aspect.
+    /// ``TimeML`` aspect.
     pub aspect: Aspect,
-    /// TimeML polarity.
+    /// ``TimeML`` polarity.
     pub polarity: Polarity,
     /// The modal verb that qualifies it (`would`, `could`), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modality: Option<String>,
-    /// TimeML part of speech: `VERB`, `NOUN`, `ADJECTIVE`, `PREPOSITION`
+    /// ``TimeML`` part of speech: `VERB`, `NOUN`, `ADJECTIVE`, `PREPOSITION`
     /// or `OTHER`.
     pub pos: &'static str,
     /// The sentence (0-based, in the analysis given).
@@ -553,12 +553,12 @@ struct Example {
     grammar: Option<(Vec<u64>, Option<usize>, Option<usize>)>,
 }
 
-/// A TimeML document analysed for training and evaluation.
+/// A ``TimeML`` document analysed for training and evaluation.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     /// The document's name (file stem).
     pub name: String,
-    /// The TimeML document.
+    /// The ``TimeML`` document.
     pub doc: timeml::Document,
     sentences: Vec<Sentence>,
     timexes: Vec<Timex>,
@@ -566,7 +566,7 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Analyse a TimeML document: sentences, time expressions (against its
+    /// Analyse a ``TimeML`` document: sentences, time expressions (against its
     /// creation time) and each word's features and gold labels. A gold
     /// event labels the first word it overlaps.
     #[must_use]

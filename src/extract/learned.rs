@@ -2,7 +2,7 @@
 //! the backbone's parse ([`crate::nlp`]).
 //!
 //! Every event the model finds in a document becomes a candidate mention;
-//! what did not happen is left out from its TimeML attributes and the
+//! what did not happen is left out from its `TimeML` attributes and the
 //! parse: a negated or modal event, a future or infinitive one, one under
 //! a conditional ("if", "unless"), one inside quoted speech, and states
 //! and perceptions. The rest keep who did it to whom and where from the

@@ -615,7 +615,7 @@ fn anchor(
     if noun {
         return None;
     }
-    let mid = (g_start + g_end) / 2;
+    let mid = usize::midpoint(g_start, g_end);
     sentence
         .iter()
         .copied()
@@ -1153,7 +1153,8 @@ fn share_subjects(mentions: &mut [Mention], before: usize, body: &str, base: usi
                 .and_then(|w| lexicon::lookup(&w.to_lowercase()))
                 .is_some()
         {
-            mentions[k].actor = mentions[k - 1].actor.clone();
+            let actor = mentions[k - 1].actor.clone();
+            mentions[k].actor = actor;
         }
     }
 }

@@ -267,22 +267,19 @@ pub fn settle(parts: Vec<Extracted>, detail: Detail) -> (Vec<Document>, Vec<Vec<
             if key(doc.reference.as_ref()) == key(part.document.reference.as_ref()) {
                 return part.mentions;
             }
-            match part.text {
-                Some(text) => {
-                    doc.text = text;
-                    // should extraction fail under the new day, the
-                    // mentions of the map step still stand
-                    let mentions = super::guard::guarded(|| super::extract_with(doc, detail))
-                        .unwrap_or(part.mentions);
-                    doc.text = String::new();
-                    mentions
-                }
+            if let Some(text) = part.text {
+                doc.text = text;
+                // should extraction fail under the new day, the mentions of
+                // the map step still stand
+                let mentions = super::guard::guarded(|| super::extract_with(doc, detail))
+                    .unwrap_or(part.mentions);
+                doc.text = String::new();
+                mentions
+            } else {
                 // written by a map step that knew the publication day, so
                 // the day cannot have changed; keep what it found
-                None => {
-                    doc.reference.clone_from(&part.document.reference);
-                    part.mentions
-                }
+                doc.reference.clone_from(&part.document.reference);
+                part.mentions
             }
         })
         .collect();

@@ -24,7 +24,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         if i - start >= MAX_SENTENCE {
             let half = start + MAX_SENTENCE / 2;
             let cut = bytes[half..i].iter().rposition(u8::is_ascii_whitespace).map_or_else(
-                || (i..).find(|&c| text.is_char_boundary(c)).unwrap_or(i),
+                || (i..=bytes.len()).find(|&c| text.is_char_boundary(c)).unwrap_or(i),
                 |p| half + p,
             );
             push_trimmed(text, start, cut, &mut out);
@@ -92,7 +92,7 @@ fn is_stop(text: &str, i: usize) -> bool {
             && word.len() >= 2
             && word.as_bytes()[word.len() - 2] == b'.';
     match next {
-        None => true,
+        None | Some('”' | '’' | ')' | '»') => true,
         Some(c) if c.is_whitespace() => {
             if ABBREVIATIONS.contains(&lower.as_str()) {
                 // "Jan. 6" and "Mr. Smith" go on; "in the U.S. The" ends
@@ -117,7 +117,6 @@ fn is_stop(text: &str, i: usize) -> bool {
                     && !ABBREVIATIONS.contains(&lower.as_str())
                     && word.chars().last().is_some_and(char::is_lowercase)
         }
-        Some('"' | '”' | '’' | ')' | '»') => true,
         _ => false,
     }
 }

@@ -88,7 +88,7 @@ fn the_reference_day_is_inferred_from_the_corpus_when_headers_lack_it() {
     let r = docs[0].reference.as_ref().unwrap();
     assert_eq!(r.date, "2021-08-12");
     assert_eq!(r.source, ReferenceSource::Inferred);
-    assert!(r.evidence.contains("b"), "{}", r.evidence);
+    assert!(r.evidence.contains('b'), "{}", r.evidence);
     let ms = extract(&docs[0]);
     let d = ms[0].date.as_ref().unwrap();
     assert_eq!(d.earliest, "2021-08-06");

@@ -1,6 +1,6 @@
-//! Evaluation of the time expression tagger against TimeML gold.
+//! Evaluation of the time expression tagger against `TimeML` gold.
 //!
-//! [`parse`] reads a TimeML document (`.tml`): the plain text inside
+//! [`parse`] reads a `TimeML` document (`.tml`): the plain text inside
 //! `<TEXT>` with the tags removed and entities decoded, the document
 //! creation time, and the gold `TIMEX3` spans as UTF-8 byte offsets into
 //! that text. [`Scores`] adds up a TempEval-3 evaluation: strict (exact
@@ -39,7 +39,7 @@ pub struct GoldEvent {
     pub start: usize,
     /// Byte offset one past the end.
     pub end: usize,
-    /// TimeML class (`OCCURRENCE`, `REPORTING`, ...).
+    /// `TimeML` class (`OCCURRENCE`, `REPORTING`, ...).
     pub class: String,
     /// Tense of its first instance (`PAST`, `NONE`, ...), empty when none.
     pub tense: String,
@@ -51,7 +51,7 @@ pub struct GoldEvent {
     pub modality: String,
 }
 
-/// A TimeML document read for evaluation.
+/// A `TimeML` document read for evaluation.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The text inside `<TEXT>`, without tags.
@@ -95,22 +95,19 @@ fn unescape(s: &str) -> String {
             e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[j + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some(c) = decoded {
+            out.push(c);
+            rest = &rest[j + 1..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
     out
 }
 
-/// Read a TimeML document.
+/// Read a `TimeML` document.
 ///
 /// # Errors
 /// A message saying what is missing when the file has no `<TEXT>` section
@@ -385,9 +382,9 @@ impl Scores {
     }
 }
 
-/// `text` with inline `TIMEX3` and `EVENT` tags, as TimeML writes them
+/// `text` with inline `TIMEX3` and `EVENT` tags, as `TimeML` writes them
 /// (`tid` t1.., `eid` e1.. in text order). An event that overlaps a time
-/// expression is left out, since TimeML tags do not nest; text is
+/// expression is left out, since `TimeML` tags do not nest; text is
 /// escaped for XML.
 #[must_use]
 pub fn inline(text: &str, timexes: &[Timex], events: &[EventMention]) -> String {
@@ -442,9 +439,9 @@ fn kept_events<'a>(
         .filter(|(_, e)| !timexes.iter().any(|t| t.start < e.end && e.start < t.end))
 }
 
-/// A whole TimeML document: the creation time (when known), the text with
+/// A whole `TimeML` document: the creation time (when known), the text with
 /// inline tags ([`inline`]), and a `MAKEINSTANCE` per event with its
-/// tense, aspect, polarity, part of speech and modality, as TempEval tools
+/// tense, aspect, polarity, part of speech and modality, as `TempEval` tools
 /// read it.
 #[must_use]
 pub fn document(
@@ -489,13 +486,13 @@ pub struct PredictedEvent<'a> {
     pub start: usize,
     /// Byte offset one past the end.
     pub end: usize,
-    /// TimeML class.
+    /// `TimeML` class.
     pub class: &'a str,
-    /// TimeML tense.
+    /// `TimeML` tense.
     pub tense: &'a str,
-    /// TimeML aspect.
+    /// `TimeML` aspect.
     pub aspect: &'a str,
-    /// TimeML polarity.
+    /// `TimeML` polarity.
     pub polarity: &'a str,
 }
 

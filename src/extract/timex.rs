@@ -9,10 +9,10 @@
 //! day" is resolved against the last date the narrative gave. Nothing here
 //! ever looks at the clock.
 //!
-//! Spans follow the TimeML extent rules: a leading preposition ("on",
+//! Spans follow the `TimeML` extent rules: a leading preposition ("on",
 //! "in") is outside the tag, determiners and modifiers ("last", "early")
 //! inside. A range such as "from 1989 to 2019" is tagged as two dates, as
-//! TimeML does, and [`ranges`] joins such pairs into one interval.
+//! `TimeML` does, and [`ranges`] joins such pairs into one interval.
 //!
 //! Recognition is a small set of compiled regular expressions over the raw
 //! text, one per pattern family; overlapping candidates are resolved by
@@ -123,11 +123,12 @@ impl Unit {
     fn code(self) -> &'static str {
         match self {
             Unit::Second => "S",
-            Unit::Minute => "M",
+            // the ISO 8601 letter is the same; the duration's T part tells
+            // minutes (PT5M) from months (P5M)
+            Unit::Minute | Unit::Month => "M",
             Unit::Hour => "H",
             Unit::Day => "D",
             Unit::Week => "W",
-            Unit::Month => "M",
             Unit::Quarter => "Q",
             Unit::Year => "Y",
             Unit::Decade => "DE",
@@ -890,53 +891,6 @@ fn part_code(s: &str) -> &'static str {
 /// Words after a bare number that show it counts things, so "2000" in
 /// "2000 protesters" is no year.
 fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].trim_end();
-    if before.ends_with(['$', '€', '£', '¥', '#', '№'])
-        || before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
-            && !before.ends_with(". ")
-            && text[..start].ends_with(|c: char| !c.is_whitespace())
-    {
-        return true;
-    }
-    let prev_word =
-        before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
-    if matches!(
-        prev_word.as_str(),
-        "about"
-            | "around"
-            | "some"
-            | "over"
-            | "nearly"
-            | "almost"
-            | "than"
-            | "least"
-            | "approximately"
-            | "roughly"
-            | "only"
-            | "just"
-            | "page"
-            | "number"
-            | "no"
-            | "route"
-            | "flight"
-            | "room"
-            | "tenge"
-            | "usd"
-            | "rs"
-            | "rubles"
-    ) {
-        return true;
-    }
-    let after = &text[end..];
-    if after.starts_with(['%', '-']) && !after.starts_with("-2") && !after.starts_with("-1") {
-        return true;
-    }
-    let next_word: String = after
-        .trim_start_matches([' ', '\u{a0}'])
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    let next = next_word.to_ascii_lowercase();
     const UNITS: &[&str] = &[
         "people",
         "persons",
@@ -998,6 +952,53 @@ fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
         "killed",
         "injured",
     ];
+    let before = text[..start].trim_end();
+    if before.ends_with(['$', '€', '£', '¥', '#', '№'])
+        || before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+            && !before.ends_with(". ")
+            && text[..start].ends_with(|c: char| !c.is_whitespace())
+    {
+        return true;
+    }
+    let prev_word =
+        before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+    if matches!(
+        prev_word.as_str(),
+        "about"
+            | "around"
+            | "some"
+            | "over"
+            | "nearly"
+            | "almost"
+            | "than"
+            | "least"
+            | "approximately"
+            | "roughly"
+            | "only"
+            | "just"
+            | "page"
+            | "number"
+            | "no"
+            | "route"
+            | "flight"
+            | "room"
+            | "tenge"
+            | "usd"
+            | "rs"
+            | "rubles"
+    ) {
+        return true;
+    }
+    let after = &text[end..];
+    if after.starts_with(['%', '-']) && !after.starts_with("-2") && !after.starts_with("-1") {
+        return true;
+    }
+    let next_word: String = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let next = next_word.to_ascii_lowercase();
     UNITS.contains(&next.as_str())
 }
 
@@ -1212,7 +1213,7 @@ pub fn recognize(text: &str) -> Recognized {
     for (w0, w1) in windows(text) {
         let window = &text[w0..w1];
         // one pass says which families can match here at all
-        for i in FAMILY_SET.matches(window).iter() {
+        for i in &FAMILY_SET.matches(window) {
             let fam = &FAMILIES[i];
             for c in fam.re.captures_iter(window) {
                 let m = c.get(0).expect("group 0");
@@ -1592,12 +1593,10 @@ fn normalize(
         }
         Sem::RelUnit { unit, shift } => {
             let Some(r) = ctx.reference else {
-                let v = if shift == 0 {
-                    "PRESENT_REF"
-                } else if shift < 0 {
-                    "PAST_REF"
-                } else {
-                    "FUTURE_REF"
+                let v = match shift.cmp(&0) {
+                    std::cmp::Ordering::Equal => "PRESENT_REF",
+                    std::cmp::Ordering::Less => "PAST_REF",
+                    std::cmp::Ordering::Greater => "FUTURE_REF",
                 };
                 return date(None, v.into(), unit.granularity(), rel);
             };

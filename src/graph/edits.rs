@@ -155,7 +155,7 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
                 "edit {} ({}): {why}",
                 n + 1,
                 serde_json::to_string(edit).unwrap_or_default()
-            ))
+            ));
         };
         match edit {
             Edit::SetDate { event, earliest, latest } => match (pos(&t, event), date_info(earliest, latest)) {
@@ -218,7 +218,7 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
                 let mut e = t.events[i].clone();
                 e.id = format!("{}-split-{:08x}", event, fnv(&format!("{}:{}", m.document, m.start)));
                 e.title = m.quote.split_whitespace().take(10).collect::<Vec<_>>().join(" ");
-                e.date = m.date.clone();
+                e.date.clone_from(&m.date);
                 e.mentions = vec![m];
                 e.flags = vec![Flag::SplitByReviewer];
                 t.events.push(e);

@@ -32,6 +32,7 @@
 //! start or the end of their last word).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 use super::names::{acronym, initials, same_word, words as name_words};
 use super::NAME_SIMILARITY;
@@ -1057,7 +1058,7 @@ impl TypeModel {
         let row = |c: &[u32; 4]| c.iter().map(u32::to_string).collect::<Vec<_>>().join("\t");
         let mut out = format!("#types\t{}\n", row(&self.totals));
         for k in keys {
-            out.push_str(&format!("{k}\t{}\n", row(&self.counts[k])));
+            let _ = writeln!(out, "{k}\t{}", row(&self.counts[k]));
         }
         out
     }

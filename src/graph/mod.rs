@@ -309,9 +309,9 @@ const MAX_CANDIDATES: usize = 64;
 /// document, or a document period (month); never the whole block.
 #[derive(Default)]
 struct Index {
-    by_key: std::collections::HashMap<String, Vec<usize>>,
-    by_doc: std::collections::HashMap<String, Vec<usize>>,
-    by_period: std::collections::HashMap<i32, Vec<usize>>,
+    keys: std::collections::HashMap<String, Vec<usize>>,
+    docs: std::collections::HashMap<String, Vec<usize>>,
+    periods: std::collections::HashMap<i32, Vec<usize>>,
 }
 
 /// Month numbers covered by a document's date, at most three (a year-dated
@@ -357,11 +357,11 @@ impl Index {
             }
         };
         for k in mention_keys(m) {
-            take(self.by_key.get(&k));
+            take(self.keys.get(&k));
         }
-        take(self.by_doc.get(&m.document));
+        take(self.docs.get(&m.document));
         for p in periods {
-            take(self.by_period.get(p));
+            take(self.periods.get(p));
         }
         out.sort_unstable();
         out.dedup();
@@ -375,11 +375,11 @@ impl Index {
             }
         };
         for k in mention_keys(m) {
-            push(self.by_key.entry(k).or_default());
+            push(self.keys.entry(k).or_default());
         }
-        push(self.by_doc.entry(m.document.clone()).or_default());
+        push(self.docs.entry(m.document.clone()).or_default());
         for &p in periods {
-            push(self.by_period.entry(p).or_default());
+            push(self.periods.entry(p).or_default());
         }
     }
 }

@@ -36,7 +36,7 @@ pub const COMPANY_FORMS: &[&str] = &[
     "group",
 ];
 
-/// Small words that acronyms skip ("Bank of America" = "BoA" = "BA").
+/// Small words that acronyms skip ("Bank of America" = "`BoA`" = "BA").
 const ACRONYM_SKIPS: &[&str] = &["of", "and", "the", "for", "&", "de", "du", "la"];
 
 /// Words of a name: split at spaces and punctuation (hyphens, apostrophes

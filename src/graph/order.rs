@@ -18,6 +18,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
+use std::fmt::Write as _;
 
 use crate::model::{
     DateInfo, Event, Finding, FindingKind, Granularity, OrderEdge, Origin, Severity, Span,
@@ -324,12 +325,7 @@ pub fn dot(events: &[Event], edges: &[OrderEdge]) -> String {
                 }
             },
         );
-        s.push_str(&format!(
-            "  \"{}\" [label=\"{}\\n{}\"];\n",
-            esc(&e.id),
-            esc(&date),
-            esc(&e.title)
-        ));
+        let _ = writeln!(s, "  \"{}\" [label=\"{}\\n{}\"];", esc(&e.id), esc(&date), esc(&e.title));
     }
     for e in edges {
         let style = match e.origin {
@@ -353,11 +349,12 @@ pub fn dot(events: &[Event], edges: &[OrderEdge]) -> String {
         } else {
             "color=gray, style=dashed, arrowhead=none"
         };
-        s.push_str(&format!(
-            "  \"{}\" -> \"{}\" [{style}, label=\"{label}\"];\n",
+        let _ = writeln!(
+            s,
+            "  \"{}\" -> \"{}\" [{style}, label=\"{label}\"];",
             esc(&e.before),
             esc(&e.after)
-        ));
+        );
     }
     s.push_str("}\n");
     s

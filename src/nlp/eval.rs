@@ -1,5 +1,5 @@
-//! Scores as the CoNLL 2018 shared task reports them: from gold tokens,
-//! the accuracy of UPOS, XPOS, UFeats, Lemmas, UAS and LAS; from raw text,
+//! Scores as the `CoNLL` 2018 shared task reports them: from gold tokens,
+//! the accuracy of UPOS, XPOS, `UFeats`, Lemmas, UAS and LAS; from raw text,
 //! F1 of tokens and sentences, then the same figures over the words aligned
 //! to the gold ones (by their character spans, words of a multiword token
 //! by their place in it). LAS compares the universal part of the relation
@@ -164,14 +164,13 @@ fn raw(gold: &[GoldSentence]) -> Raw {
                 None => (g.words[k].form.as_str(), k),
             };
             let found = own[at..].find(surface).filter(|&p| own[at..at + p].trim().is_empty());
-            let (a, b) = match found {
-                Some(p) => (at + p, at + p + surface.len()),
-                None => {
-                    // the treebank's text and forms disagree: skip ahead
-                    let a = at + own[at..].len() - own[at..].trim_start().len();
-                    let b = own[a..].find(char::is_whitespace).map_or(own.len(), |e| a + e);
-                    (a, b)
-                }
+            let (a, b) = if let Some(p) = found {
+                (at + p, at + p + surface.len())
+            } else {
+                // the treebank's text and forms disagree: skip ahead
+                let a = at + own[at..].len() - own[at..].trim_start().len();
+                let b = own[a..].find(char::is_whitespace).map_or(own.len(), |e| a + e);
+                (a, b)
             };
             for (j, _) in (k..=last).enumerate() {
                 spans.push((base + a, base + b, j));

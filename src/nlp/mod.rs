@@ -15,7 +15,7 @@
 //! Stages: [`tokenize`] (rules), [`tagger`] (averaged perceptron, with
 //! lemma and feature tables), [`parser`] (arc-hybrid, dynamic oracle,
 //! averaged perceptron), over [`perceptron`]. [`conllu`] reads treebanks
-//! and writes analyses; [`eval`] scores them as the CoNLL 2018 shared task
+//! and writes analyses; [`eval`] scores them as the `CoNLL` 2018 shared task
 //! does. The model is trained by `timeline nlp train` (seeded, the same
 //! bytes every time) and embedded in the binary from
 //! `models/en-ud.model`; see `models/README.md` for the data and its

@@ -129,7 +129,7 @@ impl Weights {
     /// Add the votes of `features` to `scores` (one per class, zeroed here).
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
+        scores.fill(0.0);
         if self.index.slots.is_empty() {
             return;
         }
@@ -296,7 +296,7 @@ impl Trainer {
 
     /// Scores of the current (not averaged) weights.
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
+        scores.fill(0.0);
         for f in features {
             if let Some(es) = self.map.get(f) {
                 for e in es {

@@ -7,7 +7,7 @@
 //! that almost always take one tag. Lemmas come from the training data's
 //! (word, tag) -> lemma table, and for unseen words from suffix rules
 //! learned from the same data (`running`/VBG -> strip 4, add `run`...).
-//! Features (Tense, VerbForm, Number, Mood, ...) come from the (word, tag)
+//! Features (Tense, `VerbForm`, Number, Mood, ...) come from the (word, tag)
 //! table, else the tag's most common features.
 
 use std::collections::{BTreeMap, HashMap};
@@ -185,11 +185,9 @@ const END: u64 = 0x8765_4321;
 fn features(ws: &[Word], dict: &[u64], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
     out.clear();
     let w = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            START
-        } else {
-            ws.get(j as usize).map_or(END, |x| x.norm)
+        match i.checked_add_signed(k) {
+            None => START,
+            Some(j) => ws.get(j).map_or(END, |x| x.norm),
         }
     };
     let me = &ws[i];
@@ -261,13 +259,12 @@ impl Tagger {
         let mut scores = vec![0.0; self.classes.len()];
         let (mut prev, mut prev2) = (START, START);
         for i in 0..ws.len() {
-            let c = match self.dictionary.get(&ws[i].norm) {
-                Some(&c) => usize::from(c),
-                None => {
-                    features(ws, &dict, i, prev, prev2, &mut feats);
-                    self.weights.score(&feats, &mut scores);
-                    argmax(&scores)
-                }
+            let c = if let Some(&c) = self.dictionary.get(&ws[i].norm) {
+                usize::from(c)
+            } else {
+                features(ws, &dict, i, prev, prev2, &mut feats);
+                self.weights.score(&feats, &mut scores);
+                argmax(&scores)
             };
             prev2 = prev;
             prev = c as u64 + 1;
@@ -280,14 +277,13 @@ impl Tagger {
         let mut out = Vec::with_capacity(first.len());
         let (mut prev, mut prev2) = (START, START);
         for i in 0..ws.len() {
-            let c = match self.dictionary.get(&ws[i].norm) {
-                Some(&c) => usize::from(c),
-                None => {
-                    features(ws, &dict, i, prev, prev2, &mut feats);
-                    ahead(&first, i, &ws[i], prev, &mut feats);
-                    self.second.score(&feats, &mut scores);
-                    argmax(&scores)
-                }
+            let c = if let Some(&c) = self.dictionary.get(&ws[i].norm) {
+                usize::from(c)
+            } else {
+                features(ws, &dict, i, prev, prev2, &mut feats);
+                ahead(&first, i, &ws[i], prev, &mut feats);
+                self.second.score(&feats, &mut scores);
+                argmax(&scores)
             };
             prev2 = prev;
             prev = c as u64 + 1;

@@ -86,7 +86,10 @@ fn is_close(c: char) -> bool {
 /// The words of `text`, in order. `keep_hyphen` says which lowercase
 /// prefixes keep a hyphenated word whole.
 #[must_use]
-pub fn words(text: &str, keep_hyphen: &HashSet<String>) -> Vec<Piece> {
+pub fn words<S: std::hash::BuildHasher>(
+    text: &str,
+    keep_hyphen: &HashSet<String, S>,
+) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
@@ -168,11 +171,11 @@ fn punct_run_back(s: &str) -> Option<usize> {
 }
 
 /// Split one white-space-free chunk `text[a..b]`.
-fn chunk(
+fn chunk<S: std::hash::BuildHasher>(
     text: &str,
     mut a: usize,
     mut b: usize,
-    keep_hyphen: &HashSet<String>,
+    keep_hyphen: &HashSet<String, S>,
     out: &mut Vec<Piece>,
 ) {
     // leading punctuation, one character a word, runs and emoticons whole
@@ -289,7 +292,13 @@ fn chunk(
 }
 
 /// The word (or words) between the chunk's punctuation.
-fn middle(text: &str, a: usize, b: usize, keep_hyphen: &HashSet<String>, out: &mut Vec<Piece>) {
+fn middle<S: std::hash::BuildHasher>(
+    text: &str,
+    a: usize,
+    b: usize,
+    keep_hyphen: &HashSet<String, S>,
+    out: &mut Vec<Piece>,
+) {
     let s = &text[a..b];
     if is_url(s) {
         push(out, a, b);

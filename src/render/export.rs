@@ -1,5 +1,5 @@
 //! Other views of a timeline: a self-contained HTML report, Markdown, and
-//! exports to TimelineJS JSON and to a Mermaid `timeline`, so users can
+//! exports to `TimelineJS` JSON and to a Mermaid `timeline`, so users can
 //! move to those tools. Like the SVG, each is deterministic.
 
 use std::fmt::Write as _;
@@ -257,7 +257,7 @@ fn entity_index(s: &mut String, t: &Timeline) {
     s.push_str("</tbody>\n</table>\n");
 }
 
-/// Markdown (CommonMark with GitHub's tables): the heading, the image
+/// Markdown (`CommonMark` with GitHub's tables): the heading, the image
 /// when `image` is given, a table of the events (the date with its year
 /// and `≈` when approximate, the title with its flags in words, the
 /// sources by the image's numbers, linked where they have a safe URL, the
@@ -320,7 +320,7 @@ pub fn markdown(t: &Timeline, title: &str, image: Option<&str>) -> String {
     s
 }
 
-/// A TimelineJS date: the year, month and day as far as `precision`
+/// A `TimelineJS` date: the year, month and day as far as `precision`
 /// (4: a year, 7: a month) tells them; an end at a coarse precision is
 /// its last day, so "1989–2019" ends on 31 December 2019.
 fn tljs_date(d: chrono::NaiveDate, precision: usize, end: bool) -> Value {
@@ -332,11 +332,11 @@ fn tljs_date(d: chrono::NaiveDate, precision: usize, end: bool) -> Value {
     }
 }
 
-/// TimelineJS JSON (`{"title", "events": [{"start_date", "end_date",
+/// `TimelineJS` JSON (`{"title", "events": [{"start_date", "end_date",
 /// "display_date", "text": {"headline", "text"}, "group"}]}`): dates
 /// only at the precision known, shown as the image labels them (`≈` when
 /// approximate), ends on the last day of their year or month, readable
-/// group names, quotes citing the sources by number. TimelineJS cannot
+/// group names, quotes citing the sources by number. `TimelineJS` cannot
 /// place an undated event: the title slide says how many were left out.
 #[must_use]
 pub fn timelinejs(t: &Timeline, title: &str) -> String {
@@ -598,7 +598,7 @@ mod tests {
         assert!(h.contains("@media (max-width:760px)"));
     }
 
-    /// The Markdown as a CommonMark renderer with GitHub's tables reads it.
+    /// The Markdown as a `CommonMark` renderer with GitHub's tables reads it.
     #[test]
     fn markdown_reads_back_as_one_table_row_per_event_with_safe_links_only() {
         use pulldown_cmark::{Event as Md, Options, Parser, Tag, TagEnd};
@@ -652,7 +652,7 @@ mod tests {
         }
     }
 
-    /// TimelineJS's rules for its JSON: a title slide, and events whose
+    /// `TimelineJS`'s rules for its JSON: a title slide, and events whose
     /// dates have an integer year, a month 1-12 and a real day, ending
     /// no earlier than they start, with a headline and a unique id.
     #[test]

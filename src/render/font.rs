@@ -1,12 +1,12 @@
-//! Text measurement with the DejaVu Sans font that ships with the project
+//! Text measurement with the `DejaVu` Sans font that ships with the project
 //! (`assets/fonts`, with its licence), so label boxes are computed from the
-//! same glyph advances a viewer uses; the SVG names DejaVu Sans first.
+//! same glyph advances a viewer uses; the SVG names `DejaVu` Sans first.
 
 use std::sync::LazyLock;
 
-/// DejaVu Sans, as shipped in `assets/fonts`.
+/// `DejaVu` Sans, as shipped in `assets/fonts`.
 pub static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-/// DejaVu Sans Bold.
+/// `DejaVu` Sans Bold.
 pub static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 struct Metrics {
@@ -28,21 +28,20 @@ fn load(data: &'static [u8]) -> Metrics {
 
 static METRICS: LazyLock<[Metrics; 2]> = LazyLock::new(|| [load(REGULAR), load(BOLD)]);
 
-/// Width in pixels of `text` set in DejaVu Sans at `size` px.
+/// Width in pixels of `text` set in `DejaVu` Sans at `size` px.
 #[must_use]
 pub fn width(text: &str, size: f64, bold: bool) -> f64 {
     let m = &METRICS[usize::from(bold)];
     let mut units = 0.0;
     let mut face = None;
     for c in text.chars() {
-        let a = match m.advances.get(c as usize) {
-            Some(&a) => a,
-            None => {
-                let f = face.get_or_insert_with(|| {
-                    ttf_parser::Face::parse(m.face_data, 0).expect("font parses")
-                });
-                f.glyph_index(c).and_then(|g| f.glyph_hor_advance(g)).unwrap_or(m.fallback)
-            }
+        let a = if let Some(&a) = m.advances.get(c as usize) {
+            a
+        } else {
+            let f = face.get_or_insert_with(|| {
+                ttf_parser::Face::parse(m.face_data, 0).expect("font parses")
+            });
+            f.glyph_index(c).and_then(|g| f.glyph_hor_advance(g)).unwrap_or(m.fallback)
         };
         units += f64::from(a);
     }

@@ -20,7 +20,7 @@ pub enum Format {
     Html,
     /// A Markdown report (`.md`).
     Markdown,
-    /// TimelineJS JSON.
+    /// `TimelineJS` JSON.
     TimelineJs,
     /// A Mermaid `timeline` (`.mmd`).
     Mermaid,
@@ -32,7 +32,7 @@ pub enum Format {
 
 impl Format {
     /// The format an output's extension names; `None` for one no format
-    /// claims (TimelineJS and TLS are JSON and text files, so they are
+    /// claims (`TimelineJS` and TLS are JSON and text files, so they are
     /// asked for by name).
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Format> {

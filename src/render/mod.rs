@@ -19,7 +19,7 @@
 //!   tooltip with the date evidence and quotes of each event.
 //! * **Embedding.** Absolute `width`/`height`, a `viewBox`, an opaque
 //!   background, plain `<text>` only, `role="img"` with `<title>` and
-//!   `<desc>`; DejaVu Sans, which ships with the project and measures the
+//!   `<desc>`; `DejaVu` Sans, which ships with the project and measures the
 //!   labels, comes first in the font list.
 
 pub mod export;
@@ -1074,6 +1074,9 @@ fn render_vertical(
     note: &str,
     numbers: &BTreeMap<&str, usize>,
 ) -> String {
+    const BREAK_GAP: f64 = 22.0;
+    /// The second line of a title that needs two.
+    const LINE: f64 = 15.0;
     let Common { pal, w, left, right, source_no, dated, title, subtitle, top, heading, .. } =
         common(t, opts, note, numbers);
     let labels: Vec<String> =
@@ -1081,9 +1084,6 @@ fn render_vertical(
     let date_w =
         labels.iter().map(|l| font::width(l, LABEL_SIZE, true)).fold(0.0, f64::max).min(180.0);
     let axis_x = left + date_w + 14.0;
-    const BREAK_GAP: f64 = 22.0;
-    /// The second line of a title that needs two.
-    const LINE: f64 = 15.0;
     let x = axis_x + 14.0;
     let badges: Vec<Vec<usize>> = dated
         .iter()

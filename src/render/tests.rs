@@ -22,13 +22,13 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
     let events = (0..n)
         .map(|i| {
             let lo = if crowded {
-                base + chrono::Duration::days((i % 5) as i64)
+                base + chrono::Duration::days(i64::try_from(i % 5).unwrap())
             } else {
-                base + chrono::Duration::days((i * 37) as i64)
+                base + chrono::Duration::days(i64::try_from(i * 37).unwrap())
             };
             let hi = if i % 4 == 0 { lo + chrono::Duration::days(20) } else { lo };
             let span = if i % 7 == 0 {
-                Span::year(1990 + (i % 3) as i32).unwrap()
+                Span::year(1990 + i32::try_from(i % 3).unwrap()).unwrap()
             } else {
                 Span { lo, hi }
             };
@@ -75,7 +75,7 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
 /// Boxes of every `<text>`, from its x, y, font size and anchor, measured
 /// with the bundled font.
 fn text_boxes(svg: &str) -> Vec<(f64, f64, f64, f64, String)> {
-    let re = Regex::new(r#"<text([^>]*)>([^<]*)</text>"#).unwrap();
+    let re = Regex::new(r"<text([^>]*)>([^<]*)</text>").unwrap();
     let attr = |a: &str, k: &str| {
         Regex::new(&format!(r#"\b{k}="([^"]*)""#)).unwrap().captures(a).map(|c| c[1].to_string())
     };
