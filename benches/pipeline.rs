@@ -337,7 +337,8 @@ fn main() {
         let mut docs = documents(&files);
         timeline::extract::infer_references(&mut docs);
         let mentions: Vec<_> = docs.iter().flat_map(timeline::extract::extract).collect();
-        let mut t = timeline::graph::build(docs, mentions, &timeline::graph::Options::default());
+        let mut t =
+            timeline::graph::build(docs, mentions, &timeline::graph::MergeOptions::default());
         t.events.retain(|e| e.date.is_some());
         t.events.truncate(n);
         for layout in [timeline::render::Layout::Horizontal, timeline::render::Layout::Vertical] {
@@ -409,7 +410,7 @@ fn main() {
         let mentions: Vec<_> = docs.iter().flat_map(timeline::extract::extract).collect();
         let extract_s = t0.elapsed().as_secs_f64();
         let t0 = Instant::now();
-        let t = timeline::graph::build(docs, mentions, &timeline::graph::Options::default());
+        let t = timeline::graph::build(docs, mentions, &timeline::graph::MergeOptions::default());
         let graph_s = t0.elapsed().as_secs_f64();
         let t0 = Instant::now();
         let svg = timeline::render::render(&t, &timeline::render::RenderOptions::default());

@@ -150,12 +150,12 @@ fn files(p: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// An article's text and its date (`YYYY-MM-DD`), from `TimeML` or plain text.
-fn article(path: &Path) -> Option<(String, Option<String>)> {
+/// An article's text and its date, from `TimeML` or plain text.
+fn article(path: &Path) -> Option<(String, Option<timeline::model::PartialDate>)> {
     let raw = std::fs::read_to_string(path).ok()?;
     if path.extension().and_then(|e| e.to_str()) == Some("tml") {
         let d = extract::timeml::parse(&raw).ok()?;
-        Some((d.text, d.dct.map(|d| d.format("%Y-%m-%d").to_string())))
+        Some((d.text, d.dct.map(timeline::model::PartialDate::Day)))
     } else {
         Some((raw, None))
     }
@@ -185,7 +185,7 @@ fn main() {
     for i in &inputs {
         files(i, &mut paths);
     }
-    let articles: Vec<(PathBuf, String, Option<String>)> =
+    let articles: Vec<(PathBuf, String, Option<timeline::model::PartialDate>)> =
         paths.into_iter().filter_map(|p| article(&p).map(|(t, d)| (p, t, d))).collect();
     let start = Instant::now();
     let n = articles.len();
@@ -208,7 +208,7 @@ fn main() {
                 else {
                     continue; // empty after mutation: the loader says so
                 };
-                doc.date.clone_from(date);
+                doc.date = *date;
                 docs += 1;
                 match extract::extract_checked(doc, timeline::Detail::All) {
                     Ok(e) => parts.push(e),
@@ -224,7 +224,7 @@ fn main() {
                 let t = timeline::build_from_parts_with(parts, timeline::Detail::All);
                 render::render(&t, &render::RenderOptions::default())
             });
-            if let Err(message) = drawn {
+            if let Err(timeline::error::Panicked(message)) = drawn {
                 failures.push(Failure {
                     path: path.clone(),
                     seed: None,

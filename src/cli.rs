@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::progress::{Progress, Verbosity};
 use timeline::corpus::Input;
 use timeline::extract::timex::{self, Context};
-use timeline::model::{EventType, Reference, ReferenceSource};
+use timeline::model::{EventType, PartialDate, Reference, ReferenceSource};
 use timeline::render::{self, format::Format, Layout, RenderOptions, Theme};
 
 /// Build ordered, sourced event timelines from folders of news articles.
@@ -42,8 +42,8 @@ struct Sources {
     mentions: Vec<PathBuf>,
     /// The date of articles whose metadata gives none (YYYY, YYYY-MM or
     /// YYYY-MM-DD): what you know of the period they were written in.
-    #[arg(long, value_name = "DATE", value_parser = parse_partial_date)]
-    date: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    date: Option<PartialDate>,
 }
 
 impl Sources {
@@ -61,7 +61,7 @@ impl Sources {
             progress.outcome(&o);
             gathered.keep(o);
         };
-        timeline::extract_inputs(&inputs, self.date.as_deref(), detail, &mut sink);
+        timeline::extract_inputs(&inputs, self.date, detail, &mut sink);
         timeline::read_mentions(&self.mentions, &mut sink);
         Ok(gathered)
     }
@@ -153,8 +153,8 @@ enum Command {
         #[arg(default_value = "-")]
         inputs: Vec<PathBuf>,
         /// The date of articles whose metadata gives none.
-        #[arg(long, value_name = "DATE", value_parser = parse_partial_date)]
-        date: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        date: Option<PartialDate>,
         /// Write here (whole or not at all) instead of standard output.
         #[arg(short, long, value_name = "FILE.jsonl")]
         output: Option<PathBuf>,
@@ -601,7 +601,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Extract { inputs, date, output, all_events } => {
             let detail = if all_events { timeline::Detail::All } else { timeline::Detail::Major };
-            extract(&inputs, date.as_deref(), output.as_deref(), detail, verbosity)
+            extract(&inputs, date, output.as_deref(), detail, verbosity)
         }
         Command::Render { input, output, edits, style } => {
             let opts = style.options()?;
@@ -618,8 +618,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     output.display()
                 );
             }
-            let mut t = timeline::read_timeline(&input)?;
-            for w in t.undate_unreadable() {
+            let (t, undated) = timeline::read_timeline(&input)?;
+            for w in undated {
                 eprintln!(
                     "{}",
                     timeline::escape::terminal(&format!("{}: {w}", input.display()), false)
@@ -676,12 +676,6 @@ fn check_stdin(inputs: &[Input], mentions_from_stdin: bool) -> anyhow::Result<()
     Ok(())
 }
 
-fn parse_partial_date(s: &str) -> Result<String, String> {
-    timeline::model::Span::parse_partial(s)
-        .map(|_| s.to_string())
-        .ok_or_else(|| format!("expected a date like 2022-01-06, 2022-01 or 2022, but found {s:?}"))
-}
-
 fn review(
     sources: &Sources,
     edits: Option<&Path>,
@@ -720,7 +714,7 @@ fn review(
                     if let Some(e) = by_id.get(id.as_str()) {
                         let date = e.date.as_ref().map_or_else(
                             || "undated".into(),
-                            |d| format!("{}..{}", d.earliest, d.latest),
+                            |d| format!("{}..{}", d.earliest(), d.latest()),
                         );
                         writeln!(out, "      {} ({}): {}", t8(id), t8(&date), t8(&e.title))?;
                         for m in e.mentions.iter().take(3) {
@@ -842,7 +836,7 @@ fn build(
 
 fn extract(
     inputs: &[PathBuf],
-    date: Option<&str>,
+    date: Option<PartialDate>,
     output: Option<&Path>,
     detail: timeline::Detail,
     verbosity: Verbosity,
@@ -916,11 +910,7 @@ fn file_context(
             &docs[0].reference
         {
             eprintln!("reference date inferred: {date} ({evidence})");
-            Context {
-                reference: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-                inferred: true,
-                year: None,
-            }
+            Context { reference: Some(*date), inferred: true, year: None }
         } else {
             eprintln!("no reference date given or found: relative expressions stay unresolved");
             Context::default()

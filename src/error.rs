@@ -179,3 +179,38 @@ pub struct WriteError {
     /// What the operating system said.
     pub source: std::io::Error,
 }
+
+/// A model file (the language backbone, the event model, the entity-type
+/// table) that cannot be read: what is wrong with it, in words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ModelError(pub String);
+
+impl From<&str> for ModelError {
+    fn from(s: &str) -> ModelError {
+        ModelError(s.to_string())
+    }
+}
+
+impl From<String> for ModelError {
+    fn from(s: String) -> ModelError {
+        ModelError(s)
+    }
+}
+
+/// A `TimeML` document that cannot be read: what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct TimeMlError(pub String);
+
+/// Code that panicked inside [`crate::extract::guard::guarded`]: the panic's
+/// message, so one bad article is reported and the others go on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Panicked(pub String);
+
+/// A value that does not have the form its field needs, in words: "expected
+/// a date like 2022-01-06, but found \"soon\"". The caller adds where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Expected(pub String);

@@ -25,7 +25,7 @@
 //!             Then the mayor resigned.";
 //! let doc = corpus::parse_document(Path::new("news/floods.txt"), text.as_bytes().to_vec())?;
 //! let timeline = build_from_documents(vec![doc]);
-//! assert_eq!(timeline.events[0].date.as_ref().unwrap().earliest, "2021-03-03");
+//! assert_eq!(timeline.events[0].date.as_ref().unwrap().earliest(), "2021-03-03");
 //! let svg = render::render(&timeline, &render::RenderOptions::default());
 //! assert!(svg.starts_with("<svg"));
 //! // any format by name, as `build -o` and `render -o` write it
@@ -79,7 +79,11 @@ pub fn build_from_parts(parts: Vec<model::Extracted>) -> Timeline {
 pub fn build_from_parts_with(parts: Vec<model::Extracted>, detail: Detail) -> Timeline {
     let (documents, mentions) = extract::settle(parts, detail);
     let keep = move |m: &model::Mention| detail == Detail::All || !m.minor;
-    graph::build(documents, mentions.into_iter().flatten().filter(keep), &graph::Options::default())
+    graph::build(
+        documents,
+        mentions.into_iter().flatten().filter(keep),
+        &graph::MergeOptions::default(),
+    )
 }
 
 /// Load the articles under `paths` and build their timeline.
@@ -94,7 +98,10 @@ pub fn build(paths: &[PathBuf]) -> (Timeline, Vec<LoadError>) {
 /// As [`build`], with `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) for the
 /// articles whose header gives none: what a user knows of the period.
 #[must_use]
-pub fn build_dated(paths: &[PathBuf], date: Option<&str>) -> (Timeline, Vec<LoadError>) {
+pub fn build_dated(
+    paths: &[PathBuf],
+    date: Option<model::PartialDate>,
+) -> (Timeline, Vec<LoadError>) {
     let inputs: Vec<corpus::Input> = paths.iter().map(|p| corpus::Input::from_path(p)).collect();
     let mut gathered = Gathered::default();
     extract_inputs(&inputs, date, Detail::Major, |o| gathered.add(o));
@@ -189,7 +196,7 @@ const BATCH: usize = 256;
 /// publication date of their own; `detail` says which mentions to find.
 pub fn extract_inputs(
     inputs: &[corpus::Input],
-    date: Option<&str>,
+    date: Option<model::PartialDate>,
     detail: Detail,
     mut sink: impl FnMut(Outcome),
 ) {
@@ -205,7 +212,7 @@ pub fn extract_inputs(
             .map(|unit| match corpus::load_unit(unit) {
                 Ok(mut loaded) => {
                     if loaded.document.date.is_none() {
-                        loaded.document.date = date.map(str::to_string);
+                        loaded.document.date = date;
                     }
                     let bytes = loaded.document.text.len();
                     match extract::extract_checked(loaded.document, detail) {
@@ -268,7 +275,7 @@ pub fn read_mentions(paths: &[PathBuf], mut sink: impl FnMut(Outcome)) {
                             bytes,
                         });
                     }
-                    Err(message) => sink(fail(message)),
+                    Err(error::Expected(message)) => sink(fail(message)),
                 },
                 Ok(e) => sink(fail(format!(
                     "expected a mention record ({}), but found format {:?}",
@@ -332,28 +339,42 @@ pub fn json_file(path: &Path, t: &Timeline) -> Result<AtomicFile, WriteError> {
     Ok(f)
 }
 
-/// Read a timeline JSON written by `build` (perhaps edited by a person).
+/// Read a timeline JSON written by `build` (perhaps edited by a person),
+/// with one message per event whose date could not be read and which is
+/// therefore undated (see [`model::undate_unreadable`]).
 ///
 /// # Errors
 /// [`ReadError`] naming the file, line and column when it cannot be read or
 /// does not match the format.
-pub fn read_timeline(path: &Path) -> Result<Timeline, ReadError> {
+pub fn read_timeline(path: &Path) -> Result<(Timeline, Vec<String>), ReadError> {
     let text = std::fs::read_to_string(path)
         .map_err(|source| ReadError::Io { path: path.to_path_buf(), source })?;
     parse_timeline(&text, path)
 }
 
-/// Parse a timeline JSON read from `path` (named in errors).
+/// Parse a timeline JSON read from `path` (named in errors), with the
+/// messages of [`read_timeline`].
 ///
 /// # Errors
 /// [`ReadError::Json`] naming the file, line and column.
-pub fn parse_timeline(text: &str, path: &Path) -> Result<Timeline, ReadError> {
-    serde_json::from_str(text).map_err(|e| ReadError::Json {
-        path: path.to_path_buf(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
-    })
+pub fn parse_timeline(text: &str, path: &Path) -> Result<(Timeline, Vec<String>), ReadError> {
+    let error = match serde_json::from_str(text) {
+        Ok(t) => return Ok((t, Vec::new())),
+        Err(e) => ReadError::Json {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+        },
+    };
+    // a hand-edited date must not lose the whole file: undate what does
+    // not read and try again; any other fault keeps its line and column
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else { return Err(error) };
+    let said = model::undate_unreadable(&mut value);
+    if said.is_empty() {
+        return Err(error);
+    }
+    serde_json::from_value(value).map(|t| (t, said)).map_err(|_| error)
 }
 
 /// A file written whole or not at all: the bytes go to a temporary file
@@ -552,7 +573,7 @@ mod tests {
     quickcheck::quickcheck! {
         /// The stable harness of the `json` fuzz target.
         fn json_readers_never_panic(text: String) -> bool {
-            if let Ok(t) = super::parse_timeline(&text, std::path::Path::new("f.json")) {
+            if let Ok((t, _)) = super::parse_timeline(&text, std::path::Path::new("f.json")) {
                 let _ = super::render::render(&t, &super::render::RenderOptions::default());
             }
             if let Ok(e) = serde_json::from_str::<super::model::Extracted>(&text) {
@@ -591,8 +612,8 @@ mod tests {
             let written = std::fs::read_to_string(&path).unwrap();
             assert_eq!(written, super::to_json(&t));
             assert_eq!(written.lines().count() == 1, lines, "{n} events");
-            let back = super::read_timeline(&path).unwrap();
-            assert_eq!(back.events.len(), n);
+            let (back, undated) = super::read_timeline(&path).unwrap();
+            assert_eq!((back.events.len(), undated.len()), (n, 0));
         }
     }
 
@@ -622,7 +643,7 @@ mod tests {
         let line = r#"{"format":"timeline-mentions/1","document":{"id":"a","path":"p","body_start":99},"days":[],"mentions":[],"text":"short"}"#;
         let e: super::model::Extracted = serde_json::from_str(line).unwrap();
         assert_eq!(
-            e.check().unwrap_err(),
+            e.check().unwrap_err().0,
             "expected \"body_start\" within the text (5 bytes), but found 99"
         );
     }

@@ -60,6 +60,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::error::Expected;
+
 /// The version tag written into every timeline JSON.
 pub const FORMAT: &str = "timeline/1";
 
@@ -95,35 +97,29 @@ pub struct Extracted {
 
 impl Extracted {
     /// Whether a record read from a file can be merged: its text, if any,
-    /// holds its `body_start`, and its days are days.
+    /// holds its `body_start` and its mentions' spans are in order (serde
+    /// has already checked that its dates are dates).
     ///
     /// # Errors
     /// What is wrong, for a message naming the file and line.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Expected> {
         if let Some(text) = &self.text {
             if !text.is_char_boundary(self.document.body_start) {
-                return Err(format!(
+                return Err(Expected(format!(
                     "expected \"body_start\" within the text ({} bytes), but found {}",
                     text.len(),
                     self.document.body_start
-                ));
+                )));
             }
-        }
-        if let Some(d) =
-            self.days.iter().find(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").is_err())
-        {
-            return Err(format!("expected days like 2022-01-06, but found {:?}", d.date));
         }
         let bad = |a: usize, b: usize| a > b;
         if let Some(m) = self.mentions.iter().find(|m| {
             bad(m.start, m.end) || m.follows.as_ref().is_some_and(|f| bad(f.start, f.end))
         }) {
-            return Err(format!("expected start <= end, but a mention has {}..{}", m.start, m.end));
-        }
-        if let Some(d) = &self.document.date {
-            if Span::parse_partial(d).is_none() {
-                return Err(format!("expected a document date like 2022-01-06, but found {d:?}"));
-            }
+            return Err(Expected(format!(
+                "expected start <= end, but a mention has {}..{}",
+                m.start, m.end
+            )));
         }
         Ok(())
     }
@@ -133,8 +129,8 @@ impl Extracted {
 /// the reference days of the documents of its period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportedDay {
-    /// The day, `YYYY-MM-DD`.
-    pub date: String,
+    /// The day (`YYYY-MM-DD` on the wire).
+    pub date: NaiveDate,
     /// The words that give it.
     pub text: String,
 }
@@ -158,10 +154,10 @@ pub struct Document {
     /// Where the article was published (only http(s) URLs are kept).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Publication date at the precision known: `YYYY`, `YYYY-MM` or
-    /// `YYYY-MM-DD`.
+    /// Publication date at the precision known (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD` on the wire).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<PartialDate>,
     /// The day relative expressions ("on Wednesday") were resolved against,
     /// and where it came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -185,15 +181,15 @@ impl Document {
     /// The publication date as an interval, if known.
     #[must_use]
     pub fn date_span(&self) -> Option<Span> {
-        self.date.as_deref().and_then(Span::parse_partial)
+        self.date.map(PartialDate::span)
     }
 }
 
 /// The day against which a document's relative dates were resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reference {
-    /// The reference day, `YYYY-MM-DD`.
-    pub date: String,
+    /// The reference day (`YYYY-MM-DD` on the wire).
+    pub date: NaiveDate,
     /// `document` when the header gives the day; `inferred` otherwise.
     pub source: ReferenceSource,
     /// Why this day was chosen.
@@ -271,6 +267,99 @@ pub enum Resolution {
     Document,
 }
 
+/// A calendar date known to the year, the month or the day: an article's
+/// publication date. Written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartialDate {
+    /// A year.
+    Year(i32),
+    /// A month of a year (1-12).
+    Month(i32, u32),
+    /// A day.
+    Day(NaiveDate),
+}
+
+impl PartialDate {
+    /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (surrounding spaces ignored).
+    #[must_use]
+    pub fn parse(s: &str) -> Option<PartialDate> {
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |p: &str, len: usize| -> Option<u32> {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        let y = i32::try_from(num(parts.first()?, 4)?).ok()?;
+        let d = match parts.len() {
+            1 => PartialDate::Year(y),
+            2 => PartialDate::Month(y, num(parts[1], 2)?),
+            3 => {
+                PartialDate::Day(NaiveDate::from_ymd_opt(y, num(parts[1], 2)?, num(parts[2], 2)?)?)
+            }
+            _ => return None,
+        };
+        // a month outside 1-12 or a year chrono cannot hold is no date
+        d.checked_span().map(|_| d)
+    }
+
+    fn checked_span(self) -> Option<Span> {
+        match self {
+            PartialDate::Year(y) => Span::year(y),
+            PartialDate::Month(y, m) => Span::month(y, m),
+            PartialDate::Day(d) => Some(Span::day(d)),
+        }
+    }
+
+    /// Every day the date may be.
+    #[must_use]
+    pub fn span(self) -> Span {
+        // `parse` and the constructors below only make valid dates
+        self.checked_span().unwrap_or(Span::day(NaiveDate::MIN))
+    }
+
+    /// How precisely it is known.
+    #[must_use]
+    pub fn granularity(self) -> Granularity {
+        match self {
+            PartialDate::Year(_) => Granularity::Year,
+            PartialDate::Month(..) => Granularity::Month,
+            PartialDate::Day(_) => Granularity::Day,
+        }
+    }
+}
+
+impl std::fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PartialDate::Year(y) => write!(f, "{y:04}"),
+            PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+impl std::str::FromStr for PartialDate {
+    type Err = Expected;
+    fn from_str(s: &str) -> Result<PartialDate, Expected> {
+        PartialDate::parse(s).ok_or_else(|| {
+            Expected(format!("expected a date like 2022-01-06, 2022-01 or 2022, but found {s:?}"))
+        })
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<PartialDate, D::Error> {
+        let s = std::borrow::Cow::<str>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// A closed interval of calendar days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
@@ -311,19 +400,7 @@ impl Span {
     /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the interval it denotes.
     #[must_use]
     pub fn parse_partial(s: &str) -> Option<Span> {
-        let parts: Vec<&str> = s.trim().split('-').collect();
-        let num = |p: &str, len: usize| -> Option<u32> {
-            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse().ok())
-                .flatten()
-        };
-        let y = i32::try_from(num(parts.first()?, 4)?).ok()?;
-        match parts.len() {
-            1 => Span::year(y),
-            2 => Span::month(y, num(parts[1], 2)?),
-            3 => NaiveDate::from_ymd_opt(y, num(parts[1], 2)?, num(parts[2], 2)?).map(Span::day),
-            _ => None,
-        }
+        PartialDate::parse(s).map(PartialDate::span)
     }
 
     /// Whether the two intervals share at least one day.
@@ -352,33 +429,43 @@ impl Span {
         (self.hi - self.lo).num_days() + 1
     }
 
-    /// `lo` written at the coarsest precision that still denotes the same
-    /// first day of this interval (`2019` when the span starts a year that
-    /// it also ends, and so on).
+    /// The coarsest calendar unit the interval is made of: `Year` when it
+    /// runs from a January 1 to a December 31, `Month` when from a first of
+    /// a month to a last, `Day` otherwise. Its ends are written at this
+    /// precision, so none is invented.
     #[must_use]
-    pub fn earliest_str(&self) -> String {
+    pub fn unit(&self) -> Granularity {
         let (lo, hi) = (self.lo, self.hi);
         if lo.month() == 1 && lo.day() == 1 && is_year_end(hi) {
-            format!("{:04}", lo.year())
+            Granularity::Year
         } else if lo.day() == 1 && is_month_end(hi) {
-            format!("{:04}-{:02}", lo.year(), lo.month())
+            Granularity::Month
         } else {
-            lo.format("%Y-%m-%d").to_string()
+            Granularity::Day
         }
+    }
+
+    /// `lo` written at the coarsest precision that still denotes the same
+    /// first day of this interval (`2019` when the span starts a year that
+    /// it also ends, and so on; see [`Span::unit`]).
+    #[must_use]
+    pub fn earliest_str(&self) -> String {
+        write_at(self.lo, self.unit())
     }
 
     /// `hi` written at the coarsest faithful precision (see
     /// [`Span::earliest_str`]).
     #[must_use]
     pub fn latest_str(&self) -> String {
-        let (lo, hi) = (self.lo, self.hi);
-        if lo.month() == 1 && lo.day() == 1 && is_year_end(hi) {
-            format!("{:04}", hi.year())
-        } else if lo.day() == 1 && is_month_end(hi) {
-            format!("{:04}-{:02}", hi.year(), hi.month())
-        } else {
-            hi.format("%Y-%m-%d").to_string()
-        }
+        write_at(self.hi, self.unit())
+    }
+}
+
+fn write_at(d: NaiveDate, unit: Granularity) -> String {
+    match unit {
+        Granularity::Year => format!("{:04}", d.year()),
+        Granularity::Month => format!("{:04}-{:02}", d.year(), d.month()),
+        _ => d.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -390,13 +477,14 @@ fn is_month_end(d: NaiveDate) -> bool {
     d.succ_opt().is_none_or(|n| n.day() == 1)
 }
 
-/// A date interval with its precision and provenance.
+/// A date interval with its precision and provenance. On the wire its span
+/// is two strings, `earliest` and `latest`, each written at the coarsest
+/// precision that denotes the same day ([`Span::earliest_str`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "DateWire", into = "DateWire")]
 pub struct DateInfo {
-    /// First possible day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub earliest: String,
-    /// Last possible day, same forms.
-    pub latest: String,
+    /// Every day the date may be.
+    pub span: Span,
     /// How precisely the date is known.
     pub granularity: Granularity,
     /// How the date was obtained.
@@ -415,22 +503,71 @@ impl DateInfo {
         resolution: Resolution,
         evidence: String,
     ) -> DateInfo {
-        DateInfo {
-            earliest: span.earliest_str(),
-            latest: span.latest_str(),
-            granularity,
-            resolution,
-            evidence,
-        }
+        DateInfo { span, granularity, resolution, evidence }
     }
 
-    /// The interval denoted by `earliest`..`latest`, if both parse.
+    /// The first possible day as written on the wire (`2019`, `2019-06`,
+    /// `2019-06-04`).
     #[must_use]
-    pub fn span(&self) -> Option<Span> {
-        let lo = Span::parse_partial(&self.earliest)?.lo;
-        let hi = Span::parse_partial(&self.latest)?.hi;
-        (lo <= hi).then_some(Span { lo, hi })
+    pub fn earliest(&self) -> String {
+        self.span.earliest_str()
     }
+
+    /// The last possible day as written on the wire.
+    #[must_use]
+    pub fn latest(&self) -> String {
+        self.span.latest_str()
+    }
+}
+
+/// [`DateInfo`] as the JSON holds it.
+#[derive(Serialize, Deserialize)]
+struct DateWire {
+    earliest: String,
+    latest: String,
+    granularity: Granularity,
+    resolution: Resolution,
+    evidence: String,
+}
+
+impl From<DateInfo> for DateWire {
+    fn from(d: DateInfo) -> DateWire {
+        DateWire {
+            earliest: d.earliest(),
+            latest: d.latest(),
+            granularity: d.granularity,
+            resolution: d.resolution,
+            evidence: d.evidence,
+        }
+    }
+}
+
+impl TryFrom<DateWire> for DateInfo {
+    type Error = Expected;
+    fn try_from(w: DateWire) -> Result<DateInfo, Expected> {
+        let span = date_span(&w.earliest, &w.latest).ok_or_else(|| {
+            Expected(format!(
+                "expected a date like 2022-01-06 with earliest <= latest, but found {:?}..{:?}",
+                w.earliest, w.latest
+            ))
+        })?;
+        Ok(DateInfo {
+            span,
+            granularity: w.granularity,
+            resolution: w.resolution,
+            evidence: w.evidence,
+        })
+    }
+}
+
+/// The interval from the first day of `earliest` to the last day of
+/// `latest` (each `YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if both parse and are
+/// in order.
+#[must_use]
+pub fn date_span(earliest: &str, latest: &str) -> Option<Span> {
+    let lo = Span::parse_partial(earliest)?.lo;
+    let hi = Span::parse_partial(latest)?.hi;
+    (lo <= hi).then_some(Span { lo, hi })
 }
 
 /// The kind of happening, modelled on CAMEO's top-level classes.
@@ -948,24 +1085,33 @@ pub struct Entity {
     pub event_count: usize,
 }
 
-impl Timeline {
-    /// Make a timeline read back from JSON (perhaps edited by hand) safe to
-    /// draw: an event whose date does not parse (`"2022-13-45"`, earliest
-    /// after latest) becomes undated, so every view counts it the same
-    /// way. Returns one message per event changed, naming it.
-    pub fn undate_unreadable(&mut self) -> Vec<String> {
-        let mut said = Vec::new();
-        for e in &mut self.events {
-            if let Some(d) = e.date.as_ref().filter(|d| d.span().is_none()) {
-                said.push(format!(
-                    "event {}: expected a date like 2022-01-06 with earliest <= latest, but found {:?}..{:?}; it is drawn as undated",
-                    e.id, d.earliest, d.latest
-                ));
-                e.date = None;
+/// Make a timeline JSON value read back from a file (perhaps edited by
+/// hand) safe to draw: an event whose date does not parse (`"2022-13-45"`,
+/// earliest after latest) becomes undated, so every view counts it the
+/// same way. Returns one message per event changed, naming it.
+pub fn undate_unreadable(timeline: &mut serde_json::Value) -> Vec<String> {
+    let mut said = Vec::new();
+    let Some(events) = timeline.get_mut("events").and_then(serde_json::Value::as_array_mut) else {
+        return said;
+    };
+    let unreadable = |v: &serde_json::Value| {
+        v.get("date").filter(|d| !d.is_null()).and_then(|d| DateInfo::deserialize(d).err())
+    };
+    for e in events {
+        let id = e.get("id").and_then(serde_json::Value::as_str).unwrap_or("?").to_string();
+        if let Some(why) = unreadable(e) {
+            said.push(format!("event {id}: {why}; it is drawn as undated"));
+            e["date"] = serde_json::Value::Null;
+        }
+        let mentions = e.get_mut("mentions").and_then(serde_json::Value::as_array_mut);
+        for m in mentions.into_iter().flatten() {
+            if let Some(why) = unreadable(m) {
+                said.push(format!("event {id}: a mention's date: {why}; it is left out"));
+                m["date"] = serde_json::Value::Null;
             }
         }
-        said
     }
+    said
 }
 
 #[cfg(test)]
@@ -1009,10 +1155,49 @@ mod tests {
     }
 
     #[test]
-    fn date_info_round_trips_through_its_span() {
+    fn date_info_round_trips_through_its_wire_strings() {
         let s = Span { lo: d(2022, 1, 1), hi: d(2022, 3, 31) };
         let info = DateInfo::new(s, Granularity::Quarter, Resolution::Explicit, String::new());
-        assert_eq!(info.span(), Some(s));
+        let json = serde_json::to_string(&info).unwrap();
+        assert!(json.starts_with(r#"{"earliest":"2022-01","latest":"2022-03","#), "{json}");
+        assert_eq!(serde_json::from_str::<DateInfo>(&json).unwrap(), info);
+        // a span that is not whole months is written by its days
+        let days = Span { lo: d(2022, 1, 1), hi: d(2022, 3, 30) };
+        let json = serde_json::to_string(&DateInfo { span: days, ..info }).unwrap();
+        assert!(json.contains(r#""earliest":"2022-01-01","latest":"2022-03-30""#), "{json}");
+    }
+
+    #[test]
+    fn unreadable_dates_are_refused_with_what_was_expected() {
+        let wire = |a: &str, b: &str| {
+            format!(
+                r#"{{"earliest":"{a}","latest":"{b}","granularity":"day","resolution":"explicit","evidence":""}}"#
+            )
+        };
+        for (a, b) in [("2023-13-45", "2023-13-45"), ("2022-01-06", "2022-01-05"), ("soon", "2022")]
+        {
+            let e = serde_json::from_str::<DateInfo>(&wire(a, b)).unwrap_err().to_string();
+            assert!(
+                e.starts_with("expected a date like 2022-01-06 with earliest <= latest"),
+                "{e}"
+            );
+        }
+        assert!(serde_json::from_str::<DateInfo>(&wire("2019", "2022-01")).is_ok());
+    }
+
+    #[test]
+    fn partial_dates_read_and_write_the_same_forms() {
+        for s in ["2019", "2024-02", "2022-01-05", "0900"] {
+            let p = PartialDate::parse(s).unwrap();
+            assert_eq!(p.to_string(), s);
+            assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{s}\""));
+        }
+        assert_eq!(PartialDate::parse("2024-02").unwrap().span(), Span::month(2024, 2).unwrap());
+        assert_eq!(PartialDate::parse(" 2019 ").unwrap().granularity(), Granularity::Year);
+        for bad in ["2022-13", "2022-02-30", "22", "2022-1", "2022-01-05-01", ""] {
+            assert!(PartialDate::parse(bad).is_none(), "{bad}");
+            assert!(serde_json::from_str::<PartialDate>(&format!("\"{bad}\"")).is_err(), "{bad}");
+        }
     }
 
     #[test]

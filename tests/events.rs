@@ -164,7 +164,7 @@ fn entity_timelines_and_all_events_keep_what_the_model_finds() {
     let repainted =
         all.events.iter().find(|e| e.mentions.iter().any(|m| m.trigger == "repainted")).unwrap();
     let d = repainted.date.as_ref().unwrap();
-    assert_eq!((d.earliest.as_str(), d.latest.as_str()), ("2019-07-02", "2019-07-02"));
+    assert_eq!((d.earliest().as_str(), d.latest().as_str()), ("2019-07-02", "2019-07-02"));
     assert_eq!(d.resolution, timeline::model::Resolution::Document);
     assert!(d.evidence.contains("Town Crier"), "{}", d.evidence);
     // what did not happen stays out

@@ -434,9 +434,12 @@ fn a_png_over_the_pixel_limit_is_refused_with_a_way_out() {
 #[test]
 fn an_event_with_an_unreadable_date_is_reported_not_lost() {
     let dir = tempfile::tempdir().unwrap();
-    let mut t = parse(&root().join("tests/data/floods.expected.json"));
-    let id = t.events[0].id.clone();
-    t.events[0].date.as_mut().unwrap().earliest = "2023-13-45".into();
+    let mut t: serde_json::Value =
+        serde_json::from_str(&read(root().join("tests/data/floods.expected.json"))).unwrap();
+    let id = t["events"][0]["id"].as_str().unwrap().to_string();
+    t["events"][0]["date"]["earliest"] = "2023-13-45".into();
+    // a mention's date that does not read is left out the same way
+    t["events"][1]["mentions"][0]["date"]["latest"] = "1999".into();
     let edited = dir.path().join("t.json");
     std::fs::write(&edited, serde_json::to_string(&t).unwrap()).unwrap();
     let out = dir.path().join("t.svg");
@@ -448,6 +451,7 @@ fn an_event_with_an_unreadable_date_is_reported_not_lost() {
         .assert()
         .success()
         .stderr(predicate::str::contains(format!("event {id}: expected a date like 2022-01-06")))
+        .stderr(predicate::str::contains("a mention's date: expected a date like"))
         .stderr(predicate::str::contains("undated, which it leaves out"));
     let html = dir.path().join("t.html");
     timeline().arg("render").arg(&edited).arg("-o").arg(&html).assert().success();

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok(t) = timeline::parse_timeline(text, std::path::Path::new("f.json")) {
+    if let Ok((t, _)) = timeline::parse_timeline(text, std::path::Path::new("f.json")) {
         let _ = timeline::render::render(&t, &timeline::render::RenderOptions::default());
     }
     if let Ok(e) = serde_json::from_str::<timeline::model::Extracted>(text) {

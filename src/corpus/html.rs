@@ -438,7 +438,7 @@ mod tests {
             "Bridge falls\n\nThe bridge collapsed on May 3, 2021.\n\nThen the mayor resigned."
         );
         assert_eq!(d.title.as_deref(), Some("Bridge falls in Varnel"));
-        assert_eq!(d.date.as_deref(), Some("2021-05-04"));
+        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2021-05-04"));
         assert_eq!(d.author.as_deref(), Some("A. Writer"));
         assert_eq!(d.publisher.as_deref(), Some("The Courier"));
         assert_eq!(d.url.as_deref(), Some("https://courier.example/bridge"));
@@ -451,7 +451,7 @@ mod tests {
             r#"<html><head><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2020-02-01"}]}</script></head><body><p>Rain fell.</p></body></html>"#,
         )
         .unwrap();
-        assert_eq!(l.document.date.as_deref(), Some("2020-02-01"));
+        assert_eq!(l.document.date.map(|d| d.to_string()).as_deref(), Some("2020-02-01"));
     }
 
     #[test]

@@ -751,7 +751,7 @@ struct Header {
     publisher: Option<String>,
     author: Option<String>,
     url: Option<String>,
-    date: Option<String>,
+    date: Option<crate::model::PartialDate>,
     body_start: usize,
 }
 
@@ -875,7 +875,7 @@ mod tests {
             parse("---\ntitle: Floods\ndate: 2021-07\nurl: https://x.org/a\n---\nRain fell.\n")
                 .unwrap();
         assert_eq!(doc.title.as_deref(), Some("Floods"));
-        assert_eq!(doc.date.as_deref(), Some("2021-07"));
+        assert_eq!(doc.date.map(|d| d.to_string()).as_deref(), Some("2021-07"));
         assert_eq!(doc.url.as_deref(), Some("https://x.org/a"));
         assert_eq!(doc.body(), "Rain fell.\n");
         assert_eq!(&doc.text[doc.body_start..doc.body_start + 4], "Rain");
@@ -961,6 +961,6 @@ mod tests {
     #[test]
     fn header_dates_may_carry_a_time() {
         let doc = parse("---\ndate: 2022-01-06T23:30:00-05:00\n---\nx").unwrap();
-        assert_eq!(doc.date.as_deref(), Some("2022-01-06"));
+        assert_eq!(doc.date.map(|d| d.to_string()).as_deref(), Some("2022-01-06"));
     }
 }

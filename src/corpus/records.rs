@@ -8,29 +8,29 @@ use serde_json::{Map, Value};
 
 use super::{first_line, Loaded, Warning};
 use crate::error::{LoadError, Location};
-use crate::model::{Document, Span};
+use crate::model::{Document, PartialDate};
 
 /// A publication date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, from the forms
 /// in the module docs of [`crate::corpus`]; `None` if it is not a date.
 #[must_use]
-pub fn normalize_date(s: &str) -> Option<String> {
+pub fn normalize_date(s: &str) -> Option<PartialDate> {
     let s = s.trim();
-    if Span::parse_partial(s).is_some() {
-        return Some(s.to_string());
+    if let Some(d) = PartialDate::parse(s) {
+        return Some(d);
     }
     // a day followed by a time: keep the day as written
     let day = s.get(..10).filter(|_| {
         s.len() > 10 && matches!(s.as_bytes()[10], b'T' | b't' | b' ') && s[11..].contains(':')
     });
-    if let Some(d) = day {
-        if Span::parse_partial(d).is_some_and(|sp| sp.lo == sp.hi) {
-            return Some(d.to_string());
+    if let Some(d) = day.and_then(PartialDate::parse) {
+        if let PartialDate::Day(_) = d {
+            return Some(d);
         }
     }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y/%m/%d") {
-        return Some(d.format("%Y-%m-%d").to_string());
+        return Some(PartialDate::Day(d));
     }
-    DateTime::parse_from_rfc2822(s).ok().map(|d| d.date_naive().format("%Y-%m-%d").to_string())
+    DateTime::parse_from_rfc2822(s).ok().map(|d| PartialDate::Day(d.date_naive()))
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -199,7 +199,7 @@ mod tests {
             ("2022-13-01", None),
             ("2022-01-06Tx", None),
         ] {
-            assert_eq!(normalize_date(s).as_deref(), want, "{s}");
+            assert_eq!(normalize_date(s).map(|d| d.to_string()).as_deref(), want, "{s}");
         }
     }
 
@@ -214,7 +214,7 @@ mod tests {
         let d = &l.document;
         assert_eq!(d.id, "troops-arrive");
         assert_eq!(d.path, "news.jsonl#troops-arrive");
-        assert_eq!(d.date.as_deref(), Some("2021-03-04"));
+        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2021-03-04"));
         assert_eq!(d.publisher.as_deref(), Some("Example News"));
         assert!(l.warnings.is_empty());
         let a = record(json!({"text": "Same text."})).unwrap().document.id;

@@ -187,7 +187,8 @@ pub struct EventModel {
 const MAGIC: &[u8; 8] = b"TLEVT\x00\x01\x00";
 
 static EMBEDDED: &[u8] = include_bytes!("../../models/en-events.model");
-static MODEL: LazyLock<Result<EventModel, String>> = LazyLock::new(|| EventModel::read(EMBEDDED));
+static MODEL: LazyLock<Result<EventModel, crate::error::ModelError>> =
+    LazyLock::new(|| EventModel::read(EMBEDDED));
 
 // feature templates
 const T_BIAS: u64 = 1;
@@ -422,7 +423,7 @@ impl EventModel {
     ///
     /// # Errors
     /// When the committed file is not a model.
-    pub fn embedded() -> Result<&'static EventModel, String> {
+    pub fn embedded() -> Result<&'static EventModel, crate::error::ModelError> {
         MODEL.as_ref().map_err(Clone::clone)
     }
 
@@ -495,7 +496,7 @@ impl EventModel {
     ///
     /// # Errors
     /// What is wrong with the bytes.
-    pub fn read(bytes: &[u8]) -> Result<EventModel, String> {
+    pub fn read(bytes: &[u8]) -> Result<EventModel, crate::error::ModelError> {
         if bytes.is_empty() {
             return Err("no event model: models/en-events.model is empty (train one with `timeline events train`)".into());
         }
@@ -517,7 +518,9 @@ impl EventModel {
             return Err("the event model's classes are not TimeML's".into());
         }
         if at != bytes.len() {
-            return Err(format!("the event model has {} bytes after its end", bytes.len() - at));
+            return Err(
+                format!("the event model has {} bytes after its end", bytes.len() - at).into()
+            );
         }
         Ok(EventModel { detect, tense, aspect, bias })
     }
@@ -806,7 +809,7 @@ mod tests {
         let bytes = m.write();
         assert_eq!(EventModel::read(&bytes).as_ref(), Ok(m));
         assert!(EventModel::read(&bytes[..bytes.len() - 1]).is_err());
-        assert!(EventModel::read(b"").unwrap_err().contains("empty"));
-        assert!(EventModel::read(b"TLNLP\x00\x01\x00").unwrap_err().contains("event model"));
+        assert!(EventModel::read(b"").unwrap_err().0.contains("empty"));
+        assert!(EventModel::read(b"TLNLP\x00\x01\x00").unwrap_err().0.contains("event model"));
     }
 }

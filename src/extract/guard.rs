@@ -35,7 +35,7 @@ pub fn quiet_guarded_panics() {
 ///
 /// # Errors
 /// The panic's message.
-pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, crate::error::Panicked> {
     let was = GUARDED.with(|g| g.replace(true));
     PLACE.with(|p| p.borrow_mut().take());
     let result = panic::catch_unwind(AssertUnwindSafe(f));
@@ -51,10 +51,10 @@ pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
             Some((i, _)) => format!("{}…", &what[..i]),
             None => what,
         };
-        match PLACE.with(|p| p.borrow_mut().take()) {
+        crate::error::Panicked(match PLACE.with(|p| p.borrow_mut().take()) {
             Some(place) => format!("{what} (at {place})"),
             None => what,
-        }
+        })
     })
 }
 
@@ -66,9 +66,9 @@ mod tests {
     fn a_panic_becomes_its_message() {
         assert_eq!(guarded(|| 2 + 2), Ok(4));
         let e = guarded(|| -> usize { panic!("slice {} out of range", 7) }).unwrap_err();
-        assert!(e.starts_with("slice 7 out of range"), "{e}");
+        assert!(e.0.starts_with("slice 7 out of range"), "{e}");
         // nesting keeps the outer guard on
-        let outer = guarded(|| guarded(|| panic!("inner")).unwrap_err());
-        assert_eq!(outer.as_deref(), Ok("inner"));
+        let outer = guarded(|| guarded(|| panic!("inner")).unwrap_err().0);
+        assert_eq!(outer.map_err(|e| e.0).as_deref(), Ok("inner"));
     }
 }

@@ -26,7 +26,7 @@ use super::timex::{Range, Timex};
 use super::title::{finish_title, TITLE_MAX};
 use super::Detail;
 use super::{anchor, inside, quoted_ranges, trim_quote};
-use crate::model::{Anchor, DateInfo, Document, EventType, Granularity, Mention, Resolution};
+use crate::model::{Anchor, DateInfo, Document, EventType, Mention, Resolution};
 use crate::nlp;
 
 /// Whether a found event reports something that happened.
@@ -77,17 +77,11 @@ fn told_as_recent(e: &EventMention, rel: &str, statement: bool, action: &str) ->
 /// The article's own date as an event date: the event was reported by
 /// then (resolution `document`).
 fn document_date(doc: &Document) -> Option<DateInfo> {
-    let span = doc.date_span()?;
-    let written = doc.date.as_deref()?;
-    let granularity = match written.matches('-').count() {
-        0 => Granularity::Year,
-        1 => Granularity::Month,
-        _ => Granularity::Day,
-    };
+    let written = doc.date?;
     let by = doc.publisher.as_deref().or(doc.title.as_deref()).unwrap_or(&doc.id);
     Some(DateInfo::new(
-        span,
-        granularity,
+        written.span(),
+        written.granularity(),
         Resolution::Document,
         format!("no date in its clause: reported by {by} of {written}"),
     ))
@@ -342,7 +336,7 @@ mod tests {
             text.as_bytes().to_vec(),
         )
         .unwrap();
-        d.date = date.map(str::to_string);
+        d.date = date.and_then(crate::model::PartialDate::parse);
         d
     }
 
@@ -410,7 +404,7 @@ mod tests {
         // dated by its own clause, once although the article is pasted twice;
         // "repainted" has no date of its own
         assert_eq!(words, [("blocked", false)], "{ms:#?}");
-        assert_eq!(ms[0].date.as_ref().unwrap().earliest, "2015-03-02");
+        assert_eq!(ms[0].date.as_ref().unwrap().earliest(), "2015-03-02");
     }
 
     #[test]
@@ -436,10 +430,10 @@ mod tests {
         );
         let blocked = ms.iter().find(|m| m.trigger == "blocked").expect("blocked");
         let d = blocked.date.as_ref().unwrap();
-        assert_eq!((d.earliest.as_str(), blocked.anchor), ("2015-03-02", Anchor::Clause));
+        assert_eq!((d.earliest().as_str(), blocked.anchor), ("2015-03-02", Anchor::Clause));
         let sacked = ms.iter().find(|m| m.trigger == "repainted").expect("repainted");
         let d = sacked.date.as_ref().unwrap();
-        assert_eq!((d.earliest.as_str(), d.resolution), ("2015-03-04", Resolution::Document));
+        assert_eq!((d.earliest().as_str(), d.resolution), ("2015-03-04", Resolution::Document));
         assert_eq!(sacked.anchor, Anchor::Document);
         assert!(d.evidence.contains("reported by"), "{}", d.evidence);
         // an article without a date leaves them undated; never today
@@ -461,7 +455,7 @@ mod tests {
                 .iter()
                 .find(|m| m.trigger == trigger)
                 .unwrap_or_else(|| panic!("{trigger}: {ms:#?}"));
-            m.date.as_ref().map(|d| (d.earliest.clone(), d.resolution, m.anchor))
+            m.date.as_ref().map(|d| (d.earliest().clone(), d.resolution, m.anchor))
         };
         let bounded = Some(("2021-06".to_string(), Resolution::Document, Anchor::Document));
         // a present perfect, also passive, and a saying of the news's own
@@ -535,7 +529,7 @@ mod tests {
                 publisher: None,
                 author: None,
                 url: None,
-                date: Some("2022-01".into()),
+                date: "2022-01".parse().ok(),
                 reference: None,
                 body_start: 0,
                 text: text.to_string(),

@@ -56,8 +56,7 @@ fn inside(timexes: &[Timex], start: usize, end: usize) -> impl Iterator<Item = &
 /// The tagging context of a document.
 #[must_use]
 pub fn context(doc: &Document) -> Context {
-    let reference =
-        doc.reference.as_ref().and_then(|r| NaiveDate::parse_from_str(&r.date, "%Y-%m-%d").ok());
+    let reference = doc.reference.as_ref().map(|r| r.date);
     Context {
         reference,
         inferred: doc.reference.as_ref().is_some_and(|r| r.source == ReferenceSource::Inferred),
@@ -1240,8 +1239,7 @@ fn drop_reporting_frames(mentions: &mut Vec<Mention>, before: usize) {
 /// A mention's day-or-week date (start, and its offsets) when it is not
 /// after `upper`: a candidate for the event a "then ..." follows.
 fn told(m: &Mention, upper: Option<NaiveDate>) -> Option<(NaiveDate, usize, usize)> {
-    let s =
-        m.date.as_ref().filter(|d| d.granularity <= Granularity::Week).and_then(DateInfo::span)?;
+    let s = m.date.as_ref().filter(|d| d.granularity <= Granularity::Week)?.span;
     (s.hi <= upper?).then_some((s.lo, m.start, m.end))
 }
 

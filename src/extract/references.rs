@@ -44,9 +44,7 @@ pub fn explicit_days_recognized(doc: &Document, recognized: &Recognized) -> Vec<
                 && t.resolution == Resolution::Explicit
                 && t.granularity == Some(Granularity::Day)
         })
-        .filter_map(|t| {
-            Some(ReportedDay { date: t.span?.lo.format("%Y-%m-%d").to_string(), text: t.text })
-        })
+        .filter_map(|t| Some(ReportedDay { date: t.span?.lo, text: t.text }))
         .collect()
 }
 
@@ -87,16 +85,8 @@ fn consider<'a>(best: &mut Option<Best<'a>>, day: NaiveDate, doc: usize, text: &
 /// Complexity: O(documents × distinct periods), so linear for a corpus
 /// dated by day or month.
 pub fn choose_references(docs: &mut [Document], days: &[Vec<ReportedDay>]) {
-    let parsed: Vec<Vec<(NaiveDate, &str)>> = days
-        .iter()
-        .map(|ds| {
-            ds.iter()
-                .filter_map(|d| {
-                    Some((NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok()?, d.text.as_str()))
-                })
-                .collect()
-        })
-        .collect();
+    let parsed: Vec<Vec<(NaiveDate, &str)>> =
+        days.iter().map(|ds| ds.iter().map(|d| (d.date, d.text.as_str())).collect()).collect();
     let spans: Vec<Option<Span>> = docs.iter().map(Document::date_span).collect();
     // undated documents: one pool when coherent
     let undated = || (0..docs.len()).filter(|&j| spans[j].is_none());
@@ -150,7 +140,7 @@ pub fn choose_references(docs: &mut [Document], days: &[Vec<ReportedDay>]) {
     for (i, choice) in choices.into_iter().enumerate() {
         if let Some(s) = spans[i].filter(|s| s.lo == s.hi) {
             docs[i].reference = Some(Reference {
-                date: s.lo.format("%Y-%m-%d").to_string(),
+                date: s.lo,
                 source: ReferenceSource::Document,
                 evidence: "the document's publication day".into(),
             });
@@ -162,7 +152,7 @@ pub fn choose_references(docs: &mut [Document], days: &[Vec<ReportedDay>]) {
         };
         let j = best.doc;
         let whose = if j == i { "this document".to_string() } else { docs[j].id.clone() };
-        let within = docs[i].date.as_deref().map_or_else(
+        let within = docs[i].date.map_or_else(
             || {
                 if j == i {
                     String::new()
@@ -173,7 +163,7 @@ pub fn choose_references(docs: &mut [Document], days: &[Vec<ReportedDay>]) {
             |d| format!(" within {d}"),
         );
         docs[i].reference = Some(Reference {
-            date: best.day.format("%Y-%m-%d").to_string(),
+            date: best.day,
             source: ReferenceSource::Inferred,
             evidence: format!("the latest day reported{within}: \"{}\" in {whose}", best.text),
         });
@@ -218,12 +208,12 @@ pub fn digest(text: &str) -> String {
 pub fn extract_checked(doc: Document, detail: Detail) -> Result<Extracted, LoadError> {
     let path = std::path::PathBuf::from(&doc.path);
     super::guard::guarded(move || extract_document(doc, detail))
-        .map_err(|message| LoadError::Extraction { path, message })
+        .map_err(|p| LoadError::Extraction { path, message: p.0 })
 }
 
 /// What extraction depends on in a reference.
-fn key(r: Option<&Reference>) -> Option<(&str, ReferenceSource)> {
-    r.map(|r| (r.date.as_str(), r.source))
+fn key(r: Option<&Reference>) -> Option<(NaiveDate, ReferenceSource)> {
+    r.map(|r| (r.date, r.source))
 }
 
 /// The merge step: make document ids unique in corpus order, choose the

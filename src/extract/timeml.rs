@@ -15,6 +15,8 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use crate::error::TimeMlError;
+
 use super::events::EventMention;
 use super::timex::{Timex, TimexType};
 
@@ -112,9 +114,15 @@ fn unescape(s: &str) -> String {
 /// # Errors
 /// A message saying what is missing when the file has no `<TEXT>` section
 /// or its `TIMEX3` tags do not nest.
-pub fn parse(tml: &str) -> Result<Document, String> {
-    let start = tml.find("<TEXT>").ok_or("expected a <TEXT> section, but found none")? + 6;
-    let end = tml[start..].find("</TEXT>").ok_or("expected </TEXT> after <TEXT>")? + start;
+pub fn parse(tml: &str) -> Result<Document, TimeMlError> {
+    let start = tml
+        .find("<TEXT>")
+        .ok_or_else(|| TimeMlError("expected a <TEXT> section, but found none".into()))?
+        + 6;
+    let end = tml[start..]
+        .find("</TEXT>")
+        .ok_or_else(|| TimeMlError("expected </TEXT> after <TEXT>".into()))?
+        + start;
     let dct = tml.split("<TIMEX3").skip(1).find_map(|t| {
         let tag = &t[..t.find('>')?];
         (attr(tag, "functionInDocument") == Some("CREATION_TIME"))
@@ -139,7 +147,9 @@ pub fn parse(tml: &str) -> Result<Document, String> {
     let mut rest = body;
     while let Some(i) = rest.find('<') {
         text.push_str(&unescape(&rest[..i]));
-        let j = rest[i..].find('>').ok_or("expected '>' to close a tag")? + i;
+        let j =
+            rest[i..].find('>').ok_or_else(|| TimeMlError("expected '>' to close a tag".into()))?
+                + i;
         let tag = &rest[i + 1..j];
         if let Some(t) = tag.strip_prefix("TIMEX3") {
             open.push((
@@ -148,12 +158,16 @@ pub fn parse(tml: &str) -> Result<Document, String> {
                 attr(t, "value").unwrap_or("").to_string(),
             ));
         } else if tag.starts_with("/TIMEX3") {
-            let (s, kind, value) = open.pop().ok_or("expected <TIMEX3> before </TIMEX3>")?;
+            let (s, kind, value) = open
+                .pop()
+                .ok_or_else(|| TimeMlError("expected <TIMEX3> before </TIMEX3>".into()))?;
             gold.push(Gold { start: s, end: text.len(), kind, value });
         } else if let Some(t) = tag.strip_prefix("EVENT") {
             open_events.push((text.len(), t));
         } else if tag.starts_with("/EVENT") {
-            let (s, t) = open_events.pop().ok_or("expected <EVENT> before </EVENT>")?;
+            let (s, t) = open_events
+                .pop()
+                .ok_or_else(|| TimeMlError("expected <EVENT> before </EVENT>".into()))?;
             let inst = attr(t, "eid").and_then(|id| instances.get(id)).copied().unwrap_or("");
             let get = |name: &str| attr(inst, name).unwrap_or("").to_string();
             events.push(GoldEvent {
@@ -702,7 +716,7 @@ mod tests {
 
     #[test]
     fn broken_documents_say_what_is_wrong() {
-        assert!(parse("<TimeML>no text</TimeML>").unwrap_err().contains("<TEXT>"));
-        assert!(parse("<TEXT>a</TIMEX3></TEXT>").unwrap_err().contains("before </TIMEX3>"));
+        assert!(parse("<TimeML>no text</TimeML>").unwrap_err().0.contains("<TEXT>"));
+        assert!(parse("<TEXT>a</TIMEX3></TEXT>").unwrap_err().0.contains("before </TIMEX3>"));
     }
 }

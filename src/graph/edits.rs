@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use super::{fnv, order};
 use crate::error::ReadError;
 use crate::model::{
-    DateInfo, Event, EventType, Finding, FindingKind, Flag, Granularity, Severity, Span, Timeline,
+    DateInfo, Event, EventType, Finding, FindingKind, Flag, Granularity, Severity, Timeline,
 };
 
 /// One correction.
@@ -109,26 +109,10 @@ pub fn read(path: &Path) -> Result<Vec<Edit>, ReadError> {
 }
 
 fn date_info(earliest: &str, latest: &str) -> Option<DateInfo> {
-    let lo = Span::parse_partial(earliest)?.lo;
-    let hi = Span::parse_partial(latest)?.hi;
-    if lo > hi {
-        return None;
-    }
-    let g = match (earliest.len(), earliest == latest) {
-        (10, true) => Granularity::Day,
-        (7, true) => Granularity::Month,
-        (4, true) => Granularity::Year,
-        _ => Granularity::Range,
-    };
-    let mut d = DateInfo::new(
-        Span { lo, hi },
-        g,
-        crate::model::Resolution::Explicit,
-        "set by a reviewer".into(),
-    );
-    d.earliest = earliest.to_string();
-    d.latest = latest.to_string();
-    Some(d)
+    let span = crate::model::date_span(earliest, latest)?;
+    // one day, month or year at the precision it is written; else a range
+    let g = if span.earliest_str() == span.latest_str() { span.unit() } else { Granularity::Range };
+    Some(DateInfo::new(span, g, crate::model::Resolution::Explicit, "set by a reviewer".into()))
 }
 
 fn recount(e: &mut Event) {

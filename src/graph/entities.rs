@@ -1067,13 +1067,13 @@ impl TypeModel {
     ///
     /// # Errors
     /// The 1-based line that is not a feature and four counts.
-    pub fn read(text: &str) -> Result<TypeModel, String> {
+    pub fn read(text: &str) -> Result<TypeModel, crate::error::ModelError> {
         let mut m = TypeModel::default();
         for (i, line) in text.lines().enumerate() {
             let cols: Vec<&str> = line.split('\t').collect();
             let parsed: Option<Vec<u32>> = cols.iter().skip(1).map(|c| c.parse().ok()).collect();
             let Some(counts) = parsed.filter(|c| cols.len() == 5 && c.len() == 4) else {
-                return Err(format!("line {}: expected a feature and four counts", i + 1));
+                return Err(format!("line {}: expected a feature and four counts", i + 1).into());
             };
             let c = [counts[0], counts[1], counts[2], counts[3]];
             if i == 0 && cols[0] == "#types" {
@@ -1487,7 +1487,7 @@ mod tests {
         let text = model.write();
         assert_eq!(TypeModel::read(&text).unwrap(), model);
         assert_eq!(TypeModel::train(&names, 1).write(), text, "the same data, the same bytes");
-        assert!(TypeModel::read("w=x\t1\t2").unwrap_err().contains("line 1"));
+        assert!(TypeModel::read("w=x\t1\t2").unwrap_err().0.contains("line 1"));
     }
 
     /// "He" is the person named last; names written alike are one entity;

@@ -25,21 +25,26 @@ use crate::model::{
     Resolution, Severity, Span, Timeline, FORMAT,
 };
 
-/// Options of the graph stage.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Minimum Jaro-Winkler similarity for two names to be one participant.
-    /// Default (0.0 here) means [`NAME_SIMILARITY`].
+/// How the graph stage merges mentions into events. The defaults are the
+/// values the shipped figures were measured with.
+#[derive(Debug, Clone)]
+pub struct MergeOptions {
+    /// Minimum Jaro-Winkler similarity for two names to be one participant
+    /// (default [`NAME_SIMILARITY`]).
     pub name_similarity: f64,
+    /// Byte distance within which two undated mentions of one action in one
+    /// article are taken as one happening told twice (default 400).
+    pub nearby_bytes: usize,
+    /// How many days before its article an undated report from another
+    /// article may have happened to join a dated event (default 62).
+    pub recent_days: u64,
 }
 
-/// Byte distance within which two undated mentions of one action in one
-/// article are taken as one happening told twice.
-const NEARBY: usize = 400;
-
-/// How many days before its article an undated report from another article
-/// may have happened to join a dated event.
-const RECENT_DAYS: u64 = 62;
+impl Default for MergeOptions {
+    fn default() -> MergeOptions {
+        MergeOptions { name_similarity: NAME_SIMILARITY, nearby_bytes: 400, recent_days: 62 }
+    }
+}
 
 /// Actions whose undated reports are tallies of one ongoing situation.
 const TALLIES: &[&str] = &["kill", "injure", "detain"];
@@ -73,7 +78,7 @@ impl Cluster {
 /// like an undated report and dates its event only when no report gives
 /// a date.
 fn text_span(m: &Mention) -> Option<Span> {
-    m.date.as_ref().filter(|d| d.resolution != Resolution::Document).and_then(DateInfo::span)
+    m.date.as_ref().filter(|d| d.resolution != Resolution::Document).map(|d| d.span)
 }
 
 /// Merge order within a block: real reports before supporting nouns, dated
@@ -160,19 +165,16 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
 pub fn build(
     documents: Vec<Document>,
     mentions: impl IntoIterator<Item = Mention>,
-    options: &Options,
+    options: &MergeOptions,
 ) -> Timeline {
-    let threshold =
-        if options.name_similarity > 0.0 { options.name_similarity } else { NAME_SIMILARITY };
+    let threshold = options.name_similarity;
     let doc_spans: BTreeMap<&str, Option<Span>> =
         documents.iter().map(|d| (d.id.as_str(), d.date_span())).collect();
     // when each document was written: its date, else its reference day
     let written: BTreeMap<&str, Span> = documents
         .iter()
         .filter_map(|d| {
-            let span = d
-                .date_span()
-                .or_else(|| d.reference.as_ref().and_then(|r| Span::parse_partial(&r.date)))?;
+            let span = d.date_span().or_else(|| d.reference.as_ref().map(|r| Span::day(r.date)))?;
             Some((d.id.as_str(), span))
         })
         .collect();
@@ -218,7 +220,7 @@ pub fn build(
                 .filter(|&(s, own, i)| {
                     let c = &clusters[i];
                     let same_doc = c.positions.contains_key(&m.document);
-                    let nearby = c.is_near(&m, NEARBY);
+                    let nearby = c.is_near(&m, options.nearby_bytes);
                     let period = periods.iter().any(|p| c.periods.contains(p)) || same_doc;
                     // an undated report is not the same happening as the
                     // reports of articles from another period (an archive
@@ -230,7 +232,7 @@ pub fn build(
                     let stale = span.is_none() && !same_doc && c.span.is_some_and(|cs| {
                         written.get(m.document.as_str()).is_some_and(|ds| {
                             cs.hi > ds.hi
-                                || ds.lo.checked_sub_days(chrono::Days::new(RECENT_DAYS)).is_some_and(|from| cs.lo < from)
+                                || ds.lo.checked_sub_days(chrono::Days::new(options.recent_days)).is_some_and(|from| cs.lo < from)
                         })
                     });
                     // a minor mention's action is any verb ("made", "took"):
@@ -401,7 +403,7 @@ fn into_event(c: Cluster) -> Event {
         (m.anchor, m.date.as_ref().map(|d| (d.resolution, d.granularity)), &m.document, m.start)
     });
     let date = best.and_then(|m| m.date.clone()).map(|mut d| {
-        if let (Some(span), Some(common)) = (d.span(), c.span) {
+        if let (span, Some(common)) = (d.span, c.span) {
             if common != span && span.contains(&common) {
                 d = DateInfo::new(
                     common,
@@ -436,7 +438,7 @@ fn into_event(c: Cluster) -> Event {
     let id = format!(
         "{}-{}-{:08x}",
         rep.action.replace('_', "-"),
-        date.as_ref().map_or("undated".to_string(), |d| d.earliest.clone()),
+        date.as_ref().map_or("undated".to_string(), DateInfo::earliest),
         fnv(&format!("{}:{}:{}", first.document, first.start, first.end))
     );
     let mut flags = Vec::new();
@@ -549,7 +551,7 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
     for e in events.iter_mut() {
         for m in &e.mentions {
             let (Some(d), Some(Some(ds))) =
-                (m.date.as_ref().and_then(DateInfo::span), doc_spans.get(m.document.as_str()))
+                (m.date.as_ref().map(|d| d.span), doc_spans.get(m.document.as_str()))
             else {
                 continue;
             };
@@ -580,7 +582,9 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
                     events: vec![e.id.clone()],
                     message: format!(
                         "{}: {} resolved against a reference day inferred from the corpus: {}",
-                        e.title, d.earliest, d.evidence
+                        e.title,
+                        d.earliest(),
+                        d.evidence
                     ),
                 });
                 e.flags.push(Flag::InferredDate);
@@ -626,7 +630,7 @@ fn disagreements(events: &mut [Event], findings: &mut Vec<Finding>) {
     let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     let mut days: BTreeMap<(String, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
     for (i, e) in events.iter().enumerate() {
-        let Some(s) = e.date.as_ref().and_then(DateInfo::span) else { continue };
+        let Some(s) = e.date.as_ref().map(|d| d.span) else { continue };
         let action = e.mentions.first().map(|m| m.action.clone()).unwrap_or_default();
         let mut keys: BTreeSet<String> = BTreeSet::new();
         for m in e.mentions.iter().filter(|m| !m.supporting) {
@@ -645,7 +649,7 @@ fn disagreements(events: &mut [Event], findings: &mut Vec<Finding>) {
             days.entry((action, s.lo)).or_default().push(i);
         }
     }
-    let span_of = |e: &Event| e.date.as_ref().and_then(DateInfo::span);
+    let span_of = |e: &Event| e.date.as_ref().map(|d| d.span);
     let mut disputed = BTreeSet::new();
     for ((action, who), mut list) in groups {
         list.sort_by_key(|&i| span_of(&events[i]).map(|s| (s.lo, s.hi)));
@@ -747,7 +751,7 @@ impl Filter {
     /// (their ids: [`entities::matching`] of the entity asked for).
     #[must_use]
     pub fn keeps_naming(&self, e: &Event, chosen: &BTreeSet<String>) -> bool {
-        let span = e.date.as_ref().and_then(DateInfo::span);
+        let span = e.date.as_ref().map(|d| d.span);
         if self.from.is_some() || self.to.is_some() {
             let Some(s) = span else { return false };
             if self.from.is_some_and(|f| s.hi < f) || self.to.is_some_and(|t| s.lo > t) {

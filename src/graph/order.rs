@@ -37,7 +37,7 @@ struct Edge {
 }
 
 fn span(e: &Event) -> Option<Span> {
-    e.date.as_ref().and_then(DateInfo::span)
+    e.date.as_ref().map(|d| d.span)
 }
 
 /// Text edges: each mention that follows another gives an edge from the
@@ -318,10 +318,11 @@ pub fn dot(events: &[Event], edges: &[OrderEdge]) -> String {
         let date = e.date.as_ref().map_or_else(
             || "undated".to_string(),
             |d| {
-                if d.earliest == d.latest {
-                    d.earliest.clone()
+                let (earliest, latest) = (d.earliest(), d.latest());
+                if earliest == latest {
+                    earliest
                 } else {
-                    format!("{} – {}", d.earliest, d.latest)
+                    format!("{earliest} – {latest}")
                 }
             },
         );

@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use crate::model::{DateInfo, Document, Event, EventType, Granularity, Resolution};
+use crate::model::{Document, Event, EventType, Granularity, Resolution};
 
 /// Bytes of an article's body that count as its headline and lead.
 pub const LEAD_BYTES: usize = 400;
@@ -90,8 +90,7 @@ pub struct Day {
 /// The day an event is dated to, when its date is one day.
 #[must_use]
 pub fn day_of(e: &Event) -> Option<NaiveDate> {
-    let span =
-        e.date.as_ref().filter(|d| d.granularity == Granularity::Day).and_then(DateInfo::span)?;
+    let span = e.date.as_ref().filter(|d| d.granularity == Granularity::Day).map(|d| d.span)?;
     (span.lo == span.hi).then_some(span.lo)
 }
 

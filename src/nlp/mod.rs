@@ -85,7 +85,8 @@ pub struct Model {
 const MAGIC: &[u8; 8] = b"TLNLP\x00\x01\x00";
 
 static EMBEDDED: &[u8] = include_bytes!("../../models/en-ud.model");
-static MODEL: LazyLock<Result<Model, String>> = LazyLock::new(|| Model::read(EMBEDDED));
+static MODEL: LazyLock<Result<Model, crate::error::ModelError>> =
+    LazyLock::new(|| Model::read(EMBEDDED));
 
 impl Model {
     /// Whether the first of a sentence's words is a proper noun there, as
@@ -103,7 +104,7 @@ impl Model {
     /// # Errors
     /// When the committed file is not a model (it is empty before the first
     /// `timeline nlp train`).
-    pub fn embedded() -> Result<&'static Model, String> {
+    pub fn embedded() -> Result<&'static Model, crate::error::ModelError> {
         MODEL.as_ref().map_err(Clone::clone)
     }
 
@@ -225,7 +226,7 @@ impl Model {
     ///
     /// # Errors
     /// What is wrong with the bytes.
-    pub fn read(bytes: &[u8]) -> Result<Model, String> {
+    pub fn read(bytes: &[u8]) -> Result<Model, crate::error::ModelError> {
         if bytes.is_empty() {
             return Err("no language model: models/en-ud.model is empty (train one with `timeline nlp train`)".into());
         }
@@ -241,7 +242,7 @@ impl Model {
         let tagger = tagger::Tagger::read(bytes, &mut at)?;
         let parser = parser::Parser::read(bytes, &mut at)?;
         if at != bytes.len() {
-            return Err(format!("the model has {} bytes after its end", bytes.len() - at));
+            return Err(format!("the model has {} bytes after its end", bytes.len() - at).into());
         }
         Ok(Model { keep_hyphen, tagger, parser })
     }

@@ -544,7 +544,7 @@ impl Parser {
     ///
     /// # Errors
     /// When the bytes are not a parser.
-    pub fn read(bytes: &[u8], at: &mut usize) -> Result<Parser, String> {
+    pub fn read(bytes: &[u8], at: &mut usize) -> Result<Parser, crate::error::ModelError> {
         let n = read_u32(bytes, at)? as usize;
         let mut labels = Vec::with_capacity(n);
         for _ in 0..n {

@@ -211,7 +211,7 @@ impl Weights {
     ///
     /// # Errors
     /// When the bytes end early or hold more votes than a table addresses.
-    pub fn read(bytes: &[u8], at: &mut usize) -> Result<Weights, String> {
+    pub fn read(bytes: &[u8], at: &mut usize) -> Result<Weights, crate::error::ModelError> {
         let classes = read_u32(bytes, at)? as usize;
         let scale = f32::from_le_bytes(take(bytes, at, 4)?.try_into().map_err(|_| "short")?);
         let n = read_u32(bytes, at)? as usize;
@@ -226,12 +226,12 @@ impl Weights {
             for e in raw.chunks_exact(4) {
                 let c = u16::from_le_bytes([e[0], e[1]]);
                 if usize::from(c) >= classes {
-                    return Err(format!("a weight for class {c} of {classes}"));
+                    return Err(format!("a weight for class {c} of {classes}").into());
                 }
                 entries.push((c, i16::from_le_bytes([e[2], e[3]])));
             }
             if entries.len() > MAX_VOTES {
-                return Err(format!("more than {MAX_VOTES} votes in one model"));
+                return Err(format!("more than {MAX_VOTES} votes in one model").into());
             }
             index.insert(key, start, u16::from(len));
             keys.push(key);
@@ -240,10 +240,14 @@ impl Weights {
     }
 }
 
-fn take<'a>(bytes: &'a [u8], at: &mut usize, n: usize) -> Result<&'a [u8], String> {
-    let s = bytes
-        .get(*at..*at + n)
-        .ok_or_else(|| format!("the model ends at byte {} of {}", *at, bytes.len()))?;
+fn take<'a>(
+    bytes: &'a [u8],
+    at: &mut usize,
+    n: usize,
+) -> Result<&'a [u8], crate::error::ModelError> {
+    let s = bytes.get(*at..*at + n).ok_or_else(|| {
+        crate::error::ModelError(format!("the model ends at byte {} of {}", *at, bytes.len()))
+    })?;
     *at += n;
     Ok(s)
 }
@@ -252,7 +256,7 @@ fn take<'a>(bytes: &'a [u8], at: &mut usize, n: usize) -> Result<&'a [u8], Strin
 ///
 /// # Errors
 /// When the bytes end early.
-pub fn read_u32(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
+pub fn read_u32(bytes: &[u8], at: &mut usize) -> Result<u32, crate::error::ModelError> {
     Ok(u32::from_le_bytes(take(bytes, at, 4)?.try_into().map_err(|_| "short")?))
 }
 
@@ -260,10 +264,9 @@ pub fn read_u32(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
 ///
 /// # Errors
 /// When the bytes end early or are not UTF-8.
-pub fn read_str(bytes: &[u8], at: &mut usize) -> Result<String, String> {
+pub fn read_str(bytes: &[u8], at: &mut usize) -> Result<String, crate::error::ModelError> {
     let n = read_u32(bytes, at)? as usize;
-    String::from_utf8(take(bytes, at, n)?.to_vec())
-        .map_err(|_| "a string that is not UTF-8".to_string())
+    String::from_utf8(take(bytes, at, n)?.to_vec()).map_err(|_| "a string that is not UTF-8".into())
 }
 
 /// Write a length-prefixed string.

@@ -564,7 +564,7 @@ impl Tagger {
     ///
     /// # Errors
     /// When the bytes are not a tagger.
-    pub fn read(bytes: &[u8], at: &mut usize) -> Result<Tagger, String> {
+    pub fn read(bytes: &[u8], at: &mut usize) -> Result<Tagger, crate::error::ModelError> {
         let n = read_u32(bytes, at)? as usize;
         let mut classes = Vec::with_capacity(n);
         for _ in 0..n {
@@ -645,7 +645,7 @@ fn write_map32(out: &mut Vec<u8>, m: &KeyMap<u32>) {
     }
 }
 
-fn read_map16(bytes: &[u8], at: &mut usize) -> Result<KeyMap<u16>, String> {
+fn read_map16(bytes: &[u8], at: &mut usize) -> Result<KeyMap<u16>, crate::error::ModelError> {
     let n = read_u32(bytes, at)? as usize;
     let raw = bytes.get(*at..*at + n * 10).ok_or("the model ends in a table")?;
     *at += n * 10;
@@ -660,7 +660,7 @@ fn read_map16(bytes: &[u8], at: &mut usize) -> Result<KeyMap<u16>, String> {
         .collect())
 }
 
-fn read_map32(bytes: &[u8], at: &mut usize) -> Result<KeyMap<u32>, String> {
+fn read_map32(bytes: &[u8], at: &mut usize) -> Result<KeyMap<u32>, crate::error::ModelError> {
     let n = read_u32(bytes, at)? as usize;
     let raw = bytes.get(*at..*at + n * 12).ok_or("the model ends in a table")?;
     *at += n * 12;

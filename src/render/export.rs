@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 
 use super::{date_label, date_label_with_year};
-use crate::model::{Flag, Span, Timeline};
+use crate::model::{Flag, Granularity, Span, Timeline};
 
 use crate::escape::{self, safe_url};
 
@@ -19,8 +19,9 @@ fn source_numbers(t: &Timeline) -> std::collections::HashMap<&str, usize> {
 }
 
 /// A document's publisher, author and date, the parts it has.
-fn byline(d: &crate::model::Document) -> Vec<&str> {
-    [&d.publisher, &d.author, &d.date].into_iter().flatten().map(String::as_str).collect()
+fn byline(d: &crate::model::Document) -> Vec<String> {
+    let date = d.date.map(|d| d.to_string());
+    [d.publisher.clone(), d.author.clone(), date].into_iter().flatten().collect()
 }
 
 /// The id of an event's row in the HTML report.
@@ -323,11 +324,11 @@ pub fn markdown(t: &Timeline, title: &str, image: Option<&str>) -> String {
 /// A `TimelineJS` date: the year, month and day as far as `precision`
 /// (4: a year, 7: a month) tells them; an end at a coarse precision is
 /// its last day, so "1989–2019" ends on 31 December 2019.
-fn tljs_date(d: chrono::NaiveDate, precision: usize, end: bool) -> Value {
+fn tljs_date(d: chrono::NaiveDate, unit: Granularity, end: bool) -> Value {
     use chrono::Datelike;
-    match precision {
-        4 if !end => json!({"year": d.year()}),
-        7 if !end => json!({"year": d.year(), "month": d.month()}),
+    match unit {
+        Granularity::Year if !end => json!({"year": d.year()}),
+        Granularity::Month if !end => json!({"year": d.year(), "month": d.month()}),
         _ => json!({"year": d.year(), "month": d.month(), "day": d.day()}),
     }
 }
@@ -346,7 +347,7 @@ pub fn timelinejs(t: &Timeline, title: &str) -> String {
         .iter()
         .filter_map(|e| {
             let d = e.date.as_ref()?;
-            let span: Span = d.span()?;
+            let span: Span = d.span;
             let mut text = String::new();
             if !e.flags.is_empty() {
                 let words: Vec<String> = e.flags.iter().map(|f| escape::xml(f.words())).collect();
@@ -363,14 +364,14 @@ pub fn timelinejs(t: &Timeline, title: &str) -> String {
                 let _ = write!(text, "<p>\u{201c}{}\u{201d} ({by})</p>", escape::xml(&m.quote));
             }
             let mut ev = json!({
-                "start_date": tljs_date(span.lo, span.earliest_str().len(), false),
+                "start_date": tljs_date(span.lo, span.unit(), false),
                 "display_date": date_label_with_year(d),
                 "text": {"headline": escape::xml(&e.title), "text": text},
                 "group": super::type_label(e.event_type),
                 "unique_id": super::sanitize_id(&e.id),
             });
             if span.lo != span.hi {
-                ev["end_date"] = tljs_date(span.hi, span.latest_str().len(), true);
+                ev["end_date"] = tljs_date(span.hi, span.unit(), true);
             }
             Some(ev)
         })
@@ -407,10 +408,7 @@ pub fn tls(t: &Timeline) -> String {
             let e = &t.events[i];
             // a mention that writes the day itself tells it best
             let own = e.mentions.iter().find(|m| {
-                m.date
-                    .as_ref()
-                    .and_then(crate::model::DateInfo::span)
-                    .is_some_and(|s| s.lo == d.day && s.hi == d.day)
+                m.date.as_ref().map(|d| d.span).is_some_and(|s| s.lo == d.day && s.hi == d.day)
             });
             let text = own.or(e.mentions.first()).map_or(e.title.as_str(), |m| m.quote.as_str());
             // one line, which no reader can take for a date or a rule
@@ -458,7 +456,7 @@ pub fn mermaid(t: &Timeline, title: &str) -> String {
             undated += 1;
             continue;
         };
-        let year = d.earliest.get(..4).unwrap_or("").to_string();
+        let year = format!("{:04}", chrono::Datelike::year(&d.span.lo));
         let label = mermaid_text(&date_label(d));
         if year != section {
             if let Some(l) = line.take() {
@@ -507,7 +505,7 @@ mod tests {
             publisher: Some("The *Post*".into()),
             author: None,
             url: Some(url.into()),
-            date: Some("2021-03".into()),
+            date: "2021-03".parse().ok(),
             reference: None,
             body_start: 0,
             text: String::new(),

@@ -382,8 +382,8 @@ fn month_name(d: NaiveDate) -> &'static str {
 #[must_use]
 pub fn date_label_with_year(d: &DateInfo) -> String {
     let label = date_label(d);
-    let Some(s) = d.span() else { return label };
-    if s.earliest_str().len() < 10 || s.latest_str().len() < 10 {
+    let s = d.span;
+    if s.unit() != crate::model::Granularity::Day {
         return label;
     }
     if s.lo.year() == s.hi.year() {
@@ -407,7 +407,7 @@ pub fn date_label_with_year(d: &DateInfo) -> String {
 /// only its article's date bounds it.
 #[must_use]
 pub fn date_label(d: &DateInfo) -> String {
-    let Some(s) = d.span() else { return d.earliest.clone() };
+    let s = d.span;
     let (e, l) = (s.earliest_str(), s.latest_str());
     // "by Jan 2022": no date of its own, reported by an article of then
     let approx = match d.resolution {
@@ -609,7 +609,7 @@ fn common<'a>(
         .map(|(i, d)| (d.id.as_str(), numbers.get(d.id.as_str()).copied().unwrap_or(i + 1)))
         .collect();
     let dated: Vec<(&Event, Span)> =
-        t.events.iter().filter_map(|e| Some((e, e.date.as_ref()?.span()?))).collect();
+        t.events.iter().filter_map(|e| Some((e, e.date.as_ref()?.span))).collect();
     let spans: Vec<Span> = dated.iter().map(|(_, s)| *s).collect();
     let title = heading(t, opts);
     let subtitle = subtitle(dated.len(), t.documents.len(), t.events.len() - dated.len(), note);
@@ -1004,7 +1004,7 @@ pub fn heading(t: &Timeline, opts: &RenderOptions) -> String {
         t.events
             .iter()
             .filter(|e| !trusted || !e.flags.contains(&Flag::DateAfterDocument))
-            .filter_map(|e| e.date.as_ref()?.span())
+            .filter_map(|e| Some(e.date.as_ref()?.span))
             .collect()
     };
     let mut years = spans(true);
@@ -1264,8 +1264,11 @@ fn legend(
         #[allow(clippy::cast_precision_loss)]
         let y = legend_top + 20.0 + i as f64 * 18.0;
         let mut line = d.title.clone().unwrap_or_else(|| d.id.clone());
-        for extra in [&d.publisher, &d.author, &d.date].into_iter().flatten() {
+        for extra in [&d.publisher, &d.author].into_iter().flatten() {
             let _ = write!(line, " · {extra}");
+        }
+        if let Some(date) = d.date {
+            let _ = write!(line, " · {date}");
         }
         let s = source_no.get(d.id.as_str()).copied().unwrap_or(i + 1).to_string();
         let (badge, bw) = pill(&s, left, y - 10.0, pal);

@@ -13,7 +13,7 @@ fn timeline(n: usize, crowded: bool) -> Timeline {
             publisher: None,
             author: None,
             url: (i == 0).then(|| "https://example.org/a?b=\"c\"".to_string()),
-            date: Some("2021-03".into()),
+            date: "2021-03".parse().ok(),
             reference: None,
             body_start: 0,
             text: String::new(),
@@ -187,8 +187,7 @@ fn long_gaps_become_breaks() {
 #[test]
 fn date_labels_show_their_precision() {
     let d = |a: &str, b: &str, r| DateInfo {
-        earliest: a.into(),
-        latest: b.into(),
+        span: crate::model::date_span(a, b).unwrap(),
         granularity: Granularity::Range,
         resolution: r,
         evidence: String::new(),
@@ -279,7 +278,7 @@ fn the_heading_names_the_subject_and_trusted_years() {
             .events
             .iter()
             .filter(|e| !e.flags.contains(&Flag::DateAfterDocument))
-            .filter_map(|e| e.date.as_ref()?.span())
+            .filter_map(|e| Some(e.date.as_ref()?.span))
             .collect();
         let lo = kept.iter().map(|s| s.lo.year()).min().unwrap();
         let hi = kept.iter().map(|s| s.hi.year()).max().unwrap();
@@ -400,7 +399,7 @@ fn the_tls_summary_has_a_block_per_day_that_quotes_cannot_break() {
     let mut t = timeline(12, true);
     for e in &mut t.events {
         e.date = e.date.take().map(|d| {
-            let day = d.span().unwrap().lo;
+            let day = d.span.lo;
             DateInfo::new(
                 Span { lo: day, hi: day },
                 Granularity::Day,
@@ -444,7 +443,7 @@ fn the_vertical_layout_shows_the_year_where_it_changes_and_wraps_long_titles() {
     // timeline(_, false): events 37 days apart from March 2021, every 7th
     // dated to a whole year (1990-1992)
     let mut t = timeline(30, false);
-    t.events.sort_by_key(|e| e.date.as_ref().and_then(DateInfo::span).map(|s| s.lo));
+    t.events.sort_by_key(|e| e.date.as_ref().map(|d| d.span.lo));
     let svg = render(&t, &RenderOptions { layout: Layout::Vertical, ..RenderOptions::default() });
     let years: Vec<String> = Regex::new(r#"class="year"[^>]*>(\d{4})<"#)
         .unwrap()
