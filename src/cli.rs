@@ -13,6 +13,7 @@ use crate::progress::{Progress, Verbosity};
 use timeline::corpus::Input;
 use timeline::extract::timex::{self, Context};
 use timeline::model::{EventType, PartialDate, Reference, ReferenceSource};
+use timeline::pipeline::{self, PipelineError};
 use timeline::render::{self, format::Format, Layout, RenderOptions, Theme};
 
 /// Build ordered, sourced event timelines from folders of news articles.
@@ -47,23 +48,16 @@ struct Sources {
 }
 
 impl Sources {
-    /// Read and extract everything, reporting as it goes.
-    fn gather(
-        &self,
-        detail: timeline::Detail,
-        progress: &mut Progress,
-    ) -> anyhow::Result<timeline::Gathered> {
+    /// The pipeline's options for these sources (standard input checked).
+    fn options(&self) -> anyhow::Result<pipeline::Options> {
         let inputs: Vec<Input> = self.inputs.iter().map(|p| Input::from_path(p)).collect();
         check_stdin(&inputs, self.mentions.iter().any(|m| m.as_os_str() == "-"))?;
-        let mut gathered = timeline::Gathered::default();
-        let mut sink = |o: timeline::Outcome| {
-            let o = gathered.copies.admit(o);
-            progress.outcome(&o);
-            gathered.keep(o);
-        };
-        timeline::extract_inputs(&inputs, self.date, detail, &mut sink);
-        timeline::read_mentions(&self.mentions, &mut sink);
-        Ok(gathered)
+        Ok(pipeline::Options {
+            inputs,
+            mentions: self.mentions.clone(),
+            date: self.date,
+            ..pipeline::Options::default()
+        })
     }
 }
 
@@ -484,59 +478,13 @@ struct Style {
     /// Output format [default: from the output's extension: .svg, .png
     /// (rasterized at 2x), .html (a report page), .md, .mmd (Mermaid)].
     #[arg(long, value_enum)]
-    format: Option<OutFormat>,
+    format: Option<Format>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum LayoutArg {
     Horizontal,
     Vertical,
-}
-
-/// What `build` and `render` write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutFormat {
-    /// The timeline image.
-    Svg,
-    /// The image rasterized at twice its size, for Word and LaTeX.
-    Png,
-    /// A self-contained report page: the image and a table of the events.
-    Html,
-    /// A Markdown report.
-    Md,
-    /// `TimelineJS` JSON.
-    Timelinejs,
-    /// A Mermaid `timeline`.
-    Mermaid,
-    /// The ordering graph for Graphviz.
-    Dot,
-    /// A day-by-day summary in the plain format of timeline summarization
-    /// (tilse, news-tls): a date line, the day's quotes, 32 dashes.
-    Tls,
-}
-
-impl OutFormat {
-    /// The format asked for, else the one the output's extension names.
-    fn resolve(explicit: Option<OutFormat>, output: &Path) -> anyhow::Result<Format> {
-        if let Some(f) = explicit {
-            return Ok(match f {
-                OutFormat::Svg => Format::Svg,
-                OutFormat::Png => Format::Png,
-                OutFormat::Html => Format::Html,
-                OutFormat::Md => Format::Markdown,
-                OutFormat::Timelinejs => Format::TimelineJs,
-                OutFormat::Mermaid => Format::Mermaid,
-                OutFormat::Dot => Format::Dot,
-                OutFormat::Tls => Format::Tls,
-            });
-        }
-        Format::from_path(output).ok_or_else(|| {
-            anyhow::anyhow!(
-                "{}: expected an output ending in .svg, .png, .html, .md, .mmd or .dot, or a --format",
-                output.display()
-            )
-        })
-    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -605,7 +553,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Render { input, output, edits, style } => {
             let opts = style.options()?;
-            let format = OutFormat::resolve(style.format, &output)?;
+            let format = Format::resolve(style.format, &output)?;
             let same = |a: &Path, b: &Path| {
                 std::fs::canonicalize(a)
                     .ok()
@@ -625,7 +573,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     timeline::escape::terminal(&format!("{}: {w}", input.display()), false)
                 );
             }
-            let t = apply_edits(t, edits.as_deref())?;
+            let t = pipeline::apply_edits(t, edits.as_deref(), &mut |r| {
+                if let pipeline::Report::Warning(w) = r {
+                    eprintln!("{}", timeline::escape::terminal(&w, false));
+                }
+            })?;
             timeline::write_atomic(&output, &render::format::write(&t, &opts, format)?)?;
             let undated = t.events.iter().filter(|e| e.date.is_none()).count();
             let note = if undated > 0 && format.leaves_out_undated() {
@@ -651,17 +603,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Apply an edits file, saying on stderr which edits no longer apply.
-fn apply_edits(t: timeline::Timeline, edits: Option<&Path>) -> anyhow::Result<timeline::Timeline> {
-    let Some(path) = edits else { return Ok(t) };
-    let list = timeline::graph::edits::read(path)?;
-    let (t, stale) = timeline::graph::edits::apply(t, &list);
-    for s in &stale {
-        eprintln!("{}", timeline::escape::terminal(&format!("{}: {s}", path.display()), false));
-    }
-    Ok(t)
-}
-
 /// Standard input can be read once, and not from a person typing.
 fn check_stdin(inputs: &[Input], mentions_from_stdin: bool) -> anyhow::Result<()> {
     use std::io::IsTerminal as _;
@@ -683,12 +624,13 @@ fn review(
     verbosity: Verbosity,
 ) -> anyhow::Result<ExitCode> {
     let mut progress = Progress::new(verbosity);
-    let gathered = sources.gather(timeline::Detail::Major, &mut progress)?;
-    if gathered.parts.is_empty() {
-        bail!("no article could be read, so there is nothing to review");
-    }
-    progress.stage("merging and ordering");
-    let t = apply_edits(timeline::build_from_parts(gathered.parts), edits)?;
+    let opts = pipeline::Options { edits: edits.map(Path::to_path_buf), ..sources.options()? };
+    let t = match pipeline::build(&opts, &mut |r| progress.report(r)) {
+        Err(PipelineError::NoArticle) => {
+            bail!("no article could be read, so there is nothing to review")
+        }
+        built => built?.timeline,
+    };
     progress.finish(&format!(", {} events, {} findings", t.events.len(), t.findings.len()));
     let mut out = std::io::stdout().lock();
     match format {
@@ -759,11 +701,11 @@ fn build(
     style: &Style,
     verbosity: Verbosity,
 ) -> anyhow::Result<ExitCode> {
-    let filter = &filter_args.filter()?;
+    let filter = filter_args.filter()?;
     let mut opts = style.options()?;
     // an entity timeline is titled after its entity
     opts.subject.clone_from(&filter.entity);
-    let format = OutFormat::resolve(style.format, output)?;
+    let format = Format::resolve(style.format, output)?;
     let json = json.unwrap_or_else(|| output.with_extension("json"));
     if json == output {
         bail!(
@@ -771,47 +713,24 @@ fn build(
             output.display()
         );
     }
-    // an entity timeline shows everything its entity takes part in
-    let detail = if filter_args.all_events || filter.entity.is_some() {
-        timeline::Detail::All
-    } else {
-        timeline::Detail::Major
+    let run = pipeline::Options {
+        all_events: filter_args.all_events,
+        edits: edits.map(Path::to_path_buf),
+        filter,
+        ..sources.options()?
     };
     let mut progress = Progress::new(verbosity);
-    let gathered = sources.gather(detail, &mut progress)?;
-    if gathered.parts.is_empty() {
-        bail!("no article could be read, so no timeline was written");
-    }
-    progress.stage("merging and ordering");
-    let t = timeline::build_from_parts_with(gathered.parts, detail);
-    if let Some(name) = &filter.entity {
-        let named = timeline::graph::entities::matching(&t.entities, name);
-        match named.as_slice() {
-            // titled after the entity's full name
-            [one] => opts.subject = Some(one.name.clone()),
-            [] => {}
-            several => progress.warn(&format!(
-                "--entity {name:?} names {} entities: {}; the timeline holds the events of each",
-                several.len(),
-                several
-                    .iter()
-                    .map(|x| format!(
-                        "{} ({}, {} mentions)",
-                        x.name,
-                        x.kind.name(),
-                        x.mention_count
-                    ))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+    let built = match pipeline::build(&run, &mut |r| progress.report(r)) {
+        Err(PipelineError::NoArticle) => {
+            bail!("no article could be read, so no timeline was written")
         }
+        built => built?,
+    };
+    if built.subject.is_some() {
+        // titled after the entity's full name
+        opts.subject = built.subject;
     }
-    let t = timeline::graph::filter(apply_edits(t, edits)?, filter);
-    if let (Some(name), true) = (&filter.entity, t.events.is_empty()) {
-        progress.warn(&format!(
-            "--entity {name:?} matches no actor or target of any event; the timeline is empty"
-        ));
-    }
+    let t = built.timeline;
     progress.stage("drawing");
     // render first: nothing is written unless both outputs are ready
     let image = render::format::write(&t, &opts, format)?;
@@ -962,24 +881,6 @@ fn annotate(
     Ok(ExitCode::SUCCESS)
 }
 
-fn tml_files(p: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    if p.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-            .with_context(|| format!("{}: cannot read", p.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for e in entries {
-            tml_files(&e, out)?;
-        }
-    } else if p.extension().and_then(|e| e.to_str()) == Some("tml") {
-        out.push(p.to_path_buf());
-    } else if !p.exists() {
-        bail!("{}: cannot read: no such file or folder", p.display());
-    }
-    Ok(())
-}
-
 /// The `TimeML` documents under `inputs`, by file stem; a file that does
 /// not read is reported and skipped.
 fn read_timeml(
@@ -987,7 +888,7 @@ fn read_timeml(
 ) -> anyhow::Result<(Vec<(String, timeline::extract::timeml::Document)>, usize)> {
     let mut files = Vec::new();
     for p in inputs {
-        tml_files(p, &mut files)?;
+        timeline::extract::timeml::files(p, &mut files)?;
     }
     if files.is_empty() {
         bail!("expected .tml files under {}, but found none", inputs[0].display());

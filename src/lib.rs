@@ -44,6 +44,7 @@ pub mod extract;
 pub mod graph;
 pub mod model;
 pub mod nlp;
+pub mod pipeline;
 pub mod render;
 
 use std::io::Write as _;

@@ -94,6 +94,15 @@ impl Progress {
         self.bar.suspend(|| eprintln!("{line}"));
     }
 
+    /// Show what the pipeline reports.
+    pub fn report(&mut self, r: timeline::pipeline::Report<'_>) {
+        match r {
+            timeline::pipeline::Report::Outcome(o) => self.outcome(o),
+            timeline::pipeline::Report::Stage(name) => self.stage(name),
+            timeline::pipeline::Report::Warning(w) => self.warn(&w),
+        }
+    }
+
     /// Count one document's outcome, printing its skip or warnings.
     pub fn outcome(&mut self, o: &Outcome) {
         match o {

@@ -12,10 +12,11 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::error::TimeMlError;
+use crate::error::{LoadError, TimeMlError};
 
 use super::events::EventMention;
 use super::timex::{Timex, TimexType};
@@ -107,6 +108,32 @@ fn unescape(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The `.tml` files at or under `path` (a file or a folder), in path order,
+/// appended to `out`.
+///
+/// # Errors
+/// [`LoadError::Io`] for a path that does not exist or a folder that
+/// cannot be read.
+pub fn files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(path).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for e in entries {
+            files(&e, out)?;
+        }
+    } else if path.extension().and_then(|e| e.to_str()) == Some("tml") {
+        out.push(path.to_path_buf());
+    } else if !path.exists() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "no such file or folder",
+        )));
+    }
+    Ok(())
 }
 
 /// Read a `TimeML` document.

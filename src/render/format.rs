@@ -1,6 +1,8 @@
-//! The output formats behind one entry point: [`Format`] names each, and
-//! [`write()`] gives a timeline's bytes in it. Adding a format is a variant
-//! here, its writer (in `render` or `render::export`) and its test.
+//! The output formats behind one entry point: [`Format`] names each (and is
+//! the command line's `--format` value), and [`write()`] gives a timeline's
+//! bytes in it. Adding a format is a variant here (with its extensions in
+//! [`EXTENSIONS`]), its writer (in `render` or `render::export`) and its
+//! test.
 
 use std::path::Path;
 
@@ -8,43 +10,81 @@ use super::png::PngError;
 use super::{export, heading, png, render, RenderOptions};
 use crate::model::Timeline;
 
-/// What `build` and `render` write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What `build` and `render` write. The doc comments are the command
+/// line's help for `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// The timeline image (`.svg`).
+    /// The timeline image.
     Svg,
-    /// The image rasterized, with its resolution (`.png`).
+    /// The image rasterized at twice its size, for Word and LaTeX.
     Png,
-    /// A self-contained report page: the image, the events, the sources
-    /// and the findings (`.html`).
+    /// A self-contained report page: the image and a table of the events.
     Html,
-    /// A Markdown report (`.md`).
+    /// A Markdown report.
+    #[value(name = "md")]
     Markdown,
     /// `TimelineJS` JSON.
+    #[value(name = "timelinejs")]
     TimelineJs,
-    /// A Mermaid `timeline` (`.mmd`).
+    /// A Mermaid `timeline`.
     Mermaid,
-    /// The ordering graph for Graphviz (`.dot`).
+    /// The ordering graph for Graphviz.
     Dot,
-    /// A day-by-day summary in the format of timeline summarization data.
+    /// A day-by-day summary in the plain format of timeline summarization
+    /// (tilse, news-tls): a date line, the day's quotes, 32 dashes.
     Tls,
 }
 
+/// The output extensions that name a format, first the one a user is shown
+/// (`TimelineJS` and TLS are JSON and text files, so they are asked for by
+/// name).
+pub const EXTENSIONS: &[(&str, Format)] = &[
+    ("svg", Format::Svg),
+    ("png", Format::Png),
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+    ("mmd", Format::Mermaid),
+    ("mermaid", Format::Mermaid),
+    ("dot", Format::Dot),
+    ("gv", Format::Dot),
+];
+
 impl Format {
-    /// The format an output's extension names; `None` for one no format
-    /// claims (`TimelineJS` and TLS are JSON and text files, so they are
-    /// asked for by name).
+    /// The format an output's extension names (see [`EXTENSIONS`]); `None`
+    /// for one no format claims.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "svg" => Format::Svg,
-            "png" => Format::Png,
-            "html" | "htm" => Format::Html,
-            "md" | "markdown" => Format::Markdown,
-            "mmd" | "mermaid" => Format::Mermaid,
-            "dot" | "gv" => Format::Dot,
-            _ => return None,
+        EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|&(_, f)| f)
+    }
+
+    /// `explicit` when given, else the format `output`'s extension names.
+    ///
+    /// # Errors
+    /// What extensions name a format, when `output`'s names none.
+    pub fn resolve(
+        explicit: Option<Format>,
+        output: &Path,
+    ) -> Result<Format, crate::error::Expected> {
+        explicit.or_else(|| Format::from_path(output)).ok_or_else(|| {
+            // each format's first extension, as a user is shown them
+            let mut shown: Vec<&str> = Vec::new();
+            let mut seen: Vec<Format> = Vec::new();
+            for &(e, f) in EXTENSIONS {
+                if !seen.contains(&f) {
+                    seen.push(f);
+                    shown.push(e);
+                }
+            }
+            let (last, rest) = shown.split_last().expect("formats have extensions");
+            let list: Vec<String> = rest.iter().map(|e| format!(".{e}")).collect();
+            crate::error::Expected(format!(
+                "{}: expected an output ending in {} or .{last}, or a --format",
+                output.display(),
+                list.join(", ")
+            ))
         })
     }
 
