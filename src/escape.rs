@@ -79,16 +79,50 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
+/// Text for a Mermaid diagram, one line: the characters Mermaid's syntax
+/// gives a meaning (`:` separates events, `#` starts an entity code, `;`
+/// ends a statement, `%%` a comment, and markup) written as Mermaid's
+/// entity codes (`#58;`), which it draws as the characters themselves.
+#[must_use]
+pub fn mermaid(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in plain(s).chars() {
+        match c {
+            ':' | '#' | ';' | '%' | '<' | '>' | '"' | '`' | '{' | '}' | '&' | '\\' => {
+                let _ = write!(out, "#{};", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for a Graphviz DOT quoted string, one line: printable text with
+/// DOT's quote and escape characters escaped, so no title can end a label
+/// or a statement.
+#[must_use]
+pub fn dot(s: &str) -> String {
+    plain(s).replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Whether `u` is a web address: `http://` or `https://`, in any case,
+/// spaces around ignored. The one test every loader and writer uses.
+#[must_use]
+pub fn is_web_url(u: &str) -> bool {
+    let u = u.trim();
+    let scheme = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    scheme.starts_with("http://") || scheme.starts_with("https://")
+}
+
 /// Only `http://` and `https://` links, with the characters that could end
 /// an attribute, a Markdown link or a line percent-encoded; `None` for any
 /// other scheme (`javascript:`, `data:`, relative paths).
 #[must_use]
 pub fn safe_url(u: &str) -> Option<String> {
-    let u = u.trim();
-    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+    if !is_web_url(u) {
         return None;
     }
+    let u = u.trim();
     let mut out = String::with_capacity(u.len());
     for c in u.chars() {
         match c {
@@ -172,6 +206,18 @@ mod tests {
             Some("https://x.org/a%20b%22%3E%3Cscript%3E%281%29")
         );
         assert_eq!(safe_url("HTTPS://x.org/\r\n").as_deref(), Some("HTTPS://x.org/"));
+        assert!(is_web_url(" Http://x.org") && is_web_url("https://"));
+        assert!(!is_web_url("ftp://x.org") && !is_web_url("http:/x") && !is_web_url("/a/b"));
+    }
+
+    #[test]
+    fn dot_and_mermaid_text_cannot_end_a_label() {
+        assert_eq!(dot("a \"b\" \\ c\nd"), "a \\\"b\\\" \\\\ c d");
+        let m = mermaid("Jan 5: riot; 50% <b> #1 %%\nnext");
+        assert_eq!(m, "Jan 5#58; riot#59; 50#37; #60;b#62; #35;1 #37;#37; next");
+        // what is left once the entity codes are read holds no syntax
+        let bare = regex::Regex::new("#[0-9]+;").unwrap().replace_all(&m, "");
+        assert!(!bare.contains([':', ';', '<', '%', '#', '\n']), "{m}");
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub mod error;
 pub mod escape;
 pub mod extract;
 pub mod graph;
+pub mod hash;
 pub mod model;
 pub mod nlp;
 pub mod pipeline;

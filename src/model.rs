@@ -809,6 +809,15 @@ pub struct Finding {
     pub message: String,
 }
 
+impl Finding {
+    /// The order findings are listed in: worst first, then by kind, then
+    /// by the events involved (stable, so messages keep their order).
+    pub fn sort(findings: &mut [Finding]) {
+        findings
+            .sort_by(|a, b| (a.severity, a.kind, &a.events).cmp(&(b.severity, b.kind, &b.events)));
+    }
+}
+
 /// A review flag on an event: what a reader of the image and the reports
 /// must know about its date. One list: the JSON name ([`Flag::name`],
 /// the serde name) and the words reports print ([`Flag::words`]).

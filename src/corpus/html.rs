@@ -320,7 +320,7 @@ pub fn parse_html(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
         .select(&selector("link[rel=canonical]"))
         .find_map(|e| e.value().attr("href").map(str::to_string))
         .or_else(|| meta(&["og:url"]))
-        .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+        .filter(|u| crate::escape::is_web_url(u));
     let document = Document {
         id: path.file_stem().and_then(|s| s.to_str()).unwrap_or("page").to_string(),
         path: path.to_string_lossy().into_owned(),

@@ -802,7 +802,7 @@ fn parse_header(path: &Path, text: &str) -> Result<Header, LoadError> {
             "author" => header.author = value,
             "url" => {
                 if let Some(v) = &value {
-                    if !(v.starts_with("http://") || v.starts_with("https://")) {
+                    if !crate::escape::is_web_url(v) {
                         return Err(err(
                             line_no,
                             format!("expected an http(s) url, but found {v:?}"),

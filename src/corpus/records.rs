@@ -44,11 +44,7 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-/// A 64-bit FNV-1a hash: a stable id for a record without one.
-pub(crate) fn fnv(text: &str) -> u64 {
-    text.bytes()
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
-}
+pub(crate) use crate::hash::fnv64 as fnv;
 
 /// An id from the last segment of a url: `.../kazakh-unrest.html` ->
 /// `kazakh-unrest`.
@@ -124,7 +120,7 @@ pub fn parse_record(origin: &Path, at: Location, value: Value) -> Result<Loaded,
         }
     };
     let url = url.filter(|u| {
-        let ok = u.starts_with("http://") || u.starts_with("https://");
+        let ok = crate::escape::is_web_url(u);
         if !ok {
             warn(format!("expected an http(s) url, but found {u:?}; it is ignored"));
         }

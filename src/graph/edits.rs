@@ -239,7 +239,6 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
             message: s.clone(),
         });
     }
-    t.findings
-        .sort_by(|a, b| (a.severity, &a.kind, &a.events).cmp(&(b.severity, &b.kind, &b.events)));
+    crate::model::Finding::sort(&mut t.findings);
     (t, stale)
 }

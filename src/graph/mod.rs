@@ -297,8 +297,7 @@ pub fn build(
     findings.extend(review(&documents, &mut events));
     salience::assign(&documents, &mut events);
     let entities = entities::gather(&mut events);
-    findings
-        .sort_by(|a, b| (a.severity, &a.kind, &a.events).cmp(&(b.severity, &b.kind, &b.events)));
+    crate::model::Finding::sort(&mut findings);
     Timeline { format: FORMAT.into(), documents, events, findings, edges, entities }
 }
 
@@ -386,14 +385,7 @@ impl Index {
     }
 }
 
-pub(crate) fn fnv(s: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in s.bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
+pub(crate) use crate::hash::fnv32 as fnv;
 
 fn into_event(c: Cluster) -> Event {
     let mut mentions = c.mentions;
@@ -617,8 +609,7 @@ fn review(documents: &[Document], events: &mut [Event]) -> Vec<Finding> {
             });
         }
     }
-    findings
-        .sort_by(|a, b| (a.severity, &a.kind, &a.events).cmp(&(b.severity, &b.kind, &b.events)));
+    crate::model::Finding::sort(&mut findings);
     findings
 }
 

@@ -308,9 +308,7 @@ pub fn order(
 /// The ordering graph in Graphviz DOT.
 #[must_use]
 pub fn dot(events: &[Event], edges: &[OrderEdge]) -> String {
-    // one line of printable text, with DOT's quote and escape characters
-    // escaped: no title can end a label or a statement
-    let esc = |s: &str| crate::escape::plain(s).replace('\\', "\\\\").replace('"', "\\\"");
+    let esc = crate::escape::dot;
     let mut s = String::from(
         "digraph timeline {\n  rankdir=LR;\n  node [shape=box, fontname=\"DejaVu Sans\"];\n",
     );

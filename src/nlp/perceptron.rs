@@ -38,10 +38,7 @@ pub fn mix(a: u64, b: u64) -> u64 {
 #[inline]
 #[must_use]
 pub fn hash_str(s: &str) -> u64 {
-    let h = s
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    mix(h, 0x5bd1_e995)
+    mix(crate::hash::fnv64(s), 0x5bd1_e995)
 }
 
 /// An open-addressing table from feature keys (hashes already) to their

@@ -424,30 +424,13 @@ pub fn tls(t: &Timeline) -> String {
     s
 }
 
-/// Text for a Mermaid diagram, one line: the characters Mermaid's syntax
-/// gives a meaning (`:` separates events, `#` starts an entity code, `;`
-/// ends a statement, `%%` a comment, and markup) written as Mermaid's
-/// entity codes (`#58;`), which it draws as the characters themselves.
-fn mermaid_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in escape::plain(s).chars() {
-        match c {
-            ':' | '#' | ';' | '%' | '<' | '>' | '"' | '`' | '{' | '}' | '&' | '\\' => {
-                let _ = write!(out, "#{};", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A Mermaid `timeline`: a section per year, a line per date with all of
 /// that date's events (`Jan 5 : first : second`), punctuation kept as
 /// Mermaid's entity codes. Undated events cannot be placed and are left
 /// out; a comment says how many.
 #[must_use]
 pub fn mermaid(t: &Timeline, title: &str) -> String {
-    let mut s = format!("timeline\n    title {}\n", mermaid_text(title));
+    let mut s = format!("timeline\n    title {}\n", escape::mermaid(title));
     let mut section = String::new();
     let mut line: Option<String> = None;
     let mut undated = 0;
@@ -457,25 +440,25 @@ pub fn mermaid(t: &Timeline, title: &str) -> String {
             continue;
         };
         let year = format!("{:04}", chrono::Datelike::year(&d.span.lo));
-        let label = mermaid_text(&date_label(d));
+        let label = escape::mermaid(&date_label(d));
         if year != section {
             if let Some(l) = line.take() {
                 s.push_str(&l);
                 s.push('\n');
             }
-            let _ = writeln!(s, "    section {}", mermaid_text(&year));
+            let _ = writeln!(s, "    section {}", escape::mermaid(&year));
             section = year;
         }
         match &mut line {
             Some(l) if l.trim_start().split(" : ").next() == Some(label.as_str()) => {
-                let _ = write!(l, " : {}", mermaid_text(&e.title));
+                let _ = write!(l, " : {}", escape::mermaid(&e.title));
             }
             _ => {
                 if let Some(l) = line.take() {
                     s.push_str(&l);
                     s.push('\n');
                 }
-                line = Some(format!("        {label} : {}", mermaid_text(&e.title)));
+                line = Some(format!("        {label} : {}", escape::mermaid(&e.title)));
             }
         }
     }
