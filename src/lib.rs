@@ -43,6 +43,7 @@ pub mod escape;
 pub mod extract;
 pub mod graph;
 pub mod hash;
+pub mod language;
 pub mod model;
 pub mod nlp;
 pub mod pipeline;

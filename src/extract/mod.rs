@@ -36,6 +36,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
+use crate::language::ENGLISH;
 use crate::model::{
     Anchor, DateInfo, Document, Granularity, Mention, ReferenceSource, Relation, Resolution, Span,
 };
@@ -660,7 +661,6 @@ const FUNCTION_CAPS: &[&str] = &[
     "yes",
     "no",
     "former",
-    "president",
     "a",
     "an",
     "all",
@@ -735,7 +735,10 @@ fn track_subject(
 ) {
     let seg: Vec<&Word> = words.iter().filter(|w| w.start >= g_start && w.end <= g_end).collect();
     let mut k = 0;
-    while k < seg.len() && FUNCTION_CAPS.contains(&seg[k].lower.as_str()) {
+    // "Then President Marenko": function words and titles before the name
+    while k < seg.len()
+        && (FUNCTION_CAPS.contains(&seg[k].lower.as_str()) || ENGLISH.is_title(&seg[k].lower))
+    {
         k += 1;
     }
     let start = k;
@@ -745,7 +748,14 @@ fn track_subject(
     {
         k += 1;
     }
-    if k > start && k < seg.len() && k - start <= 4 {
+    // "the President said": a title alone names nobody
+    // at most four words of name, not counting titles and roles ("US
+    // Attorney General Carl Brennan")
+    let named = seg[start..k]
+        .iter()
+        .filter(|w| !ENGLISH.is_title(&w.lower) && !ENGLISH.is_role(&w.lower))
+        .count();
+    if k > start && k < seg.len() && named <= 4 && !ENGLISH.is_title(&seg[k - 1].lower) {
         let name = seg[k - 1].text.rsplit('.').next().unwrap_or(seg[k - 1].text);
         let next = &seg[k].lower;
         // a name followed by a verb-like word, not by "of" or a noun list
@@ -808,9 +818,10 @@ fn find_actor(
     while j > 0 && words[j - 1].start >= g_start && is_name_word(words[j - 1].text) && j + 5 > k {
         j -= 1;
     }
+    // "Then Marenko", "former President": a title is no name on its own
     while j < k
-        && FUNCTION_CAPS.contains(&words[j].lower.as_str())
-        && !(words[j].lower == "president" && j + 1 < k)
+        && (FUNCTION_CAPS.contains(&words[j].lower.as_str())
+            || j + 1 == k && ENGLISH.is_title(&words[j].lower))
     {
         j += 1;
     }

@@ -315,3 +315,21 @@ pub(crate) fn word_soup(
         })
         .collect()
 }
+
+/// A title is no name, and does not count against one: "He" after "US
+/// Attorney General Carl Brennan toured ..." is Brennan, not the reporter
+/// named before, whatever the title.
+#[test]
+fn he_after_a_titled_name_is_that_person() {
+    for title in ["President", "Attorney General", "Prime Minister", "Adm.", "Governor"] {
+        let text = format!(
+            "---\ndate: 2010-06-05\n---\nSpill response\n\n\
+            The BBC's Andy Gallacher says the failure is another blow for the region.\n\
+            On Friday, US {title} Carl Brennan toured oil-hit areas, saying the US would help.\n\
+            He said he would triple the clean-up crews.\n"
+        );
+        let ms = extract_one(&text);
+        let said = ms.iter().rfind(|m| m.trigger == "said").expect("said");
+        assert_eq!(said.actor.as_deref(), Some("Brennan"), "{title}: {ms:#?}");
+    }
+}

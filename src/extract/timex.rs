@@ -891,67 +891,7 @@ fn part_code(s: &str) -> &'static str {
 /// Words after a bare number that show it counts things, so "2000" in
 /// "2000 protesters" is no year.
 fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
-    const UNITS: &[&str] = &[
-        "people",
-        "persons",
-        "protesters",
-        "protester",
-        "troops",
-        "soldiers",
-        "men",
-        "women",
-        "children",
-        "police",
-        "officers",
-        "residents",
-        "km",
-        "kilometers",
-        "kilometres",
-        "miles",
-        "meters",
-        "metres",
-        "feet",
-        "tons",
-        "tonnes",
-        "dollars",
-        "euros",
-        "pounds",
-        "tenge",
-        "rubles",
-        "roubles",
-        "yuan",
-        "barrels",
-        "hours",
-        "minutes",
-        "seconds",
-        "kg",
-        "mw",
-        "gw",
-        "units",
-        "cases",
-        "deaths",
-        "votes",
-        "seats",
-        "workers",
-        "employees",
-        "students",
-        "members",
-        "copies",
-        "cars",
-        "vehicles",
-        "times",
-        "shares",
-        "points",
-        "percent",
-        "per",
-        "others",
-        "more",
-        "were",
-        "have",
-        "died",
-        "killed",
-        "injured",
-    ];
+    let language = &crate::language::ENGLISH;
     let before = text[..start].trim_end();
     if before.ends_with(['$', '€', '£', '¥', '#', '№'])
         || before.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
@@ -962,31 +902,7 @@ fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
     }
     let prev_word =
         before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
-    if matches!(
-        prev_word.as_str(),
-        "about"
-            | "around"
-            | "some"
-            | "over"
-            | "nearly"
-            | "almost"
-            | "than"
-            | "least"
-            | "approximately"
-            | "roughly"
-            | "only"
-            | "just"
-            | "page"
-            | "number"
-            | "no"
-            | "route"
-            | "flight"
-            | "room"
-            | "tenge"
-            | "usd"
-            | "rs"
-            | "rubles"
-    ) {
+    if language.cues_count(&prev_word) {
         return true;
     }
     let after = &text[end..];
@@ -999,7 +915,7 @@ fn looks_like_count(text: &str, start: usize, end: usize) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect();
     let next = next_word.to_ascii_lowercase();
-    UNITS.contains(&next.as_str())
+    language.counts(&next)
 }
 
 /// "quarter" in any case: two of them make a report of quarterly results.
@@ -2007,6 +1923,11 @@ mod tests {
         assert!(values("Police detained 2000 people and 1500 protesters.", &c).is_empty());
         assert!(values("It cost $2015 and 1,999 tickets sold.", &c).is_empty());
         assert!(values("The bridge is 1800 meters long.", &c).is_empty());
+        // amounts in any currency, before or after the number
+        for amount in ["2000 rupees", "1990 naira", "2015 yuan", "USD 2010", "Rs 1999"] {
+            let v = values(&format!("Fuel costs {amount} a tonne."), &c);
+            assert!(v.is_empty(), "{amount}: {v:?}");
+        }
     }
 
     #[test]

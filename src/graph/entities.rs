@@ -36,100 +36,16 @@ use std::fmt::Write as _;
 
 use super::names::{acronym, initials, same_word, words as name_words};
 use super::NAME_SIMILARITY;
+use crate::language::ENGLISH;
 use crate::model::{Entity, EntityKind, Event, EventType, Timeline};
 
-/// Titles that stand before a person's name (lower case, no final dot).
-const TITLES: &[&str] = &[
-    "president",
-    "adm",
-    "admiral",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "lawmaker",
-    "democrat",
-    "republican",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "minister",
-    "secretary",
-    "senator",
-    "sen",
-    "rep",
-    "gov",
-    "governor",
-    "gen",
-    "col",
-    "lt",
-    "capt",
-    "sgt",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "judge",
-    "justice",
-    "chancellor",
-    "sheikh",
-    "sir",
-    "dame",
-    "lord",
-    "ayatollah",
-    "rev",
-    "mayor",
-    "ambassador",
-    "chairman",
-    "chairwoman",
-    "spokesman",
-    "spokeswoman",
-    "premier",
-    "commander",
-    "professor",
-    "prof",
-    "ceo",
-];
-
-/// Lower-case words for what a person does, written before the name.
-const ROLES: &[&str] = &[
-    "executive",
-    "officer",
-    "leader",
-    "founder",
-    "director",
-    "manager",
-    "spokesperson",
-    "official",
-    "lawyer",
-    "attorney",
-    "coach",
-    "player",
-    "actor",
-    "actress",
-    "singer",
-    "writer",
-    "author",
-    "reporter",
-    "correspondent",
-    "expert",
-    "researcher",
-    "candidate",
-    "envoy",
-    "diplomat",
-    "colonel",
-    "general",
-    "boss",
-    "head",
-];
-
-/// A word for a person's role: [`ROLES`], [`TITLES`], or a word for a
+/// A word for a person's role: a role or a title of the language layer
+/// ([`crate::language`]), or a word for a
 /// profession in "-ist" ("economist", "analyst", "sinologist").
 fn is_role(word: &str) -> bool {
     let w = bare(word);
-    ROLES.contains(&w.as_str())
-        || TITLES.contains(&w.as_str())
+    ENGLISH.is_role(w.as_str())
+        || ENGLISH.is_title(w.as_str())
         || w.len() > 5 && w.ends_with("ist") && w.chars().all(char::is_alphabetic)
 }
 
@@ -379,19 +295,18 @@ fn names_in(phrase: &str, opening: Option<&[&str]>) -> Vec<Found> {
             start -= 1;
         }
         // a role, not a name: "Kazakh President"
-        if TITLES.contains(&bare(forms[end - 1]).as_str()) {
+        if ENGLISH.is_title(&bare(forms[end - 1])) {
             return;
         }
         // a title and what qualifies it stand before the name: "Foreign
         // Minister Wang Yi", "Russian President Vladimir Putin", "Mr. Smith"
-        let titled =
-            match (start..end - 1).rev().find(|&k| TITLES.contains(&bare(forms[k]).as_str())) {
-                Some(k) => {
-                    start = k + 1;
-                    true
-                }
-                None => false,
-            };
+        let titled = match (start..end - 1).rev().find(|&k| ENGLISH.is_title(&bare(forms[k]))) {
+            Some(k) => {
+                start = k + 1;
+                true
+            }
+            None => false,
+        };
         while start < end && CONNECTORS.contains(&bare(forms[start]).as_str()) {
             start += 1;
         }
