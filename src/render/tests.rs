@@ -1,5 +1,11 @@
+use chrono::NaiveDate;
+
+use super::axis::axis;
+use super::paint::type_colour;
 use super::*;
+use crate::escape::safe_url;
 use crate::model::Granularity;
+use crate::model::{DateInfo, EventType, Resolution};
 use crate::model::{Document, Event, Flag, Mention};
 use regex::Regex;
 
