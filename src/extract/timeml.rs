@@ -375,7 +375,6 @@ impl Scores {
 
     /// (strict F1, relaxed F1, type F1, value F1), each 0..=1.
     #[must_use]
-    #[allow(clippy::cast_precision_loss)]
     pub fn f1s(&self) -> (f64, f64, f64, f64) {
         let pr = |m: usize| {
             (
@@ -392,7 +391,6 @@ impl Scores {
 
     /// The report: figures, then errors by category, worst first.
     #[must_use]
-    #[allow(clippy::cast_precision_loss)]
     pub fn report(&self) -> String {
         let mut s = String::new();
         let (sf, rf, tf, vf) = self.f1s();
@@ -632,7 +630,6 @@ impl EventScores {
     /// [`EVENT_ATTRIBUTES`] (relaxed F1 times the share of relaxed
     /// matches with the right attribute), each 0..=1.
     #[must_use]
-    #[allow(clippy::cast_precision_loss)]
     pub fn figures(&self) -> ([f64; 3], [f64; 3], [f64; 4]) {
         let pr = |m: usize| {
             let p = if self.predicted > 0 { m as f64 / self.predicted as f64 } else { 0.0 };

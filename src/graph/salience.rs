@@ -36,7 +36,6 @@ pub const LEAD_BYTES: usize = 400;
 /// offset (its headline's first byte).
 #[must_use]
 pub fn score(e: &Event, body_start: &BTreeMap<&str, usize>) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
     let mut s =
         2.0 * (1.0 + e.source_count as f64).ln() + 0.5 * (1.0 + e.mention_count as f64).ln();
     let lead = e.mentions.iter().any(|m| {

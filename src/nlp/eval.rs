@@ -72,9 +72,8 @@ fn f1(correct: usize, gold: usize, system: usize) -> f64 {
     if gold + system == 0 {
         return 100.0;
     }
-    #[allow(clippy::cast_precision_loss)]
-    let f = 200.0 * correct as f64 / (gold + system) as f64;
-    f
+
+    200.0 * correct as f64 / (gold + system) as f64
 }
 
 impl Counts {

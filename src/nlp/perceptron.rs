@@ -62,6 +62,7 @@ impl Table {
     }
 
     #[inline]
+    // the upper 32 bits as a fingerprint, on purpose
     #[allow(clippy::cast_possible_truncation)]
     fn split(key: u64) -> (usize, u32) {
         let fp = (key >> 32) as u32;
@@ -320,6 +321,7 @@ impl Trainer {
         for &f in features {
             let es = self.map.entry(f).or_default();
             for (class, delta) in [(truth, 1.0_f32), (guess, -1.0_f32)] {
+                // class ids are below the model's class count (a few dozen)
                 #[allow(clippy::cast_possible_truncation)]
                 let class = class as u16;
                 match es.iter_mut().find(|e| e.class == class) {
@@ -347,6 +349,7 @@ impl Trainer {
                 .iter()
                 .filter_map(|e| {
                     let total = e.total + f64::from(self.step - e.stamp) * f64::from(e.w);
+                    // an averaged weight: f32 is the stored precision
                     #[allow(clippy::cast_possible_truncation)]
                     let avg = (total / step) as f32;
                     (avg.abs() >= prune).then_some((e.class, avg))
@@ -372,6 +375,7 @@ impl Trainer {
         };
         for (k, votes) in kept {
             let start = u32::try_from(w.entries.len()).unwrap_or(u32::MAX);
+            // class ids are below the model's class count (a few dozen)
             #[allow(clippy::cast_possible_truncation)]
             w.entries.extend(
                 votes
@@ -398,6 +402,7 @@ pub fn xorshift(state: &mut u64) -> u64 {
 /// Shuffle `order` (Fisher-Yates) with [`xorshift`].
 pub fn shuffle(order: &mut [usize], state: &mut u64) {
     for i in (1..order.len()).rev() {
+        // an index below i + 1, so within usize
         #[allow(clippy::cast_possible_truncation)]
         order.swap(i, (xorshift(state) % (i as u64 + 1)) as usize);
     }

@@ -56,16 +56,13 @@ pub(super) fn axis(spans: &[Span], left: f64, right: f64, break_days: i64) -> Ve
         .iter()
         .map(|&(lo, hi)| {
             let n = spans.iter().filter(|s| (lo..=hi).contains(&day_number(s.lo))).count();
-            #[allow(clippy::cast_precision_loss)]
             let n = n.max(1) as f64;
             n.powf(0.7)
         })
         .collect();
-    #[allow(clippy::cast_precision_loss)]
     let breaks = (groups.len() - 1) as f64;
     let avail = (right - left - breaks * BREAK_W).max(10.0);
     let total: f64 = weights.iter().sum();
-    #[allow(clippy::cast_precision_loss)]
     let min_w = (avail / groups.len() as f64).min(90.0);
     // give each its minimum, the rest by weight
     let spare = (avail - min_w * weights.len() as f64).max(0.0);
@@ -90,9 +87,7 @@ pub(super) fn x_of(segments: &[Segment], day: i64, end_of_day: bool) -> f64 {
         .expect("segments cover the dates");
     let pad = ((seg.x1 - seg.x0) * 0.08).min(14.0);
     let (a, b) = (seg.x0 + pad, seg.x1 - pad);
-    #[allow(clippy::cast_precision_loss)]
     let days = (seg.hi - seg.lo + 1) as f64;
-    #[allow(clippy::cast_precision_loss)]
     let off = (day.clamp(seg.lo, seg.hi) - seg.lo) as f64 + if end_of_day { 1.0 } else { 0.0 };
     if seg.hi == seg.lo {
         return f64::midpoint(a, b);
@@ -108,6 +103,7 @@ pub(super) fn ticks(s: &Segment) -> Vec<(i64, String)> {
     if days <= 1 {
         out.push((s.lo, format!("{} {}, {}", month_name(lo), lo.day(), lo.year())));
     } else if days <= 120 {
+        // pixels over a tick width, at least 1: small and positive
         #[allow(clippy::cast_possible_truncation)]
         let room = ((s.x1 - s.x0) / 46.0).max(1.0) as i64;
         let step = ((days + room - 1) / room).max(1);
@@ -129,6 +125,7 @@ pub(super) fn ticks(s: &Segment) -> Vec<(i64, String)> {
         out.push((s.lo, lo.year().to_string()));
     } else {
         let years = hi.year() - lo.year() + 1;
+        // pixels over a tick width, at least 1: small and positive
         #[allow(clippy::cast_possible_truncation)]
         let room = ((s.x1 - s.x0) / 40.0).max(1.0) as i32;
         let step = ((years + room - 1) / room).max(1);

@@ -7,14 +7,13 @@ use svg::node::element::{Group, Line, Rectangle, Title};
 
 use super::axis::{axis, day_number, ticks, x_of};
 use super::labels::{date_label, sanitize_id, tooltip};
-use super::paint::{draw_badges, finish, frame, key_lines, legend, mark, px, text};
+use super::paint::{draw_badges, finish, frame, key_lines, legend, legend_height, mark, px, text};
 use super::{
     badges_width, common, font, Common, Placed, RenderOptions, BREAK_W, GAP, LABEL_SIZE, MARK_GAP,
     ROW,
 };
 use crate::model::{Flag, Timeline};
 
-#[allow(clippy::too_many_lines)]
 pub(super) fn render_horizontal(
     t: &Timeline,
     opts: &RenderOptions,
@@ -99,17 +98,10 @@ pub(super) fn render_horizontal(
         placed.push(Placed { event: e, row, x0, x1, label_x, anchor_end, label, badges, below });
     }
 
-    #[allow(clippy::cast_precision_loss)]
     let axis_y = top + rows.len() as f64 * ROW + 14.0;
     let legend_top = axis_y + 56.0;
     let key_lines = key_lines(&dated, right - left, &pal);
-    #[allow(clippy::cast_precision_loss)]
-    let height = legend_top
-        + 22.0
-        + t.documents.len() as f64 * 18.0
-        + 14.0
-        + key_lines.len() as f64 * 15.0
-        + 12.0;
+    let height = legend_top + legend_height(t.documents.len(), key_lines.len());
 
     let items: Vec<String> = placed.iter().map(|p| p.label.clone()).collect();
     let mut doc = frame(w, height, (&title, heading), &subtitle, &items, &pal);
@@ -196,7 +188,6 @@ pub(super) fn render_horizontal(
 
     // events
     for p in &placed {
-        #[allow(clippy::cast_precision_loss)]
         let y = top + p.row as f64 * ROW + ROW / 2.0;
         let alert = p.event.flags.contains(&Flag::DateAfterDocument);
         let mut g = Group::new()

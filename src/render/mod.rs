@@ -25,7 +25,7 @@
 //! Layout and painting live apart: `axis` (segments, ticks, the x of a
 //! day), `horizontal` and `vertical` (where each row goes), `labels` (the
 //! words: dates, wrapped titles, tooltips), `paint` (palette, marks,
-//! badges, frame, legend); [`format`] writes every output format and
+//! badges, frame, legend); [`format`](mod@format) writes every output format and
 //! [`export`] the reports and exports.
 
 pub mod export;

@@ -300,7 +300,6 @@ pub(super) fn legend(
     let mut legend = Group::new().set("id", "legend").set("class", "legend");
     legend = legend.add(text(left, legend_top, "Sources", 12.0, pal.fg).set("font-weight", "bold"));
     for (i, d) in t.documents.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
         let y = legend_top + 20.0 + i as f64 * 18.0;
         let mut line = d.title.clone().unwrap_or_else(|| d.id.clone());
         for extra in [&d.publisher, &d.author].into_iter().flatten() {
@@ -319,10 +318,8 @@ pub(super) fn legend(
             None => legend.add(label),
         };
     }
-    #[allow(clippy::cast_precision_loss)]
     let key_y = legend_top + 20.0 + t.documents.len() as f64 * 18.0 + 12.0;
     for (i, line) in key_lines.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
         let y = key_y + i as f64 * 15.0;
         let mut node = text(left, y, "", 10.5, pal.muted);
         for (colour, piece) in line {
@@ -380,4 +377,10 @@ pub(super) fn text(x: f64, y: f64, content: &str, size: f64, fill: &str) -> Text
         .set("y", px(y))
         .set("font-size", px(size))
         .set("fill", fill.to_string())
+}
+
+/// The height of the legend under a layout: the sources' heading and one
+/// line per source, then the key's lines.
+pub(super) fn legend_height(documents: usize, key_lines: usize) -> f64 {
+    22.0 + documents as f64 * 18.0 + 14.0 + key_lines as f64 * 15.0 + 12.0
 }

@@ -72,6 +72,7 @@ pub fn with_dpi(png: Vec<u8>, dpi: f64) -> Vec<u8> {
     if png.len() < AFTER_IHDR || &png[12..16] != b"IHDR" {
         return png;
     }
+    // rounded and clamped to u32 just before
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let ppm = (dpi / 0.0254).round().clamp(1.0, f64::from(u32::MAX)) as u32;
     let mut chunk = Vec::with_capacity(21);
@@ -97,6 +98,7 @@ pub fn with_dpi(png: Vec<u8>, dpi: f64) -> Vec<u8> {
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
     let tree = tree(svg)?;
     let size = tree.size();
+    // checked against MAX_PIXELS and finiteness right after
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let (w, h) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
     if u64::from(w) * u64::from(h) > MAX_PIXELS || !(size.width() * scale).is_finite() {

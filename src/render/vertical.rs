@@ -7,14 +7,13 @@ use chrono::{Datelike, NaiveDate};
 use svg::node::element::{Group, Line, Rectangle, Title};
 
 use super::labels::{date_label, sanitize_id, tooltip, wrap_title};
-use super::paint::{draw_badges, finish, frame, key_lines, legend, mark, px, text};
+use super::paint::{draw_badges, finish, frame, key_lines, legend, legend_height, mark, px, text};
 use super::{badges_width, common, font, Common, RenderOptions, LABEL_SIZE, ROW};
 use crate::model::{Flag, Timeline};
 
 /// Time top to bottom: a date column, the axis with a mark per event, and
 /// each event's title and sources on a line of its own, so nothing can
 /// overlap; same-day events share their date, long gaps get a break mark.
-#[allow(clippy::too_many_lines)]
 pub(super) fn render_vertical(
     t: &Timeline,
     opts: &RenderOptions,
@@ -67,20 +66,13 @@ pub(super) fn render_vertical(
             }
         }
         ys.push(y);
-        #[allow(clippy::cast_precision_loss)]
         let extra = (lines[i].len().max(1) - 1) as f64 * LINE;
         y += ROW + extra;
     }
     let axis_end = y - ROW / 2.0;
     let legend_top = axis_end + 40.0;
     let key_lines = key_lines(&dated, right - left, &pal);
-    #[allow(clippy::cast_precision_loss)]
-    let height = legend_top
-        + 22.0
-        + t.documents.len() as f64 * 18.0
-        + 14.0
-        + key_lines.len() as f64 * 15.0
-        + 12.0;
+    let height = legend_top + legend_height(t.documents.len(), key_lines.len());
 
     let items: Vec<String> =
         dated.iter().zip(&labels).map(|((e, _), l)| format!("{l} {}", e.title)).collect();

@@ -104,7 +104,6 @@ pub(super) fn complete_year(
     ctx.year.map(|y| (y, true))
 }
 
-#[allow(clippy::too_many_lines)]
 /// The reporting quarter a year back: what "a year ago" means in a report
 /// of quarterly results.
 pub(super) fn year_ago_quarter(ctx: &Context, rel: Resolution) -> Option<Normalized> {
@@ -312,6 +311,7 @@ pub(super) fn normalize(
             let Some(n) = n.filter(|n| n.fract() == 0.0) else {
                 return date(None, "PAST_REF".into(), unit.granularity(), rel);
             };
+            // a count of units the patterns read: small and whole
             #[allow(clippy::cast_possible_truncation)]
             let n = n as i64;
             let res = if ctx.reference.is_some() { rel } else { Resolution::Inferred };
@@ -374,6 +374,7 @@ pub(super) fn normalize(
                 let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
                 return date(None, v.into(), unit.granularity(), rel);
             };
+            // a count of units the patterns read: small and whole
             #[allow(clippy::cast_possible_truncation)]
             let span = unit_span(r, unit, sign * n as i64);
             let v = span.map_or_else(|| "XXXX".into(), |s| span_value(s, unit));

@@ -355,6 +355,7 @@ pub(super) static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 } else {
                     2000.0 + c.name("k").and_then(|k| number(k.as_str())).unwrap_or(0.0)
                 };
+                // a year the pattern built from digits: within i32
                 #[allow(clippy::cast_possible_truncation)]
                 Some(Sem::Absolute { year: Some(y as i32), month: None, day: None })
             },

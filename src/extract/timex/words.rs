@@ -152,6 +152,7 @@ pub(super) fn number(s: &str) -> Option<f64> {
 
 pub(super) fn fmt_number(n: Option<f64>) -> String {
     match n {
+        // a whole number checked just above
         #[allow(clippy::cast_possible_truncation)]
         Some(n) if n.fract() == 0.0 => format!("{}", n as i64),
         Some(n) => format!("{n}"),
