@@ -25,60 +25,46 @@ impl fmt::Display for Location {
     }
 }
 
-/// An article that could not be loaded.
+/// An article that could not be loaded: the file, where in it when that
+/// is known (a header line, a record of a collection), and what was wrong.
+/// The location is written once, in front of every message:
+/// `news.jsonl:7: expected article text, but "text" is empty`.
+#[derive(Debug)]
+pub struct LoadError {
+    /// The file, folder or collection (`stdin` for standard input).
+    pub path: PathBuf,
+    /// Where in it.
+    pub at: Option<Location>,
+    /// What was wrong.
+    pub problem: Problem,
+}
+
+/// What was wrong with an input (see [`LoadError`]).
 #[derive(Debug, thiserror::Error)]
-pub enum LoadError {
+pub enum Problem {
     /// The path does not exist or cannot be read.
-    #[error("{}: cannot read: {source}", path.display())]
-    Io {
-        /// The file or folder.
-        path: PathBuf,
-        /// What the operating system said.
-        source: std::io::Error,
-    },
+    #[error("cannot read: {0}")]
+    Io(#[source] std::io::Error),
     /// The file holds binary data, not text.
-    #[error(
-        "{}: expected text, but found binary data (a NUL byte at offset {offset})",
-        path.display()
-    )]
+    #[error("expected text, but found binary data (a NUL byte at offset {offset})")]
     Binary {
-        /// The file.
-        path: PathBuf,
         /// Offset of the first NUL byte.
         offset: usize,
     },
-    /// A record of a JSON collection (or a line of a mention file) that
-    /// cannot be used.
-    #[error("{}:{location}: {message}", path.display())]
-    Record {
-        /// The collection (`stdin` for standard input).
-        path: PathBuf,
-        /// Where in it.
-        location: Location,
-        /// What was expected and what was found.
-        message: String,
-    },
-    /// The metadata header is malformed.
-    #[error("{}:{line}: {message}", path.display())]
-    Header {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line of the problem.
-        line: usize,
-        /// What was expected and what was found.
-        message: String,
-    },
+    /// A metadata header line that cannot be used: what was expected and
+    /// what was found.
+    #[error("{0}")]
+    Header(String),
+    /// A record of a collection (or a line of a mention file) that cannot
+    /// be used: what was expected and what was found.
+    #[error("{0}")]
+    Record(String),
     /// The file holds no article text.
-    #[error("{}: expected article text, but the file is empty", path.display())]
-    Empty {
-        /// The file.
-        path: PathBuf,
-    },
+    #[error("expected article text, but the file is empty")]
+    Empty,
     /// The same file or the same text was read before: it counts once.
-    #[error("{}: {how} {}, so it counts once", path.display(), of.display())]
+    #[error("{how} {}, so it counts once", of.display())]
     Duplicate {
-        /// The file (or record) left out.
-        path: PathBuf,
         /// The one kept.
         of: PathBuf,
         /// "the same file as" or "the same text as".
@@ -86,27 +72,17 @@ pub enum LoadError {
     },
     /// A named pipe, socket or device where an article was expected:
     /// reading it could block or never end.
-    #[error("{}: expected a regular file, but found {kind}", path.display())]
+    #[error("expected a regular file, but found {kind}")]
     NotAFile {
-        /// The path.
-        path: PathBuf,
         /// What it is ("a named pipe", "a device", ...).
         kind: &'static str,
     },
     /// A folder reached again through a symbolic link.
-    #[error("{}: a folder already read (a symbolic link loop or a second link to it)", path.display())]
-    Loop {
-        /// The path of the link.
-        path: PathBuf,
-    },
+    #[error("a folder already read (a symbolic link loop or a second link to it)")]
+    Loop,
     /// A file larger than the loader reads.
-    #[error(
-        "{}: expected an article of at most {} MiB, but the file holds {} MiB",
-        path.display(), limit >> 20, size >> 20
-    )]
+    #[error("expected an article of at most {} MiB, but the file holds {} MiB", limit >> 20, size >> 20)]
     TooLarge {
-        /// The file.
-        path: PathBuf,
         /// Its size in bytes.
         size: u64,
         /// The limit in bytes.
@@ -114,32 +90,81 @@ pub enum LoadError {
     },
     /// Extraction failed on this document (a bug in the extractor); the
     /// other documents are kept.
-    #[error("{}: extraction failed, so the document is left out: {message}", path.display())]
-    Extraction {
-        /// The document.
-        path: PathBuf,
-        /// What went wrong, and where in the extractor.
-        message: String,
-    },
+    #[error("extraction failed, so the document is left out: {0}")]
+    Extraction(String),
     /// A file this tool wrote (a timeline JSON, a mention file, an HTML
     /// or Markdown report, a `TimelineJS` or TLS export), found among the
     /// articles: it is not read as one.
-    #[error("{}: {what} this tool wrote, not an article, so it is skipped", path.display())]
-    OwnOutput {
-        /// The file.
-        path: PathBuf,
-        /// What it is ("a timeline JSON", "an HTML report", ...).
-        what: &'static str,
-    },
+    #[error("{0} this tool wrote, not an article, so it is skipped")]
+    OwnOutput(&'static str),
     /// A folder with no article files in it.
-    #[error(
-        "{}: expected articles (.txt, .md, .html, .jsonl, .json), but the folder has none",
-        path.display()
-    )]
-    NoArticles {
-        /// The folder.
-        path: PathBuf,
-    },
+    #[error("expected articles (.txt, .md, .html, .jsonl, .json), but the folder has none")]
+    NoArticles,
+}
+
+impl LoadError {
+    /// `problem` with the whole of `path`.
+    pub fn new(path: impl Into<PathBuf>, problem: Problem) -> LoadError {
+        LoadError { path: path.into(), at: None, problem }
+    }
+
+    /// `path` cannot be read.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> LoadError {
+        LoadError::new(path, Problem::Io(source))
+    }
+
+    /// What was expected in the record at `at` of the collection `path`,
+    /// and what was found.
+    pub fn record(path: impl Into<PathBuf>, at: Location, message: String) -> LoadError {
+        LoadError { path: path.into(), at: Some(at), problem: Problem::Record(message) }
+    }
+
+    /// What was expected on header line `line` of `path`, and what was
+    /// found.
+    pub fn header(path: impl Into<PathBuf>, line: usize, message: String) -> LoadError {
+        LoadError {
+            path: path.into(),
+            at: Some(Location::Line(line)),
+            problem: Problem::Header(message),
+        }
+    }
+}
+
+impl Problem {
+    /// A short reason, for a summary of what was skipped.
+    #[must_use]
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Problem::Io(_) => "unreadable",
+            Problem::Binary { .. } => "binary",
+            Problem::Empty => "empty",
+            Problem::Header(_) => "bad header",
+            Problem::Record(_) => "bad record",
+            Problem::NoArticles => "no articles",
+            Problem::Duplicate { .. } => "duplicate",
+            Problem::NotAFile { .. } => "not a file",
+            Problem::Loop => "link loop",
+            Problem::TooLarge { .. } => "too large",
+            Problem::OwnOutput(_) => "written by this tool",
+            Problem::Extraction(_) => "extraction failed",
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(at) = self.at {
+            write!(f, ":{at}")?;
+        }
+        write!(f, ": {}", self.problem)
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.problem)
+    }
 }
 
 /// A timeline JSON that could not be read back.

@@ -149,17 +149,16 @@ pub struct Copies {
 }
 
 impl Copies {
-    /// The outcome as it is, or a [`LoadError::Duplicate`] skip when its
+    /// The outcome as it is, or a [`Problem::Duplicate`](crate::error::Problem::Duplicate) skip when its
     /// text was seen before (by [`model::Extracted::digest`]).
     pub fn admit(&mut self, o: Outcome) -> Outcome {
         let Outcome::Extracted { extracted, .. } = &o else { return o };
         let Some(digest) = &extracted.digest else { return o };
         if let Some(first) = self.seen.get(digest) {
-            Outcome::Skipped(LoadError::Duplicate {
-                path: extracted.document.path.clone().into(),
-                of: first.into(),
-                how: "the same text as",
-            })
+            Outcome::Skipped(LoadError::new(
+                extracted.document.path.clone(),
+                error::Problem::Duplicate { of: first.into(), how: "the same text as" },
+            ))
         } else {
             self.seen.insert(digest.clone(), extracted.document.path.clone());
             o
@@ -248,7 +247,7 @@ pub fn read_mentions(paths: &[PathBuf], mut sink: impl FnMut(Outcome)) {
             match std::fs::File::open(path) {
                 Ok(f) => (path.clone(), Box::new(std::io::BufReader::new(f))),
                 Err(source) => {
-                    sink(Outcome::Skipped(LoadError::Io { path: path.clone(), source }));
+                    sink(Outcome::Skipped(LoadError::io(path.clone(), source)));
                     continue;
                 }
             }
@@ -258,16 +257,15 @@ pub fn read_mentions(paths: &[PathBuf], mut sink: impl FnMut(Outcome)) {
             let line = match line {
                 Ok(l) => l,
                 Err(source) => {
-                    sink(Outcome::Skipped(LoadError::Io { path: name.clone(), source }));
+                    sink(Outcome::Skipped(LoadError::io(name.clone(), source)));
                     break;
                 }
             };
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let fail = |message: String| {
-                Outcome::Skipped(LoadError::Record { path: name.clone(), location: at, message })
-            };
+            let fail =
+                |message: String| Outcome::Skipped(LoadError::record(name.clone(), at, message));
             match serde_json::from_slice::<model::Extracted>(&line) {
                 Ok(e) if e.format == model::MENTIONS_FORMAT => match e.check() {
                     Ok(()) => {

@@ -198,18 +198,5 @@ fn size(bytes: usize) -> String {
 
 /// A short reason for the summary.
 fn reason(e: &LoadError) -> &'static str {
-    match e {
-        LoadError::Io { .. } => "unreadable",
-        LoadError::Binary { .. } => "binary",
-        LoadError::Empty { .. } => "empty",
-        LoadError::Header { .. } => "bad header",
-        LoadError::Record { .. } => "bad record",
-        LoadError::NoArticles { .. } => "no articles",
-        LoadError::Duplicate { .. } => "duplicate",
-        LoadError::NotAFile { .. } => "not a file",
-        LoadError::Loop { .. } => "link loop",
-        LoadError::TooLarge { .. } => "too large",
-        LoadError::OwnOutput { .. } => "written by this tool",
-        LoadError::Extraction { .. } => "extraction failed",
-    }
+    e.problem.reason()
 }

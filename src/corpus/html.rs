@@ -26,7 +26,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node, Selector};
 
 use super::{binary, decode, normalize_date, Loaded, Warning};
-use crate::error::LoadError;
+use crate::error::{LoadError, Problem};
 use crate::model::Document;
 
 /// Elements whose content is never article text.
@@ -228,11 +228,11 @@ fn selector(s: &str) -> Selector {
 /// A document from the bytes of a web page.
 ///
 /// # Errors
-/// [`LoadError::Binary`] for binary data and [`LoadError::Empty`] when the
+/// [`Problem::Binary`](crate::error::Problem::Binary) for binary data and [`Problem::Empty`](crate::error::Problem::Empty) when the
 /// page holds no article text.
 pub fn parse_html(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     if let Some(offset) = binary(&bytes) {
-        return Err(LoadError::Binary { path: path.to_path_buf(), offset });
+        return Err(LoadError::new(path.to_path_buf(), Problem::Binary { offset }));
     }
     let (page, bad) = decode(bytes);
     let mut warnings = Vec::new();
@@ -270,7 +270,7 @@ pub fn parse_html(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     let html = Html::parse_document(&page);
     let text = article_text(&html);
     if text.trim().is_empty() {
-        return Err(LoadError::Empty { path: path.to_path_buf() });
+        return Err(LoadError::new(path.to_path_buf(), Problem::Empty));
     }
     let meta = |names: &[&str]| -> Option<String> {
         names.iter().find_map(|n| {
@@ -474,8 +474,11 @@ mod tests {
         assert!(l.warnings[0].message.contains("deeper tags were dropped"), "{:?}", l.warnings);
         let misnested = "<b><i><p>One</b> two</i></p><table><td>three".repeat(2000);
         assert!(page(&misnested).unwrap().document.text.contains("three"));
-        assert!(matches!(page("<html><script>x</script></html>"), Err(LoadError::Empty { .. })));
-        assert!(matches!(page("\0\0"), Err(LoadError::Binary { .. })));
+        assert!(matches!(
+            page("<html><script>x</script></html>"),
+            Err(LoadError { problem: Problem::Empty, .. })
+        ));
+        assert!(matches!(page("\0\0"), Err(LoadError { problem: Problem::Binary { .. }, .. })));
     }
 }
 

@@ -73,7 +73,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use crate::error::{LoadError, Location};
+use crate::error::{LoadError, Location, Problem};
 use crate::model::Document;
 
 pub use html::parse_html;
@@ -172,9 +172,9 @@ pub enum Unit {
 ///
 /// Each file is read once, however many paths lead to it (symbolic links,
 /// `./a` and `a`, a folder named twice); a second path gives a
-/// [`LoadError::Duplicate`] unit, a folder reached again through a link a
-/// [`LoadError::Loop`] one, and named pipes, sockets and devices a
-/// [`LoadError::NotAFile`] one, so the walk never blocks or loops. An
+/// [`Problem::Duplicate`] unit, a folder reached again through a link a
+/// [`Problem::Loop`] one, and named pipes, sockets and devices a
+/// [`Problem::NotAFile`] one, so the walk never blocks or loops. An
 /// entry that cannot be listed or read is reported and the walk goes on.
 #[must_use]
 pub fn units(inputs: &[Input]) -> Units {
@@ -290,7 +290,7 @@ impl Iterator for Units {
                     Err(source) => {
                         let path = r.origin.clone();
                         self.reader = None;
-                        return Some(Unit::Failed(LoadError::Io { path, source }));
+                        return Some(Unit::Failed(LoadError::io(path, source)));
                     }
                 }
                 continue;
@@ -325,23 +325,23 @@ impl Units {
     fn expand(&mut self, path: PathBuf, id: String) -> Option<Unit> {
         let meta = match std::fs::metadata(&path) {
             Err(source) if source.kind() == std::io::ErrorKind::NotFound => {
-                return Some(Unit::Failed(LoadError::Io {
+                return Some(Unit::Failed(LoadError::io(
                     path,
-                    source: std::io::Error::new(source.kind(), "no such file or folder"),
-                }))
+                    std::io::Error::new(source.kind(), "no such file or folder"),
+                )))
             }
-            Err(source) => return Some(Unit::Failed(LoadError::Io { path, source })),
+            Err(source) => return Some(Unit::Failed(LoadError::io(path, source))),
             Ok(m) => m,
         };
         let key = file_key(&meta, &path);
         if meta.is_dir() {
             if !self.folders.insert(key) {
-                return Some(Unit::Failed(LoadError::Loop { path }));
+                return Some(Unit::Failed(LoadError::new(path, Problem::Loop)));
             }
             let mut found = Vec::new();
             walk(&path, &path, &mut found, &mut self.folders);
             if found.is_empty() {
-                return Some(Unit::Failed(LoadError::NoArticles { path }));
+                return Some(Unit::Failed(LoadError::new(path, Problem::NoArticles)));
             }
             for p in found.into_iter().rev() {
                 self.pending.push_front(p);
@@ -349,28 +349,26 @@ impl Units {
             return None;
         }
         if let Some(kind) = special_kind(meta.file_type()) {
-            return Some(Unit::Failed(LoadError::NotAFile { path, kind }));
+            return Some(Unit::Failed(LoadError::new(path, Problem::NotAFile { kind })));
         }
         if let Some(first) = self.files.get(&key) {
-            return Some(Unit::Failed(LoadError::Duplicate {
+            return Some(Unit::Failed(LoadError::new(
                 path,
-                of: first.clone(),
-                how: "the same file as",
-            }));
+                Problem::Duplicate { of: first.clone(), how: "the same file as" },
+            )));
         }
         self.files.insert(key, path.clone());
         // collections are streamed a record at a time; articles read whole
         if kind(&path) != Kind::Collection && meta.len() > MAX_FILE {
-            return Some(Unit::Failed(LoadError::TooLarge {
+            return Some(Unit::Failed(LoadError::new(
                 path,
-                size: meta.len(),
-                limit: MAX_FILE,
-            }));
+                Problem::TooLarge { size: meta.len(), limit: MAX_FILE },
+            )));
         }
         match kind(&path) {
             Kind::Collection => match File::open(&path) {
                 Ok(f) => self.open_collection(path, Box::new(f)),
-                Err(source) => Some(Unit::Failed(LoadError::Io { path, source })),
+                Err(source) => Some(Unit::Failed(LoadError::io(path, source))),
             },
             Kind::Article | Kind::Other => Some(Unit::File { path, id }),
         }
@@ -391,28 +389,28 @@ impl Units {
                     let len = buf.len();
                     reader.consume(len);
                 }
-                Err(source) => return Some(Unit::Failed(LoadError::Io { path: origin, source })),
+                Err(source) => return Some(Unit::Failed(LoadError::io(origin, source))),
             }
         };
         match first {
-            None => Some(Unit::Failed(LoadError::Empty { path: origin })),
+            None => Some(Unit::Failed(LoadError::new(origin, Problem::Empty))),
             Some(b'[') => {
                 let mut bytes = Vec::new();
                 if let Err(source) = reader.read_to_end(&mut bytes) {
-                    return Some(Unit::Failed(LoadError::Io { path: origin, source }));
+                    return Some(Unit::Failed(LoadError::io(origin, source)));
                 }
                 let values: Vec<serde_json::Value> = match serde_json::from_slice(&bytes) {
                     Ok(v) => v,
                     Err(e) => {
-                        return Some(Unit::Failed(LoadError::Record {
-                            path: origin,
-                            location: Location::Line(e.line()),
-                            message: format!("expected a JSON array of articles: {e}"),
-                        }))
+                        return Some(Unit::Failed(LoadError::record(
+                            origin,
+                            Location::Line(e.line()),
+                            format!("expected a JSON array of articles: {e}"),
+                        )))
                     }
                 };
                 if values.is_empty() {
-                    return Some(Unit::Failed(LoadError::Empty { path: origin }));
+                    return Some(Unit::Failed(LoadError::new(origin, Problem::Empty)));
                 }
                 for (i, value) in values.into_iter().enumerate().rev() {
                     self.pending.push_front(Pending::Unit(Unit::Value {
@@ -427,7 +425,7 @@ impl Units {
                 // a timeline or mention file written here into the input
                 // folder is no collection of articles
                 if let Some(what) = reader.fill_buf().ok().and_then(own_output) {
-                    return Some(Unit::Failed(LoadError::OwnOutput { path: origin, what }));
+                    return Some(Unit::Failed(LoadError::new(origin, Problem::OwnOutput(what))));
                 }
                 self.reader = Some(LineReader { origin, reader: Box::new(reader), line: 0 });
                 None
@@ -519,7 +517,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Pending>, folders: &mut HashSet<F
     let listing = match std::fs::read_dir(dir) {
         Ok(l) => l,
         Err(source) => {
-            out.push(fail(LoadError::Io { path: dir.to_path_buf(), source }));
+            out.push(fail(LoadError::io(dir.to_path_buf(), source)));
             return;
         }
     };
@@ -527,7 +525,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Pending>, folders: &mut HashSet<F
     for entry in listing {
         match entry {
             Ok(e) => entries.push(e.path()),
-            Err(source) => out.push(fail(LoadError::Io { path: dir.to_path_buf(), source })),
+            Err(source) => out.push(fail(LoadError::io(dir.to_path_buf(), source))),
         }
     }
     entries.sort();
@@ -541,7 +539,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Pending>, folders: &mut HashSet<F
                 if folders.insert(file_key(&m, &p)) {
                     walk(root, &p, out, folders);
                 } else {
-                    out.push(fail(LoadError::Loop { path: p }));
+                    out.push(fail(LoadError::new(p, Problem::Loop)));
                 }
             }
             Ok(_) if kind(&p) == Kind::Other => {}
@@ -553,7 +551,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Pending>, folders: &mut HashSet<F
             // it when it looks like an article, as a file would be
             Err(source) => {
                 if kind(&p) != Kind::Other {
-                    out.push(fail(LoadError::Io { path: p, source }));
+                    out.push(fail(LoadError::io(p, source)));
                 }
             }
         }
@@ -576,11 +574,11 @@ pub fn load_unit(unit: Unit) -> Result<Loaded, LoadError> {
             let mut loaded = match serde_json::from_str::<serde_json::Value>(&text) {
                 Ok(v) => parse_record(&origin, Location::Line(line), v)?,
                 Err(e) => {
-                    return Err(LoadError::Record {
-                        path: origin,
-                        location: Location::Line(line),
-                        message: format!("expected a JSON object, but {e}"),
-                    })
+                    return Err(LoadError::record(
+                        origin,
+                        Location::Line(line),
+                        format!("expected a JSON object, but {e}"),
+                    ))
                 }
             };
             if let Some(bad) = bad {
@@ -604,20 +602,19 @@ pub fn load_unit(unit: Unit) -> Result<Loaded, LoadError> {
 /// # Errors
 /// As [`load_unit`].
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+    let io = |source| LoadError::io(path.to_path_buf(), source);
     let file = File::open(path).map_err(io)?;
     // bounded, in case the file grew or is not what its listing said
     let mut bytes = Vec::new();
     file.take(MAX_FILE + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE,
-        });
+        return Err(LoadError::new(
+            path.to_path_buf(),
+            Problem::TooLarge { size: bytes.len() as u64, limit: MAX_FILE },
+        ));
     }
     if let Some(what) = own_output(&bytes) {
-        return Err(LoadError::OwnOutput { path: path.to_path_buf(), what });
+        return Err(LoadError::new(path.to_path_buf(), Problem::OwnOutput(what)));
     }
     let html = matches!(
         path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
@@ -696,7 +693,7 @@ fn binary(bytes: &[u8]) -> Option<usize> {
 /// As [`load_unit`].
 pub fn parse_text(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     if let Some(offset) = binary(&bytes) {
-        return Err(LoadError::Binary { path: path.to_path_buf(), offset });
+        return Err(LoadError::new(path.to_path_buf(), Problem::Binary { offset }));
     }
     let (text, bad) = decode(bytes);
     let mut warnings = Vec::new();
@@ -706,7 +703,7 @@ pub fn parse_text(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     let header = parse_header(path, &text)?;
     let body = &text[header.body_start..];
     if body.trim().is_empty() {
-        return Err(LoadError::Empty { path: path.to_path_buf() });
+        return Err(LoadError::new(path.to_path_buf(), Problem::Empty));
     }
     let title = header.title.or_else(|| first_line(body));
     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string();
@@ -762,11 +759,7 @@ fn parse_header(path: &Path, text: &str) -> Result<Header, LoadError> {
         t if t.starts_with("---\r\n") => 5,
         _ => return Ok(header),
     } + (text.len() - text.strip_prefix('\u{feff}').unwrap_or(text).len());
-    let err = |line: usize, message: String| LoadError::Header {
-        path: path.to_path_buf(),
-        line,
-        message,
-    };
+    let err = |line: usize, message: String| LoadError::header(path.to_path_buf(), line, message);
     let mut offset = first_len;
     let mut line_no = 1;
     loop {
@@ -905,7 +898,7 @@ mod tests {
 
     #[test]
     fn empty_and_binary_files_are_errors() {
-        assert!(matches!(parse("  \n"), Err(LoadError::Empty { .. })));
+        assert!(matches!(parse("  \n"), Err(LoadError { problem: Problem::Empty, .. })));
         let e = parse_document(Path::new("b.txt"), b"PK\x03\x04\0\0data".to_vec()).unwrap_err();
         assert_eq!(
             e.to_string(),

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate};
 use serde_json::{Map, Value};
 
 use super::{first_line, Loaded, Warning};
-use crate::error::{LoadError, Location};
+use crate::error::{LoadError, Location, Problem};
 use crate::model::{Document, PartialDate};
 
 /// A publication date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, from the forms
@@ -64,11 +64,10 @@ fn url_slug(url: &str) -> Option<String> {
 /// A document from one record of a collection.
 ///
 /// # Errors
-/// [`LoadError::Record`] naming the collection and line when the record is
+/// [`Problem::Record`](crate::error::Problem::Record) naming the collection and line when the record is
 /// not an object or has no usable `text` (or `html`).
 pub fn parse_record(origin: &Path, at: Location, value: Value) -> Result<Loaded, LoadError> {
-    let fail =
-        |message: String| LoadError::Record { path: origin.to_path_buf(), location: at, message };
+    let fail = |message: String| LoadError::record(origin.to_path_buf(), at, message);
     let Value::Object(mut map) = value else {
         return Err(fail(format!("expected a JSON object, but found {}", type_name(&value))));
     };
@@ -135,7 +134,7 @@ pub fn parse_record(origin: &Path, at: Location, value: Value) -> Result<Loaded,
     });
     let mut doc = if let Some(h) = html {
         let mut l = super::parse_html(origin, h.into_bytes()).map_err(|e| match e {
-            LoadError::Empty { .. } => {
+            LoadError { problem: Problem::Empty, .. } => {
                 fail("expected article text in \"html\", but found none".into())
             }
             e => e,

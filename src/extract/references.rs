@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use super::timex::{self, Context, Recognized, TimexType};
 use super::Detail;
-use crate::error::LoadError;
+use crate::error::{LoadError, Problem};
 use crate::model::{
     Document, Extracted, Granularity, Mention, Reference, ReferenceSource, ReportedDay, Resolution,
     Span, MENTIONS_FORMAT,
@@ -204,11 +204,11 @@ pub fn digest(text: &str) -> String {
 /// into that document's error, so the rest of the corpus is still built.
 ///
 /// # Errors
-/// [`LoadError::Extraction`] naming the document's path.
+/// [`Problem::Extraction`](crate::error::Problem::Extraction) naming the document's path.
 pub fn extract_checked(doc: Document, detail: Detail) -> Result<Extracted, LoadError> {
     let path = std::path::PathBuf::from(&doc.path);
     super::guard::guarded(move || extract_document(doc, detail))
-        .map_err(|p| LoadError::Extraction { path, message: p.0 })
+        .map_err(|p| LoadError::new(path, Problem::Extraction(p.0)))
 }
 
 /// What extraction depends on in a reference.

@@ -114,10 +114,10 @@ fn unescape(s: &str) -> String {
 /// appended to `out`.
 ///
 /// # Errors
-/// [`LoadError::Io`] for a path that does not exist or a folder that
+/// [`Problem::Io`](crate::error::Problem::Io) for a path that does not exist or a folder that
 /// cannot be read.
 pub fn files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
-    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+    let io = |source| LoadError::io(path.to_path_buf(), source);
     if path.is_dir() {
         let mut entries: Vec<PathBuf> =
             std::fs::read_dir(path).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
