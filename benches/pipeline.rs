@@ -304,7 +304,7 @@ fn main() {
                             timeline::model::Span { lo, hi },
                             timeline::model::Granularity::Range,
                             timeline::model::Resolution::Narrative,
-                            String::new(),
+                            "".into(),
                         )),
                         participants: vec![],
                         entities: vec![],

@@ -489,9 +489,10 @@ pub struct DateInfo {
     pub granularity: Granularity,
     /// How the date was obtained.
     pub resolution: Resolution,
-    /// Human-readable evidence: the expression and what it was resolved
-    /// against.
-    pub evidence: String,
+    /// Why the date is what it is: the expression and what it was
+    /// resolved against, and each step that narrowed it (one line of text
+    /// on the wire).
+    pub evidence: Evidence,
 }
 
 impl DateInfo {
@@ -501,7 +502,7 @@ impl DateInfo {
         span: Span,
         granularity: Granularity,
         resolution: Resolution,
-        evidence: String,
+        evidence: Evidence,
     ) -> DateInfo {
         DateInfo { span, granularity, resolution, evidence }
     }
@@ -517,6 +518,141 @@ impl DateInfo {
     #[must_use]
     pub fn latest(&self) -> String {
         self.span.latest_str()
+    }
+}
+
+/// Where a date was read from (see [`Evidence`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateSource {
+    /// A time expression of the mention's clause: its words and TIMEX3
+    /// value.
+    Expression {
+        /// The words, as written.
+        text: String,
+        /// The TIMEX3 value.
+        value: String,
+    },
+    /// Two expressions that make a range ("from 1989 to 2019").
+    Range {
+        /// The first expression, as written.
+        from: String,
+        /// The second expression, as written.
+        to: String,
+        /// The first's TIMEX3 value.
+        from_value: String,
+        /// The second's TIMEX3 value.
+        to_value: String,
+    },
+    /// The narrative: told after a dated expression, and not after the
+    /// reference day.
+    Narrative {
+        /// The expression it is told after.
+        after: String,
+        /// The first day it may be.
+        lower: NaiveDate,
+        /// The reference day.
+        upper: NaiveDate,
+    },
+    /// No date in its clause: its article, of that date, reported it.
+    Article {
+        /// The publisher, title or id of the article.
+        by: String,
+        /// The article's date.
+        written: PartialDate,
+    },
+    /// A reviewer set it.
+    Reviewer,
+    /// Evidence read back from a timeline JSON, as written there.
+    Written(String),
+}
+
+/// A step that narrowed a date after it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Narrowing {
+    /// Other reports of the same event date it more closely.
+    OtherReports,
+    /// Its neighbours in the text: told after (or before) an event of that
+    /// day.
+    Neighbour {
+        /// Whether it is told after the neighbour (else before it).
+        after: bool,
+        /// The neighbour's title.
+        title: String,
+        /// The neighbour's day, as written on the wire.
+        day: String,
+    },
+}
+
+/// Why a date is what it is: where it was read, then each step that
+/// narrowed it. [`Display`](std::fmt::Display) writes the one line the
+/// JSON, the tooltips and the findings show; read back from JSON, it is
+/// [`DateSource::Written`] and writes the same line again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// Where the date was read.
+    pub source: DateSource,
+    /// What narrowed it since, in order.
+    pub steps: Vec<Narrowing>,
+}
+
+impl Evidence {
+    /// Evidence with no narrowing yet.
+    #[must_use]
+    pub fn of(source: DateSource) -> Evidence {
+        Evidence { source, steps: Vec::new() }
+    }
+
+    /// This evidence, then `step`.
+    #[must_use]
+    pub fn narrowed(&self, step: Narrowing) -> Evidence {
+        let mut e = self.clone();
+        e.steps.push(step);
+        e
+    }
+}
+
+impl From<String> for Evidence {
+    fn from(s: String) -> Evidence {
+        Evidence::of(DateSource::Written(s))
+    }
+}
+
+impl From<&str> for Evidence {
+    fn from(s: &str) -> Evidence {
+        Evidence::from(s.to_string())
+    }
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.source {
+            DateSource::Expression { text, value } => write!(f, "\"{text}\" ({value})")?,
+            DateSource::Range { from, to, from_value, to_value } => {
+                write!(f, "\"{from} ... {to}\" ({from_value} to {to_value})")?;
+            }
+            DateSource::Narrative { after, lower, upper } => write!(
+                f,
+                "narrative: told after \"{after}\" ({}) and not after the reference day {}",
+                lower.format("%Y-%m-%d"),
+                upper.format("%Y-%m-%d")
+            )?,
+            DateSource::Article { by, written } => {
+                write!(f, "no date in its clause: reported by {by} of {written}")?;
+            }
+            DateSource::Reviewer => f.write_str("set by a reviewer")?,
+            DateSource::Written(s) => f.write_str(s)?,
+        }
+        for step in &self.steps {
+            match step {
+                Narrowing::OtherReports => f.write_str("; narrowed by other reports")?,
+                Narrowing::Neighbour { after, title, day } => write!(
+                    f,
+                    "; narrowed by its neighbours: told {} \"{title}\" ({day})",
+                    if *after { "after" } else { "before" }
+                )?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -537,7 +673,7 @@ impl From<DateInfo> for DateWire {
             latest: d.latest(),
             granularity: d.granularity,
             resolution: d.resolution,
-            evidence: d.evidence,
+            evidence: d.evidence.to_string(),
         }
     }
 }
@@ -555,7 +691,7 @@ impl TryFrom<DateWire> for DateInfo {
             span,
             granularity: w.granularity,
             resolution: w.resolution,
-            evidence: w.evidence,
+            evidence: Evidence::from(w.evidence),
         })
     }
 }
@@ -1166,7 +1302,7 @@ mod tests {
     #[test]
     fn date_info_round_trips_through_its_wire_strings() {
         let s = Span { lo: d(2022, 1, 1), hi: d(2022, 3, 31) };
-        let info = DateInfo::new(s, Granularity::Quarter, Resolution::Explicit, String::new());
+        let info = DateInfo::new(s, Granularity::Quarter, Resolution::Explicit, "".into());
         let json = serde_json::to_string(&info).unwrap();
         assert!(json.starts_with(r#"{"earliest":"2022-01","latest":"2022-03","#), "{json}");
         assert_eq!(serde_json::from_str::<DateInfo>(&json).unwrap(), info);

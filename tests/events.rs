@@ -166,7 +166,7 @@ fn entity_timelines_and_all_events_keep_what_the_model_finds() {
     let d = repainted.date.as_ref().unwrap();
     assert_eq!((d.earliest().as_str(), d.latest().as_str()), ("2019-07-02", "2019-07-02"));
     assert_eq!(d.resolution, timeline::model::Resolution::Document);
-    assert!(d.evidence.contains("Town Crier"), "{}", d.evidence);
+    assert!(d.evidence.to_string().contains("Town Crier"), "{}", d.evidence);
     // what did not happen stays out
     assert!(!words.contains(&"stay"), "{words:?}");
     // an entity timeline: only events its entity takes part in, found by

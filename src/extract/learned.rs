@@ -26,7 +26,9 @@ use super::timex::{Range, Timex};
 use super::title::{finish_title, TITLE_MAX};
 use super::Detail;
 use super::{anchor, inside, quoted_ranges, trim_quote};
-use crate::model::{Anchor, DateInfo, Document, EventType, Mention, Resolution};
+use crate::model::{
+    Anchor, DateInfo, DateSource, Document, EventType, Evidence, Mention, Resolution,
+};
 use crate::nlp;
 
 /// Whether a found event reports something that happened.
@@ -83,7 +85,7 @@ fn document_date(doc: &Document) -> Option<DateInfo> {
         written.span(),
         written.granularity(),
         Resolution::Document,
-        format!("no date in its clause: reported by {by} of {written}"),
+        Evidence::of(DateSource::Article { by: by.to_string(), written }),
     ))
 }
 
@@ -435,7 +437,7 @@ mod tests {
         let d = sacked.date.as_ref().unwrap();
         assert_eq!((d.earliest().as_str(), d.resolution), ("2015-03-04", Resolution::Document));
         assert_eq!(sacked.anchor, Anchor::Document);
-        assert!(d.evidence.contains("reported by"), "{}", d.evidence);
+        assert!(d.evidence.to_string().contains("reported by"), "{}", d.evidence);
         // an article without a date leaves them undated; never today
         let ms = learned("Managers repainted the hall.", None);
         assert!(ms.iter().all(|m| m.date.is_none()), "{ms:#?}");

@@ -38,7 +38,8 @@ use regex::Regex;
 
 use crate::language::ENGLISH;
 use crate::model::{
-    Anchor, DateInfo, Document, Granularity, Mention, ReferenceSource, Relation, Resolution, Span,
+    Anchor, DateInfo, DateSource, Document, Evidence, Granularity, Mention, ReferenceSource,
+    Relation, Resolution, Span,
 };
 use lexicon::Entry;
 pub use references::{
@@ -581,17 +582,17 @@ fn anchor(
                 r.span,
                 Granularity::Range,
                 a.resolution.max(b.resolution),
-                format!("\"{} ... {}\" ({} to {})", a.text, b.text, a.value, b.value),
+                Evidence::of(DateSource::Range {
+                    from: a.text.clone(),
+                    to: b.text.clone(),
+                    from_value: a.value.clone(),
+                    to_value: b.value.clone(),
+                }),
             );
             return (info, rule, format!("{}/{}", a.value, b.value));
         }
         let gran = t.granularity.unwrap_or(Granularity::Day);
-        let info = DateInfo::new(
-            t.span.expect("usable"),
-            gran,
-            t.resolution,
-            format!("\"{}\" ({})", t.text, t.value),
-        );
+        let info = DateInfo::new(t.span.expect("usable"), gran, t.resolution, expression(t));
         (info, rule, t.value.clone())
     };
     // in the clause: for a noun the expression after it ("the suppression
@@ -1041,7 +1042,7 @@ fn presence_mentions(
                     t.span.expect("span"),
                     t.granularity.unwrap_or(Granularity::Day),
                     t.resolution,
-                    format!("\"{}\" ({})", t.text, t.value),
+                    expression(t),
                 )
             });
         out.push(Mention {
@@ -1117,7 +1118,7 @@ fn list_mentions(
                 t.span.expect("span"),
                 t.granularity.unwrap_or(Granularity::Year),
                 t.resolution,
-                format!("\"{}\" ({})", t.text, t.value),
+                expression(t),
             )),
             anchor: Anchor::Clause,
             timex: Some(t.value.clone()),
@@ -1291,12 +1292,11 @@ fn narrative_dates(
                 span,
                 gran,
                 res,
-                format!(
-                    "narrative: told after \"{}\" ({}) and not after the reference day {}",
-                    doc.text.get(f_start..f_end).unwrap_or(""),
-                    lower.format("%Y-%m-%d"),
-                    upper.format("%Y-%m-%d")
-                ),
+                Evidence::of(DateSource::Narrative {
+                    after: doc.text.get(f_start..f_end).unwrap_or("").to_string(),
+                    lower,
+                    upper,
+                }),
             ));
             m.anchor = Anchor::Narrative;
         }
@@ -1305,3 +1305,8 @@ fn narrative_dates(
 
 #[cfg(test)]
 mod tests;
+
+/// The evidence of a date read from the time expression `t`.
+fn expression(t: &Timex) -> Evidence {
+    Evidence::of(DateSource::Expression { text: t.text.clone(), value: t.value.clone() })
+}

@@ -112,7 +112,12 @@ fn date_info(earliest: &str, latest: &str) -> Option<DateInfo> {
     let span = crate::model::date_span(earliest, latest)?;
     // one day, month or year at the precision it is written; else a range
     let g = if span.earliest_str() == span.latest_str() { span.unit() } else { Granularity::Range };
-    Some(DateInfo::new(span, g, crate::model::Resolution::Explicit, "set by a reviewer".into()))
+    Some(DateInfo::new(
+        span,
+        g,
+        crate::model::Resolution::Explicit,
+        crate::model::Evidence::of(crate::model::DateSource::Reviewer),
+    ))
 }
 
 fn recount(e: &mut Event) {

@@ -401,7 +401,7 @@ fn into_event(c: Cluster) -> Event {
                     common,
                     if common.lo == common.hi { Granularity::Day } else { Granularity::Range },
                     d.resolution,
-                    format!("{}; narrowed by other reports", d.evidence),
+                    d.evidence.narrowed(crate::model::Narrowing::OtherReports),
                 );
             }
         }

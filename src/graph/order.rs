@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, BinaryHeap};
 use std::fmt::Write as _;
 
 use crate::model::{
-    DateInfo, Event, Finding, FindingKind, Granularity, OrderEdge, Origin, Severity, Span,
-    TimeRelation,
+    DateInfo, Event, Finding, FindingKind, Granularity, Narrowing, OrderEdge, Origin, Severity,
+    Span, TimeRelation,
 };
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -149,11 +149,11 @@ fn tighten(events: &mut [Event], edges: &[Edge]) {
             let t = &events[e.from].title;
             let s = Span { lo: before.lo, hi: after.hi };
             let d = events[e.to].date.as_ref().expect("dated");
-            let evidence = format!(
-                "{}; narrowed by its neighbours: told after \"{t}\" ({})",
-                d.evidence,
-                before.earliest_str()
-            );
+            let evidence = d.evidence.narrowed(Narrowing::Neighbour {
+                after: true,
+                title: t.clone(),
+                day: before.earliest_str(),
+            });
             events[e.to].date = Some(DateInfo::new(
                 s,
                 if s.lo == s.hi { Granularity::Day } else { Granularity::Range },
@@ -165,11 +165,11 @@ fn tighten(events: &mut [Event], edges: &[Edge]) {
             let t = &events[e.to].title;
             let s = Span { lo: before.lo, hi: after.hi };
             let d = events[e.from].date.as_ref().expect("dated");
-            let evidence = format!(
-                "{}; narrowed by its neighbours: told before \"{t}\" ({})",
-                d.evidence,
-                after.latest_str()
-            );
+            let evidence = d.evidence.narrowed(Narrowing::Neighbour {
+                after: false,
+                title: t.clone(),
+                day: after.latest_str(),
+            });
             events[e.from].date = Some(DateInfo::new(
                 s,
                 if s.lo == s.hi { Granularity::Day } else { Granularity::Range },

@@ -182,11 +182,9 @@ mod tests {
         // a date the text gives counts; the article's own does not
         let day = Span::parse_partial("2020-05-01").unwrap();
         let mut dated = one.clone();
-        dated.date =
-            Some(DateInfo::new(day, Granularity::Day, Resolution::Explicit, String::new()));
+        dated.date = Some(DateInfo::new(day, Granularity::Day, Resolution::Explicit, "".into()));
         let mut bounded = one.clone();
-        bounded.date =
-            Some(DateInfo::new(day, Granularity::Day, Resolution::Document, String::new()));
+        bounded.date = Some(DateInfo::new(day, Granularity::Day, Resolution::Document, "".into()));
         assert!(score(&dated, &starts) > score(&bounded, &starts));
         assert!((score(&bounded, &starts) - score(&one, &starts)).abs() < 1e-9);
     }

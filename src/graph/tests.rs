@@ -207,7 +207,7 @@ fn order_respects_every_disjoint_pair_of_dates() {
                     Span { lo, hi },
                     Granularity::Range,
                     Resolution::Explicit,
-                    String::new(),
+                    "".into(),
                 ));
                 m
             })
@@ -366,7 +366,7 @@ fn a_vague_date_is_narrowed_by_its_neighbours() {
     let inv = t.events.iter().find(|e| e.mentions[0].action == "request_help").unwrap();
     let d = inv.date.as_ref().unwrap();
     assert_eq!((d.earliest().as_str(), d.latest().as_str()), ("2022-01-05", "2022-01-06"));
-    assert!(d.evidence.contains("narrowed by its neighbours"), "{}", d.evidence);
+    assert!(d.evidence.to_string().contains("narrowed by its neighbours"), "{}", d.evidence);
     let order: Vec<&str> = t.events.iter().map(|e| e.mentions[0].action.as_str()).collect();
     assert_eq!(order, vec!["dismiss", "request_help", "deploy"]);
     assert!(t.edges.iter().any(|e| e.origin == crate::model::Origin::Text));
@@ -423,7 +423,7 @@ fn order_respects_every_kept_edge_with_text_relations() {
                 Span { lo, hi },
                 Granularity::Range,
                 Resolution::Narrative,
-                String::new(),
+                "".into(),
             ));
             if let (Some(p), true) = (prev, i > 0) {
                 let j = usize::from(p) % i;

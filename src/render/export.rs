@@ -112,7 +112,7 @@ pub fn html(t: &Timeline, svg: &str, title: &str, theme: super::Theme) -> String
     s.push_str("\n</figure>\n<h2>Events</h2>\n<table>\n<thead><tr><th>Date</th><th>Event</th><th>Sources</th><th>Quotes</th></tr></thead>\n<tbody>\n");
     for e in &t.events {
         let date = e.date.as_ref().map_or_else(|| "undated".to_string(), date_label_with_year);
-        let evidence = e.date.as_ref().map(|d| d.evidence.clone()).unwrap_or_default();
+        let evidence = e.date.as_ref().map(|d| d.evidence.to_string()).unwrap_or_default();
         let mut flags = String::new();
         for f in &e.flags {
             let class = if *f == Flag::DateAfterDocument { "flag alert" } else { "flag" };

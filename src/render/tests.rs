@@ -196,7 +196,7 @@ fn date_labels_show_their_precision() {
         span: crate::model::date_span(a, b).unwrap(),
         granularity: Granularity::Range,
         resolution: r,
-        evidence: String::new(),
+        evidence: "".into(),
     };
     assert_eq!(date_label(&d("2022-01-05", "2022-01-05", Resolution::Explicit)), "Jan 5");
     assert_eq!(date_label(&d("2022-01-05", "2022-01-06", Resolution::Narrative)), "≈Jan 5–6");
