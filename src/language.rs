@@ -1,9 +1,11 @@
 //! The word tables of the language layer: what extraction, the time
-//! expression tagger and the graph know of English words, kept as data in
-//! one [`Language`] value rather than as literals in each stage. A second
-//! language is a second value; the invariant tests below hold for every
-//! table (lower case, one word each, no repeats, sorted where the table
-//! says so).
+//! expression tagger and the graph know of English words (function words,
+//! titles and roles, pronouns, cue phrases, name parts, currencies), kept
+//! as data in one [`Language`] value rather than as literals in each
+//! stage. A second language is a second value; the invariant tests below
+//! hold for every table (lower case, no repeats; the single-word tables
+//! sorted). The time expression patterns and the event lexicon are
+//! English grammar as well as words and stay in `extract`.
 
 /// The word lists of one language.
 #[derive(Debug)]
@@ -27,9 +29,121 @@ pub struct Language {
     /// Words before a number that make it a count, an approximation or a
     /// label, not a year ("about 2000", "flight 2019", "page 1990").
     pub count_cues: &'static [&'static str],
+    /// Words of `BOUNDARY_WORDS`.
+    pub boundary_words: &'static [&'static str],
+    /// Words of `AUXILIARIES`.
+    pub auxiliaries: &'static [&'static str],
+    /// Words of `MODALS`.
+    pub modals: &'static [&'static str],
+    /// Words of `NEGATIONS`.
+    pub negations: &'static [&'static str],
+    /// Words of `OPINION_STARTS`.
+    pub opinion_starts: &'static [&'static str],
+    /// Words of `PRONOUNS`.
+    pub pronouns: &'static [&'static str],
+    /// Words of `NARRATIVE_CUES`.
+    pub narrative_cues: &'static [&'static str],
+    /// Words of `DETERMINERS`.
+    pub determiners: &'static [&'static str],
+    /// Capitalised words that open a clause without being a name.
+    pub function_caps: &'static [&'static str],
+    /// Words of `PREPOSITIONS`.
+    pub prepositions: &'static [&'static str],
+    /// Words that may follow a place name: prepositions, conjunctions, verbs.
+    pub place_followers: &'static [&'static str],
+    /// Dependents (by lemma) that negate the word they attach to.
+    pub negators: &'static [&'static str],
+    /// Modal lemmas that mark tense (future), not modality, in ``TimeML``.
+    pub future_modals: &'static [&'static str],
+    /// Subordinators that make their clause hypothetical.
+    pub conditionals: &'static [&'static str],
+    /// Pronouns that stand for a person named before them.
+    pub person_pronouns: &'static [&'static str],
+    /// Prepositions that introduce where something happened.
+    pub place_cases: &'static [&'static str],
+    /// Relations that open another clause: a quote stops before them.
+    pub clause_breaks: &'static [&'static str],
+    /// Relations of the words that belong to a participant's name.
+    pub name_parts: &'static [&'static str],
+    /// Relations whose words a title's noun phrase leaves out: other clauses,
+    /// appositions and asides.
+    pub title_cuts: &'static [&'static str],
+    /// Words a title never ends on.
+    pub title_dangling: &'static [&'static str],
+    /// Words of `ABBREVIATIONS`.
+    pub abbreviations: &'static [&'static str],
+    /// Words that make a name an organization's.
+    pub organization_words: &'static [&'static str],
+    /// Words that make a name a place's.
+    pub place_words: &'static [&'static str],
+    /// Small words inside a name ("Bank of America", "Ministry for the
+    /// Environment").
+    pub name_connectors: &'static [&'static str],
+    /// Day and month names: dates, never entities.
+    pub calendar_names: &'static [&'static str],
+    /// Nouns by which an article refers again to an organization it named:
+    /// "the company said", "the airline's shares".
+    pub descriptions: &'static [&'static str],
+    /// Words of `PERSON_PRONOUN_FORMS`.
+    pub person_pronoun_forms: &'static [&'static str],
+    /// Words that open a noun phrase without being part of a name.
+    pub name_determiners: &'static [&'static str],
+    /// Company forms that a name may carry or drop ("Apple Inc." = "Apple").
+    pub company_forms: &'static [&'static str],
+    /// Small words that acronyms skip ("Bank of America" = "`BoA`" = "BA").
+    pub acronym_skips: &'static [&'static str],
+    /// Words of `CONNECTIVES`.
+    pub connectives: &'static [&'static str],
+    /// Words that are never a corpus's subject, though titles capitalise them.
+    pub subject_stop: &'static [&'static str],
 }
 
 impl Language {
+    /// Every table by its field name, for invariant checks and reviews.
+    #[must_use]
+    pub fn tables(&self) -> Vec<(&'static str, &'static [&'static str])> {
+        vec![
+            ("titles", self.titles),
+            ("roles", self.roles),
+            ("currencies", self.currencies),
+            ("currency_codes", self.currency_codes),
+            ("counted", self.counted),
+            ("count_cues", self.count_cues),
+            ("boundary_words", self.boundary_words),
+            ("auxiliaries", self.auxiliaries),
+            ("modals", self.modals),
+            ("negations", self.negations),
+            ("opinion_starts", self.opinion_starts),
+            ("pronouns", self.pronouns),
+            ("narrative_cues", self.narrative_cues),
+            ("determiners", self.determiners),
+            ("function_caps", self.function_caps),
+            ("prepositions", self.prepositions),
+            ("place_followers", self.place_followers),
+            ("negators", self.negators),
+            ("future_modals", self.future_modals),
+            ("conditionals", self.conditionals),
+            ("person_pronouns", self.person_pronouns),
+            ("place_cases", self.place_cases),
+            ("clause_breaks", self.clause_breaks),
+            ("name_parts", self.name_parts),
+            ("title_cuts", self.title_cuts),
+            ("title_dangling", self.title_dangling),
+            ("abbreviations", self.abbreviations),
+            ("organization_words", self.organization_words),
+            ("place_words", self.place_words),
+            ("name_connectors", self.name_connectors),
+            ("calendar_names", self.calendar_names),
+            ("descriptions", self.descriptions),
+            ("person_pronoun_forms", self.person_pronoun_forms),
+            ("name_determiners", self.name_determiners),
+            ("company_forms", self.company_forms),
+            ("acronym_skips", self.acronym_skips),
+            ("connectives", self.connectives),
+            ("subject_stop", self.subject_stop),
+        ]
+    }
+
     /// Whether `w` (lower case) is a title before a name.
     #[must_use]
     pub fn is_title(&self, w: &str) -> bool {
@@ -252,6 +366,439 @@ pub static ENGLISH: Language = Language {
         "women",
         "workers",
     ],
+    boundary_words: &[
+        "and", "but", "while", "whereas", "after", "before", "because", "which", "who", "when",
+        "where", "although", "though", "until", "having", "adding", "despite", "then", "whether",
+        "if",
+    ],
+    auxiliaries: &[
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "been",
+        "be",
+        "being",
+        "already",
+        "also",
+        "then",
+        "reportedly",
+        "simply",
+        "immediately",
+        "quickly",
+        "later",
+        "finally",
+        "just",
+        "did",
+        "does",
+        "do",
+        "allegedly",
+        "again",
+        "formally",
+        "officially",
+        "first",
+        "reported",
+    ],
+    modals: &[
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "shall",
+        "cannot",
+        "wants",
+        "want",
+        "wanted",
+        "aims",
+        "aim",
+        "plans",
+        "planned",
+        "plan",
+        "trying",
+        "tries",
+        "try",
+        "hope",
+        "hopes",
+        "intends",
+        "intend",
+        "threatened",
+        "threatens",
+        "able",
+        "unable",
+        "likely",
+        "unlikely",
+        "possible",
+        "probably",
+        "perhaps",
+        "if",
+        "unless",
+        "whether",
+        "wish",
+        "decided",
+        "decision",
+        "ready",
+        "order",
+        "attempt",
+        "failed",
+        "fail",
+        "refused",
+    ],
+    negations: &["not", "never", "no", "n't", "nor", "neither", "without"],
+    opinion_starts: &[
+        "i think",
+        "i believe",
+        "i find",
+        "i want",
+        "i guess",
+        "in my opinion",
+        "it seems",
+        "it appears",
+        "personally",
+        "perhaps",
+        "maybe",
+        "it is believed",
+        "it is hard",
+        "i rimmed",
+        "i remind",
+        "we would",
+        "if ",
+        "it is possible",
+        "it is likely",
+    ],
+    pronouns: &["he", "she", "they", "it", "we", "i", "you"],
+    narrative_cues: &[
+        "then",
+        "afterwards",
+        "afterward",
+        "subsequently",
+        "later",
+        "after that",
+        "following that",
+        "soon after",
+        "next",
+    ],
+    determiners: &["the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my"],
+    function_caps: &[
+        "then",
+        "but",
+        "and",
+        "the",
+        "as",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "when",
+        "while",
+        "so",
+        "also",
+        "however",
+        "meanwhile",
+        "instead",
+        "it",
+        "this",
+        "that",
+        "there",
+        "first",
+        "firstly",
+        "of",
+        "for",
+        "to",
+        "by",
+        "with",
+        "if",
+        "although",
+        "because",
+        "since",
+        "yes",
+        "no",
+        "former",
+        "a",
+        "an",
+        "all",
+        "some",
+        "many",
+        "other",
+        "another",
+        "his",
+        "her",
+        "their",
+        "these",
+        "those",
+        "such",
+        "most",
+        "several",
+        "both",
+        "each",
+        "every",
+        "people",
+        "we",
+        "i",
+        "you",
+        "they",
+        "he",
+        "she",
+        "who",
+        "what",
+        "where",
+        "why",
+        "how",
+        "here",
+        "now",
+        "today",
+    ],
+    prepositions: &[
+        "in", "of", "on", "at", "from", "to", "for", "with", "by", "against", "into", "about",
+        "under",
+    ],
+    place_followers: &[
+        "in", "on", "at", "with", "and", "or", "to", "from", "for", "of", "by", "as", "after",
+        "before", "since", "during", "where", "which", "who", "that", "is", "was", "were", "are",
+        "has", "have", "had", "said", "says", "but", "while", "when", "until", "over", "near",
+    ],
+    negators: &["not", "never", "no", "neither", "nor", "n't"],
+    future_modals: &["will", "shall"],
+    conditionals: &["if", "unless", "whether", "lest"],
+    person_pronouns: &["he", "she", "him", "her", "his", "hers"],
+    place_cases: &["in", "at", "on", "near", "outside", "inside"],
+    clause_breaks: &["ccomp", "parataxis", "advcl", "acl:relcl", "conj", "list", "csubj", "punct"],
+    name_parts: &[
+        "compound",
+        "flat",
+        "flat:name",
+        "amod",
+        "nummod",
+        "fixed",
+        "nmod:poss",
+        "case",
+        "goeswith",
+        "det",
+    ],
+    title_cuts: &[
+        "acl:relcl",
+        "acl",
+        "appos",
+        "parataxis",
+        "punct",
+        "advcl",
+        "dep",
+        "list",
+        "discourse",
+        "conj",
+        "cc",
+    ],
+    title_dangling: &[
+        "in", "on", "at", "of", "for", "from", "to", "by", "since", "during", "until", "after",
+        "before", "that", "the", "a", "an", "and", "or", "with", "as", "its", "their",
+    ],
+    abbreviations: &[
+        "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+        "sgt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "inc", "corp", "ltd", "co", "vs", "no", "jr", "sr", "mt", "ft", "approx", "est", "dept",
+        "univ", "e.g", "i.e", "etc", "u.s", "u.k", "u.n", "a.m", "p.m",
+    ],
+    organization_words: &[
+        "organization",
+        "organisation",
+        "ministry",
+        "council",
+        "party",
+        "inc",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "ltd",
+        "plc",
+        "llc",
+        "airlines",
+        "airways",
+        "bank",
+        "group",
+        "agency",
+        "union",
+        "committee",
+        "commission",
+        "government",
+        "army",
+        "navy",
+        "police",
+        "university",
+        "court",
+        "parliament",
+        "assembly",
+        "association",
+        "federation",
+        "institute",
+        "office",
+        "department",
+        "forces",
+        "service",
+        "services",
+        "network",
+        "foundation",
+        "fund",
+        "front",
+        "movement",
+        "league",
+        "alliance",
+        "club",
+        "board",
+        "authority",
+        "senate",
+        "congress",
+        "cabinet",
+        "administration",
+        "reuters",
+        "press",
+        "news",
+        "times",
+        "post",
+        "motors",
+        "holdings",
+        "industries",
+        "systems",
+        "technologies",
+        "energy",
+        "oil",
+        "petroleum",
+        "church",
+        "school",
+        "college",
+        "hospital",
+        "guard",
+        "brigade",
+        "regiment",
+        "battalion",
+    ],
+    place_words: &[
+        "square",
+        "street",
+        "avenue",
+        "road",
+        "airport",
+        "province",
+        "region",
+        "river",
+        "island",
+        "islands",
+        "sea",
+        "ocean",
+        "gulf",
+        "bay",
+        "lake",
+        "valley",
+        "county",
+        "city",
+        "mountains",
+        "mount",
+        "republic",
+        "kingdom",
+        "states",
+        "emirates",
+        "district",
+        "village",
+        "town",
+        "coast",
+        "peninsula",
+        "strait",
+        "desert",
+        "park",
+        "bridge",
+        "port",
+        "oblast",
+        "territory",
+    ],
+    name_connectors: &["of", "and", "for", "the", "de", "&", "al", "bin", "von", "van", "du"],
+    calendar_names: &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ],
+    descriptions: &[
+        "company",
+        "firm",
+        "group",
+        "airline",
+        "carrier",
+        "carmaker",
+        "automaker",
+        "bank",
+        "lender",
+        "retailer",
+        "insurer",
+        "manufacturer",
+        "conglomerate",
+        "operator",
+        "broadcaster",
+        "publisher",
+        "chain",
+        "startup",
+        "giant",
+        "organization",
+        "organisation",
+        "alliance",
+        "bloc",
+    ],
+    person_pronoun_forms: &["he", "she", "him", "her", "his", "hers", "himself", "herself"],
+    name_determiners: &["the", "a", "an", "this", "that", "these", "those"],
+    company_forms: &[
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "ltd",
+        "ltd.",
+        "plc",
+        "llc",
+        "ag",
+        "sa",
+        "s.a.",
+        "gmbh",
+        "nv",
+        "n.v.",
+        "group",
+    ],
+    acronym_skips: &["of", "and", "the", "for", "&", "de", "du", "la"],
+    connectives: &[
+        "and", "but", "then", "that", "which", "who", "having", "after", "before", "while", "as",
+        "so", "when", "although", "adding", "despite", "also", "because",
+    ],
+    subject_stop: &[
+        "the", "a", "an", "in", "on", "of", "and", "for", "to", "with", "after", "before", "where",
+        "how", "why", "what", "who", "when", "will", "is", "are", "was", "new", "news", "update",
+        "live", "breaking", "opinion", "analysis", "report",
+    ],
     count_cues: &[
         "about",
         "almost",
@@ -278,29 +825,35 @@ pub static ENGLISH: Language = Language {
 mod tests {
     use super::*;
 
-    fn tables(l: &Language) -> [(&'static str, &'static [&'static str]); 6] {
-        [
+    #[test]
+    fn every_table_is_lower_case_without_repeats() {
+        for (name, t) in ENGLISH.tables() {
+            assert!(!t.is_empty(), "{name}");
+            for w in t {
+                assert!(
+                    !w.is_empty() && w.trim_start() == *w && w.to_lowercase() == *w,
+                    "{name}: {w:?} is not a lower-case word or phrase"
+                );
+            }
+            let mut seen = std::collections::HashSet::new();
+            assert!(t.iter().all(|w| seen.insert(w)), "{name} repeats a word");
+        }
+    }
+
+    #[test]
+    fn the_word_tables_are_single_words_in_order() {
+        let l = &ENGLISH;
+        for (name, t) in [
             ("titles", l.titles),
             ("roles", l.roles),
             ("currencies", l.currencies),
             ("currency_codes", l.currency_codes),
             ("counted", l.counted),
             ("count_cues", l.count_cues),
-        ]
-    }
-
-    #[test]
-    fn every_table_is_sorted_lower_case_single_words() {
-        for (name, t) in tables(&ENGLISH) {
-            assert!(!t.is_empty(), "{name}");
-            for w in t {
-                assert!(
-                    !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()),
-                    "{name}: {w:?} is not one lower-case word"
-                );
-            }
-            // sorted and without repeats, so a review sees each word once
-            assert!(t.windows(2).all(|p| p[0] < p[1]), "{name} is not sorted or repeats a word");
+        ] {
+            assert!(t.iter().all(|w| w.chars().all(char::is_alphanumeric)), "{name}");
+            // sorted, so a review sees each word once and in its place
+            assert!(t.windows(2).all(|p| p[0] < p[1]), "{name} is not sorted");
         }
     }
 

@@ -24,6 +24,7 @@ use serde::Serialize;
 
 use super::timeml;
 use super::timex::{self, Context, Timex};
+use crate::language::ENGLISH;
 use crate::nlp::perceptron::{argmax, hash_str, mix, read_u32, shuffle, Trainer, Weights};
 use crate::nlp::{self, Sentence, Token};
 
@@ -130,12 +131,6 @@ vocabulary! {
         Neg = "NEG",
     }
 }
-
-/// Dependents (by lemma) that negate the word they attach to.
-pub const NEGATORS: &[&str] = &["not", "never", "no", "neither", "nor", "n't"];
-
-/// Modal lemmas that mark tense (future), not modality, in ``TimeML``.
-pub const FUTURE_MODALS: &[&str] = &["will", "shall"];
 
 /// An event mention found in a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -389,8 +384,8 @@ impl<'a> View<'a> {
     fn polarity(&self, i: usize) -> Polarity {
         let neg = self.kids[i].iter().any(|&k| {
             let c = &self.s.tokens[k];
-            NEGATORS.contains(&c.lemma.to_lowercase().as_str())
-                || NEGATORS.contains(&self.lower[k].as_str())
+            ENGLISH.negators.contains(&c.lemma.to_lowercase().as_str())
+                || ENGLISH.negators.contains(&self.lower[k].as_str())
         });
         if neg {
             Polarity::Neg
@@ -402,7 +397,7 @@ impl<'a> View<'a> {
     fn modality(&self, i: usize) -> Option<String> {
         self.kids[i].iter().find_map(|&k| {
             let c = &self.s.tokens[k];
-            (c.xpos == "MD" && !FUTURE_MODALS.contains(&c.lemma.to_lowercase().as_str()))
+            (c.xpos == "MD" && !ENGLISH.future_modals.contains(&c.lemma.to_lowercase().as_str()))
                 .then(|| self.lower[k].clone())
         })
     }

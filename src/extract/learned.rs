@@ -329,8 +329,8 @@ pub(super) fn mentions(
 
 #[cfg(test)]
 mod tests {
-    use super::super::title::TITLE_DANGLING;
     use super::*;
+    use crate::language::ENGLISH;
 
     fn doc(text: &str, date: Option<&str>) -> Document {
         let mut d = crate::corpus::parse_document(
@@ -543,7 +543,7 @@ mod tests {
                         !t.is_empty()
                             && t.chars().count() <= TITLE_MAX
                             && !t.ends_with([',', ' '])
-                            && !TITLE_DANGLING.contains(
+                            && !ENGLISH.title_dangling.contains(
                                 &t.rsplit(' ').next().unwrap_or("").to_lowercase().as_str(),
                             )
                     })

@@ -88,125 +88,6 @@ static PRESENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(troops|soldiers|forces|units|peacekeepers|paratroopers|servicemen)\b[^.;:]{0,40}?\b(?:are|were|is|was|have been|had been)\s+(?:already\s+|now\s+)?(?:on the ground|stationed|in\s+\p{Lu})").expect("presence regex")
 });
 
-const BOUNDARY_WORDS: &[&str] = &[
-    "and", "but", "while", "whereas", "after", "before", "because", "which", "who", "when",
-    "where", "although", "though", "until", "having", "adding", "despite", "then", "whether", "if",
-];
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "been",
-    "be",
-    "being",
-    "already",
-    "also",
-    "then",
-    "reportedly",
-    "simply",
-    "immediately",
-    "quickly",
-    "later",
-    "finally",
-    "just",
-    "did",
-    "does",
-    "do",
-    "allegedly",
-    "again",
-    "formally",
-    "officially",
-    "first",
-    "reported",
-    "being",
-];
-const MODALS: &[&str] = &[
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "shall",
-    "cannot",
-    "wants",
-    "want",
-    "wanted",
-    "aims",
-    "aim",
-    "plans",
-    "planned",
-    "plan",
-    "trying",
-    "tries",
-    "try",
-    "hope",
-    "hopes",
-    "intends",
-    "intend",
-    "threatened",
-    "threatens",
-    "able",
-    "unable",
-    "likely",
-    "unlikely",
-    "possible",
-    "probably",
-    "perhaps",
-    "if",
-    "unless",
-    "whether",
-    "wish",
-    "decided",
-    "decision",
-    "ready",
-    "order",
-    "attempt",
-    "failed",
-    "fail",
-    "refused",
-];
-const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "nor", "neither", "without"];
-const OPINION_STARTS: &[&str] = &[
-    "i think",
-    "i believe",
-    "i find",
-    "i want",
-    "i guess",
-    "in my opinion",
-    "it seems",
-    "it appears",
-    "personally",
-    "perhaps",
-    "maybe",
-    "it is believed",
-    "it is hard",
-    "i rimmed",
-    "i remind",
-    "we would",
-    "if ",
-    "it is possible",
-    "it is likely",
-];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-const NARRATIVE_CUES: &[&str] = &[
-    "then",
-    "afterwards",
-    "afterward",
-    "subsequently",
-    "later",
-    "after that",
-    "following that",
-    "soon after",
-    "next",
-];
-
 fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -283,13 +164,13 @@ pub fn extract_recognized(
             continue;
         }
         let lower_sentence = sentence.to_lowercase();
-        let opinion = OPINION_STARTS.iter().any(|o| lower_sentence.starts_with(o))
+        let opinion = ENGLISH.opinion_starts.iter().any(|o| lower_sentence.starts_with(o))
             || lower_sentence.contains("it seems to me")
             || lower_sentence.starts_with("as i said");
         let quoted = quoted_ranges(body, s_start, s_end);
         let sentence_timexes: Vec<&Timex> = inside(&timexes, s_start, s_end).collect();
         let segments = segments(body, s_start, s_end, &words, &sentence_timexes);
-        let narrative = NARRATIVE_CUES.iter().any(|c| {
+        let narrative = ENGLISH.narrative_cues.iter().any(|c| {
             lower_sentence.starts_with(c)
                 && lower_sentence[c.len()..].starts_with(|ch: char| !ch.is_alphanumeric())
         });
@@ -444,7 +325,7 @@ fn segments(
         }
     }
     for (k, w) in words.iter().enumerate() {
-        if BOUNDARY_WORDS.contains(&w.lower.as_str()) && k > 0 {
+        if ENGLISH.boundary_words.contains(&w.lower.as_str()) && k > 0 {
             cuts.push(w.start);
         }
         // " - " used as a dash
@@ -472,9 +353,6 @@ fn segments(
 /// clause), action and type.
 type Trigger<'w, 'a> = (usize, &'w Word<'a>, Entry, &'static str, crate::model::EventType);
 
-const DETERMINERS: &[&str] =
-    &["the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my"];
-
 /// The most specific trigger of a clause.
 ///
 /// Verbs under a modal, a negation or an infinitive "to" take no part: "asked
@@ -495,7 +373,7 @@ fn best_trigger<'w, 'a>(
             continue;
         }
         // "at the request of": a verb form used as a noun
-        if !entry.noun && wi > 0 && DETERMINERS.contains(&words[wi - 1].lower.as_str()) {
+        if !entry.noun && wi > 0 && ENGLISH.determiners.contains(&words[wi - 1].lower.as_str()) {
             entry.noun = true;
         }
         let (action, event_type) = if entry.phrasal {
@@ -550,8 +428,8 @@ fn is_irrealis(words: &[Word], wi: usize, g_start: usize) -> bool {
     let from = words.iter().position(|x| x.start >= g_start).unwrap_or(wi);
     let window = &words[from.min(wi)..wi];
     window.iter().rev().take(6).any(|x| {
-        MODALS.contains(&x.lower.as_str())
-            || NEGATIONS.contains(&x.lower.as_str())
+        ENGLISH.modals.contains(&x.lower.as_str())
+            || ENGLISH.negations.contains(&x.lower.as_str())
             || x.lower.ends_with("n't")
     })
 }
@@ -625,81 +503,6 @@ fn anchor(
         .map(|t| pick(t, Anchor::Sentence))
 }
 
-/// Capitalised words that open a clause without being a name.
-const FUNCTION_CAPS: &[&str] = &[
-    "then",
-    "but",
-    "and",
-    "the",
-    "as",
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "when",
-    "while",
-    "so",
-    "also",
-    "however",
-    "meanwhile",
-    "instead",
-    "it",
-    "this",
-    "that",
-    "there",
-    "first",
-    "firstly",
-    "of",
-    "for",
-    "to",
-    "by",
-    "with",
-    "if",
-    "although",
-    "because",
-    "since",
-    "yes",
-    "no",
-    "former",
-    "a",
-    "an",
-    "all",
-    "some",
-    "many",
-    "other",
-    "another",
-    "his",
-    "her",
-    "their",
-    "these",
-    "those",
-    "such",
-    "most",
-    "several",
-    "both",
-    "each",
-    "every",
-    "people",
-    "we",
-    "i",
-    "you",
-    "they",
-    "he",
-    "she",
-    "who",
-    "what",
-    "where",
-    "why",
-    "how",
-    "here",
-    "now",
-    "today",
-];
-const PREPOSITIONS: &[&str] = &[
-    "in", "of", "on", "at", "from", "to", "for", "with", "by", "against", "into", "about", "under",
-];
-
 /// Whether the capitalised word that opens a sentence is a common word
 /// there ("Analysts were surprised", "Heavy shooting erupted") rather than
 /// a name ([`crate::nlp::Model::opens_with_proper_noun`]), asked once per
@@ -738,14 +541,15 @@ fn track_subject(
     let mut k = 0;
     // "Then President Marenko": function words and titles before the name
     while k < seg.len()
-        && (FUNCTION_CAPS.contains(&seg[k].lower.as_str()) || ENGLISH.is_title(&seg[k].lower))
+        && (ENGLISH.function_caps.contains(&seg[k].lower.as_str())
+            || ENGLISH.is_title(&seg[k].lower))
     {
         k += 1;
     }
     let start = k;
     while k < seg.len()
         && is_name_word(seg[k].text)
-        && !FUNCTION_CAPS.contains(&seg[k].lower.as_str())
+        && !ENGLISH.function_caps.contains(&seg[k].lower.as_str())
     {
         k += 1;
     }
@@ -786,7 +590,7 @@ fn find_actor(
     // skip auxiliaries and adverbs
     while k > 0
         && words[k - 1].start >= g_start
-        && AUXILIARIES.contains(&words[k - 1].lower.as_str())
+        && ENGLISH.auxiliaries.contains(&words[k - 1].lower.as_str())
     {
         k -= 1;
     }
@@ -812,7 +616,7 @@ fn find_actor(
     if matches!(prev.lower.as_str(), "he" | "she") {
         return last_person.clone();
     }
-    if PRONOUNS.contains(&prev.lower.as_str()) {
+    if ENGLISH.pronouns.contains(&prev.lower.as_str()) {
         return None;
     }
     let mut j = k;
@@ -821,7 +625,7 @@ fn find_actor(
     }
     // "Then Marenko", "former President": a title is no name on its own
     while j < k
-        && (FUNCTION_CAPS.contains(&words[j].lower.as_str())
+        && (ENGLISH.function_caps.contains(&words[j].lower.as_str())
             || j + 1 == k && ENGLISH.is_title(&words[j].lower))
     {
         j += 1;
@@ -829,7 +633,7 @@ fn find_actor(
     // "strike in Varnel spiraled": a name after a preposition is no subject
     if j < k
         && j > 0
-        && PREPOSITIONS.contains(&words[j - 1].lower.as_str())
+        && ENGLISH.prepositions.contains(&words[j - 1].lower.as_str())
         && words[j - 1].start >= g_start
     {
         return None;
@@ -855,16 +659,16 @@ fn find_actor(
         }
     }
     while j < k
-        && (BOUNDARY_WORDS.contains(&words[j].lower.as_str())
-            || FUNCTION_CAPS.contains(&words[j].lower.as_str())
-                && !DETERMINERS.contains(&words[j].lower.as_str()))
+        && (ENGLISH.boundary_words.contains(&words[j].lower.as_str())
+            || ENGLISH.function_caps.contains(&words[j].lower.as_str())
+                && !ENGLISH.determiners.contains(&words[j].lower.as_str()))
     {
         j += 1;
     }
     if j < k && words[j].text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    (j < k && !(k - j == 1 && DETERMINERS.contains(&words[j].lower.as_str())))
+    (j < k && !(k - j == 1 && ENGLISH.determiners.contains(&words[j].lower.as_str())))
         .then(|| words[j..k].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
 }
 
@@ -883,7 +687,7 @@ fn apposition(body: &str, words: &[Word], k: usize) -> Option<String> {
     if j == k || j == 0 || gap(&words[j - 1], &words[j]) != Some(",") {
         return None;
     }
-    if FUNCTION_CAPS.contains(&words[j].lower.as_str()) {
+    if ENGLISH.function_caps.contains(&words[j].lower.as_str()) {
         return None;
     }
     Some(words[j..k].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
@@ -950,13 +754,6 @@ fn find_target(body: &str, from: usize, g_end: usize) -> Option<String> {
     (!out.is_empty()).then(|| out.join(" "))
 }
 
-/// Words that may follow a place name: prepositions, conjunctions, verbs.
-const PLACE_FOLLOWERS: &[&str] = &[
-    "in", "on", "at", "with", "and", "or", "to", "from", "for", "of", "by", "as", "after",
-    "before", "since", "during", "where", "which", "who", "that", "is", "was", "were", "are",
-    "has", "have", "had", "said", "says", "but", "while", "when", "until", "over", "near",
-];
-
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:in|at|on|near|outside|across)\s+(?:the\s+(?:city|town|village|province|region|capital)\s+of\s+)?(?:the\s+)?(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})")
         .expect("place regex")
@@ -973,8 +770,8 @@ fn find_place(body: &str, from: usize, s_end: usize) -> Option<String> {
         // "in the Soviet era": a name before a common noun modifies it
         let next: String =
             rest[m.end()..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-        let modifier =
-            next.starts_with(char::is_lowercase) && !PLACE_FOLLOWERS.contains(&next.as_str());
+        let modifier = next.starts_with(char::is_lowercase)
+            && !ENGLISH.place_followers.contains(&next.as_str());
         (!timex::is_calendar_word(&first) && !modifier).then(|| name.to_string())
     })
 }
@@ -1027,7 +824,7 @@ fn presence_mentions(
             .split_whitespace()
             .rev()
             .take(4)
-            .any(|w| MODALS.contains(&w) || NEGATIONS.contains(&w))
+            .any(|w| ENGLISH.modals.contains(&w) || ENGLISH.negations.contains(&w))
         {
             continue;
         }

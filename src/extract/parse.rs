@@ -6,34 +6,8 @@
 //! from the same tree; [`super::learned`] builds mentions with both.
 
 use super::timex::Timex;
+use crate::language::ENGLISH;
 use crate::nlp::Sentence;
-
-/// Subordinators that make their clause hypothetical.
-pub const CONDITIONALS: &[&str] = &["if", "unless", "whether", "lest"];
-
-/// Pronouns that stand for a person named before them.
-pub const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "hers"];
-
-/// Prepositions that introduce where something happened.
-pub const PLACE_CASES: &[&str] = &["in", "at", "on", "near", "outside", "inside"];
-
-/// Relations that open another clause: a quote stops before them.
-const CLAUSE_BREAKS: &[&str] =
-    &["ccomp", "parataxis", "advcl", "acl:relcl", "conj", "list", "csubj", "punct"];
-
-/// Relations of the words that belong to a participant's name.
-const NAME_PARTS: &[&str] = &[
-    "compound",
-    "flat",
-    "flat:name",
-    "amod",
-    "nummod",
-    "fixed",
-    "nmod:poss",
-    "case",
-    "goeswith",
-    "det",
-];
 
 /// A sentence with its dependents listed, and the document's time
 /// expressions (in text order) to tell a date from a participant.
@@ -92,7 +66,7 @@ impl<'a> Tree<'a> {
                 let rel = self.s.tokens[c].deprel.as_str();
                 // a possessive marker belongs to the possessor, not the
                 // phrase that owns it: "Apple 's store" is "Apple 's store"
-                if NAME_PARTS.contains(&rel) && !(k == i && rel == "case") {
+                if ENGLISH.name_parts.contains(&rel) && !(k == i && rel == "case") {
                     lo = lo.min(c);
                     hi = hi.max(c);
                     stack.push(c);
@@ -113,7 +87,7 @@ impl<'a> Tree<'a> {
         let mut stack = vec![i];
         while let Some(k) = stack.pop() {
             for &c in &self.kids[k] {
-                if CLAUSE_BREAKS.contains(&self.s.tokens[c].deprel.as_str()) {
+                if ENGLISH.clause_breaks.contains(&self.s.tokens[c].deprel.as_str()) {
                     continue;
                 }
                 lo = lo.min(self.s.tokens[c].start);
@@ -141,7 +115,7 @@ impl<'a> Tree<'a> {
                     if at == head {
                         return true;
                     }
-                    if CLAUSE_BREAKS.contains(&self.s.tokens[at].deprel.as_str()) {
+                    if ENGLISH.clause_breaks.contains(&self.s.tokens[at].deprel.as_str()) {
                         return false;
                     }
                     match self.head(at) {
@@ -176,7 +150,9 @@ impl<'a> Tree<'a> {
         while let Some(k) = at {
             if self.kids[k].iter().any(|&c| {
                 self.s.tokens[c].deprel == "mark"
-                    && CONDITIONALS.contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
+                    && ENGLISH
+                        .conditionals
+                        .contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
             }) {
                 return true;
             }
@@ -193,7 +169,7 @@ impl<'a> Tree<'a> {
     /// "who") stands for the noun its clause modifies.
     pub(super) fn participant(&self, k: usize, before: Option<&str>) -> Option<String> {
         let t = &self.s.tokens[k];
-        if t.upos == "PRON" && PERSON_PRONOUNS.contains(&t.form.to_lowercase().as_str()) {
+        if t.upos == "PRON" && ENGLISH.person_pronouns.contains(&t.form.to_lowercase().as_str()) {
             // the latest named subject before it, in this sentence or earlier
             return self.named_subject(k).or_else(|| before.map(str::to_string));
         }
@@ -314,7 +290,7 @@ impl<'a> Tree<'a> {
 
     /// A named place the event happened in.
     pub(super) fn place(&self, i: usize) -> Option<String> {
-        let k = self.marked(i, &["obl", "nmod", "obl:lmod"], PLACE_CASES)?;
+        let k = self.marked(i, &["obl", "nmod", "obl:lmod"], ENGLISH.place_cases)?;
         (self.s.tokens[k].upos == "PROPN").then(|| self.phrase(k)).flatten()
     }
 }

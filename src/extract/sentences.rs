@@ -9,6 +9,8 @@
 //! dump, a page with no stops) is cut at white space, so the work per
 //! sentence, and so per document, stays linear in the text.
 
+use crate::language::ENGLISH;
+
 /// The longest sentence, in bytes; longer runs are cut at white space.
 pub const MAX_SENTENCE: usize = 2000;
 
@@ -65,13 +67,6 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     }
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "corp", "ltd", "co", "vs", "no", "jr", "sr", "mt", "ft", "approx", "est", "dept", "univ",
-    "e.g", "i.e", "etc", "u.s", "u.k", "u.n", "a.m", "p.m",
-];
-
 /// Whether the stop at byte `i` ends a sentence.
 fn is_stop(text: &str, i: usize) -> bool {
     let after = &text[i + 1..];
@@ -94,7 +89,7 @@ fn is_stop(text: &str, i: usize) -> bool {
     match next {
         None | Some('”' | '’' | ')' | '»') => true,
         Some(c) if c.is_whitespace() => {
-            if ABBREVIATIONS.contains(&lower.as_str()) {
+            if ENGLISH.abbreviations.contains(&lower.as_str()) {
                 // "Jan. 6" and "Mr. Smith" go on; "in the U.S. The" ends
                 let following = after.trim_start().chars().next();
                 return lower == "u.s"
@@ -114,7 +109,7 @@ fn is_stop(text: &str, i: usize) -> bool {
             number_then_word
                 || !lone_initial
                     && letters >= 2
-                    && !ABBREVIATIONS.contains(&lower.as_str())
+                    && !ENGLISH.abbreviations.contains(&lower.as_str())
                     && word.chars().last().is_some_and(char::is_lowercase)
         }
         _ => false,

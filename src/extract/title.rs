@@ -5,24 +5,10 @@
 
 use super::parse::Tree;
 
+use crate::language::ENGLISH;
+
 /// The longest title composed from the parse, in characters.
 pub const TITLE_MAX: usize = 72;
-
-/// Relations whose words a title's noun phrase leaves out: other clauses,
-/// appositions and asides.
-const TITLE_NP_CUTS: &[&str] = &[
-    "acl:relcl",
-    "acl",
-    "appos",
-    "parataxis",
-    "punct",
-    "advcl",
-    "dep",
-    "list",
-    "discourse",
-    "conj",
-    "cc",
-];
 
 impl Tree<'_> {
     /// The words of `k`'s subtree without the relations in `cuts` (and
@@ -102,13 +88,13 @@ impl Tree<'_> {
         if t.upos == "PRON" && t.xpos.starts_with('W') {
             return self.participant(k, None).unwrap_or_default();
         }
-        let full = self.text(&self.span_without(k, TITLE_NP_CUTS));
+        let full = self.text(&self.span_without(k, ENGLISH.title_cuts));
         if full.chars().count() <= budget {
             return full;
         }
         let short = self.text(&self.span_without(
             k,
-            &[TITLE_NP_CUTS, &["nmod", "nmod:poss", "obl", "conj", "cc", "nummod"]].concat(),
+            &[ENGLISH.title_cuts, &["nmod", "nmod:poss", "obl", "conj", "cc", "nummod"]].concat(),
         ));
         if short.chars().count() <= budget {
             short
@@ -263,7 +249,7 @@ impl Tree<'_> {
                 && self.s.tokens[k].upos != "NUM"
         });
         if let Some(k) = obl.filter(|&k| obliques && !self.is_time(k)) {
-            let mut words = self.span_without(k, TITLE_NP_CUTS);
+            let mut words = self.span_without(k, ENGLISH.title_cuts);
             words.retain(|&w| w >= i);
             // the preposition that introduces it stays: "from his post"
             if let Some(c) = self.kids[k]
@@ -293,12 +279,6 @@ impl Tree<'_> {
     }
 }
 
-/// Words a title never ends on.
-pub const TITLE_DANGLING: &[&str] = &[
-    "in", "on", "at", "of", "for", "from", "to", "by", "since", "during", "until", "after",
-    "before", "that", "the", "a", "an", "and", "or", "with", "as", "its", "their",
-];
-
 /// A composed title made ready: a time expression at its end cut (the
 /// axis shows the date), no dangling word or comma, a capital first.
 pub(super) fn finish_title(t: &str) -> String {
@@ -316,7 +296,7 @@ pub(super) fn finish_title(t: &str) -> String {
     loop {
         let trimmed = t.trim_end().trim_end_matches([',', ';', ':']).trim_end();
         let last = trimmed.rsplit(' ').next().unwrap_or("");
-        if trimmed.contains(' ') && TITLE_DANGLING.contains(&last.to_lowercase().as_str()) {
+        if trimmed.contains(' ') && ENGLISH.title_dangling.contains(&last.to_lowercase().as_str()) {
             t = trimmed[..trimmed.len() - last.len()].to_string();
         } else {
             t = trimmed.to_string();

@@ -49,153 +49,6 @@ fn is_role(word: &str) -> bool {
         || w.len() > 5 && w.ends_with("ist") && w.chars().all(char::is_alphabetic)
 }
 
-/// Words that make a name an organization's.
-const ORGANIZATION_WORDS: &[&str] = &[
-    "organization",
-    "organisation",
-    "ministry",
-    "council",
-    "party",
-    "inc",
-    "corp",
-    "corporation",
-    "company",
-    "co",
-    "ltd",
-    "plc",
-    "llc",
-    "airlines",
-    "airways",
-    "bank",
-    "group",
-    "agency",
-    "union",
-    "committee",
-    "commission",
-    "government",
-    "army",
-    "navy",
-    "police",
-    "university",
-    "court",
-    "parliament",
-    "assembly",
-    "association",
-    "federation",
-    "institute",
-    "office",
-    "department",
-    "forces",
-    "service",
-    "services",
-    "network",
-    "foundation",
-    "fund",
-    "front",
-    "movement",
-    "league",
-    "alliance",
-    "club",
-    "board",
-    "authority",
-    "senate",
-    "congress",
-    "cabinet",
-    "administration",
-    "reuters",
-    "press",
-    "news",
-    "times",
-    "post",
-    "motors",
-    "holdings",
-    "industries",
-    "systems",
-    "technologies",
-    "energy",
-    "oil",
-    "petroleum",
-    "church",
-    "school",
-    "college",
-    "hospital",
-    "guard",
-    "brigade",
-    "regiment",
-    "battalion",
-];
-
-/// Words that make a name a place's.
-const PLACE_WORDS: &[&str] = &[
-    "square",
-    "street",
-    "avenue",
-    "road",
-    "airport",
-    "province",
-    "region",
-    "river",
-    "island",
-    "islands",
-    "sea",
-    "ocean",
-    "gulf",
-    "bay",
-    "lake",
-    "valley",
-    "county",
-    "city",
-    "mountains",
-    "mount",
-    "republic",
-    "kingdom",
-    "states",
-    "emirates",
-    "district",
-    "village",
-    "town",
-    "coast",
-    "peninsula",
-    "strait",
-    "desert",
-    "park",
-    "bridge",
-    "port",
-    "oblast",
-    "territory",
-];
-
-/// Small words inside a name ("Bank of America", "Ministry for the
-/// Environment").
-const CONNECTORS: &[&str] =
-    &["of", "and", "for", "the", "de", "&", "al", "bin", "von", "van", "du"];
-
-/// Day and month names: dates, never entities.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-];
-
 /// Which slot of a mention a phrase fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Slot {
@@ -264,7 +117,8 @@ fn names_in(phrase: &str, opening: Option<&[&str]>) -> Vec<Found> {
     // a capital inside the phrase marks a name's word ("the Collective
     // Security Treaty Organization")
     let capital: Vec<bool> = forms.iter().map(|w| has_upper(w)).collect();
-    let inner = |k: usize| capital[k] && !CONNECTORS.contains(&bare(forms[k]).as_str());
+    let inner =
+        |k: usize| capital[k] && !ENGLISH.name_connectors.contains(&bare(forms[k]).as_str());
     // a lone capitalised word that opens its sentence ("Heavy shooting",
     // "Observers said", "Ryanair's shares"): the tagger reads the
     // sentence's first words
@@ -288,7 +142,7 @@ fn names_in(phrase: &str, opening: Option<&[&str]>) -> Vec<Found> {
                 // a small word inside a name is written small: "Bank of
                 // the West", but "Reuters The White House" is two names
                 || start >= 2
-                    && CONNECTORS.contains(&bare(forms[start - 1]).as_str())
+                    && ENGLISH.name_connectors.contains(&bare(forms[start - 1]).as_str())
                     && !has_upper(forms[start - 1])
                     && proper[start - 2])
         {
@@ -307,14 +161,14 @@ fn names_in(phrase: &str, opening: Option<&[&str]>) -> Vec<Found> {
             }
             None => false,
         };
-        while start < end && CONNECTORS.contains(&bare(forms[start]).as_str()) {
+        while start < end && ENGLISH.name_connectors.contains(&bare(forms[start]).as_str()) {
             start += 1;
         }
         // "chief executive Michael O'Leary", "economist Jane Doe"
         let titled = titled || start > 0 && is_role(forms[start - 1]);
         // "Wednesday", "January": a date the parse took for a participant,
         // or ran into a name ("December Barack Obama")
-        while start < end && CALENDAR.contains(&bare(forms[start]).as_str()) {
+        while start < end && ENGLISH.calendar_names.contains(&bare(forms[start]).as_str()) {
             start += 1;
         }
         if start < end {
@@ -387,10 +241,10 @@ impl Name {
         if found.titled {
             self.votes[vote(EntityKind::Person)] += 3;
         }
-        if words.iter().any(|w| ORGANIZATION_WORDS.contains(&w.as_str())) {
+        if words.iter().any(|w| ENGLISH.organization_words.contains(&w.as_str())) {
             self.votes[vote(EntityKind::Organization)] += 3;
         }
-        if words.iter().any(|w| PLACE_WORDS.contains(&w.as_str())) {
+        if words.iter().any(|w| ENGLISH.place_words.contains(&w.as_str())) {
             self.votes[vote(EntityKind::Place)] += 2;
         }
         if slot == Slot::Place {
@@ -772,37 +626,9 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
     sorted.into_iter().map(|k| built[k].0.clone()).collect()
 }
 
-/// Nouns by which an article refers again to an organization it named:
-/// "the company said", "the airline's shares".
-const DESCRIPTIONS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "airline",
-    "carrier",
-    "carmaker",
-    "automaker",
-    "bank",
-    "lender",
-    "retailer",
-    "insurer",
-    "manufacturer",
-    "conglomerate",
-    "operator",
-    "broadcaster",
-    "publisher",
-    "chain",
-    "startup",
-    "giant",
-    "organization",
-    "organisation",
-    "alliance",
-    "bloc",
-];
-
 /// Whether a participant phrase is a definite description of an
 /// organization ("the company", "the German carmaker", "its parent
-/// company"): a determiner, at most two modifiers, a [`DESCRIPTIONS`] noun.
+/// company"): a determiner, at most two modifiers, a [`ENGLISH.descriptions`] noun.
 fn describes_organization(phrase: &str) -> bool {
     let words: Vec<String> = phrase.split_whitespace().map(bare).collect();
     let possessive =
@@ -810,7 +636,7 @@ fn describes_organization(phrase: &str) -> bool {
     let head = possessive.map_or_else(|| words.last().cloned().unwrap_or_default(), String::from);
     matches!(words.first().map(String::as_str), Some("the" | "its" | "this" | "that"))
         && (2..=4).contains(&words.len())
-        && DESCRIPTIONS.contains(&head.as_str())
+        && ENGLISH.descriptions.contains(&head.as_str())
 }
 
 /// Within each document, in text order, a mention whose actor or target is
@@ -1129,9 +955,6 @@ pub struct CorefScores {
     pub muc: (f64, f64, f64),
 }
 
-const PERSON_PRONOUN_FORMS: &[&str] =
-    &["he", "she", "him", "her", "his", "hers", "himself", "herself"];
-
 /// Score the timeline's reading of personal pronouns on GUM (see
 /// [`CorefScores`]).
 #[must_use]
@@ -1142,7 +965,8 @@ pub fn pronoun_coreference(sentences: &[crate::nlp::conllu::GoldSentence]) -> Co
     let pronoun = |m: &GoldMention| {
         m.first == m.last && {
             let w = &sentences[m.sentence].words[m.first];
-            w.upos == "PRON" && PERSON_PRONOUN_FORMS.contains(&w.form.to_lowercase().as_str())
+            w.upos == "PRON"
+                && ENGLISH.person_pronoun_forms.contains(&w.form.to_lowercase().as_str())
         }
     };
     let kept: Vec<&GoldMention> =

@@ -20,6 +20,7 @@ pub mod order;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::language::ENGLISH;
 use crate::model::{
     DateInfo, Document, Event, EventType, Finding, FindingKind, Flag, Granularity, Mention,
     Resolution, Severity, Span, Timeline, FORMAT,
@@ -471,7 +472,7 @@ fn title(rep: &Mention) -> String {
     let mut clause = quote;
     loop {
         let first = clause.split_whitespace().next().unwrap_or("").to_lowercase();
-        if CONNECTIVES.contains(&first.as_str()) {
+        if ENGLISH.connectives.contains(&first.as_str()) {
             clause =
                 clause[clause.find(char::is_whitespace).unwrap_or(clause.len())..].trim_start();
         } else {
@@ -499,11 +500,6 @@ fn title(rep: &Mention) -> String {
         None => t,
     }
 }
-
-const CONNECTIVES: &[&str] = &[
-    "and", "but", "then", "that", "which", "who", "having", "after", "before", "while", "as", "so",
-    "when", "although", "adding", "despite", "also", "because",
-];
 
 /// "President Ilse Marenko" -> "Marenko"; organisations stay whole.
 fn short_actor(a: &str) -> String {

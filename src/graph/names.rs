@@ -11,33 +11,7 @@
 //! does not name the iPod, and "China Eastern Airlines" does not name
 //! Singapore Airlines.
 
-/// Words that open a noun phrase without being part of a name.
-pub const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
-
-/// Company forms that a name may carry or drop ("Apple Inc." = "Apple").
-pub const COMPANY_FORMS: &[&str] = &[
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "corporation",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "s.a.",
-    "gmbh",
-    "nv",
-    "n.v.",
-    "group",
-];
-
-/// Small words that acronyms skip ("Bank of America" = "`BoA`" = "BA").
-const ACRONYM_SKIPS: &[&str] = &["of", "and", "the", "for", "&", "de", "du", "la"];
+use crate::language::ENGLISH;
 
 /// Words of a name: split at spaces and punctuation (hyphens, apostrophes
 /// and dots inside a word stay), possessives and determiners dropped; each
@@ -52,10 +26,12 @@ pub(super) fn words(s: &str) -> Vec<(String, bool)> {
         .filter(|w| !w.is_empty() && *w != "s")
         .map(|w| (w.to_lowercase(), w.chars().next().is_some_and(char::is_uppercase)))
         .collect();
-    while out.first().is_some_and(|(w, _)| DETERMINERS.contains(&w.as_str())) {
+    while out.first().is_some_and(|(w, _)| ENGLISH.name_determiners.contains(&w.as_str())) {
         out.remove(0);
     }
-    while out.len() > 1 && out.last().is_some_and(|(w, _)| COMPANY_FORMS.contains(&w.as_str())) {
+    while out.len() > 1
+        && out.last().is_some_and(|(w, _)| ENGLISH.company_forms.contains(&w.as_str()))
+    {
         out.pop();
     }
     out
@@ -79,7 +55,7 @@ pub(super) fn same_word(a: &str, b: &str, similarity: f64) -> bool {
 
 pub(super) fn initials(ws: &[(String, bool)]) -> String {
     ws.iter()
-        .filter(|(w, _)| !ACRONYM_SKIPS.contains(&w.as_str()))
+        .filter(|(w, _)| !ENGLISH.acronym_skips.contains(&w.as_str()))
         .filter_map(|(w, _)| w.chars().next())
         .collect()
 }

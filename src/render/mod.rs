@@ -45,6 +45,7 @@ use std::fmt::Write as _;
 
 use chrono::Datelike;
 
+use crate::language::ENGLISH;
 use crate::model::{Event, Flag, Span, Timeline};
 
 use horizontal::render_horizontal;
@@ -389,13 +390,6 @@ pub fn heading(t: &Timeline, opts: &RenderOptions) -> String {
     default_title(subject.as_deref(), &years)
 }
 
-/// Words that are never a corpus's subject, though titles capitalise them.
-pub const SUBJECT_STOP: &[&str] = &[
-    "the", "a", "an", "in", "on", "of", "and", "for", "to", "with", "after", "before", "where",
-    "how", "why", "what", "who", "when", "will", "is", "are", "was", "new", "news", "update",
-    "live", "breaking", "opinion", "analysis", "report",
-];
-
 /// What a corpus is about: a name that stands in the titles of at least
 /// half of its documents (two or more), the most frequent such, else none.
 fn corpus_subject(t: &Timeline) -> Option<String> {
@@ -407,7 +401,7 @@ fn corpus_subject(t: &Timeline) -> Option<String> {
             .filter(|w| {
                 w.chars().count() >= 3
                     && w.starts_with(char::is_uppercase)
-                    && !SUBJECT_STOP.contains(&w.to_lowercase().as_str())
+                    && !ENGLISH.subject_stop.contains(&w.to_lowercase().as_str())
             })
             .collect();
         for w in words {
