@@ -247,6 +247,10 @@ impl Name {
         if words.iter().any(|w| ENGLISH.place_words.contains(&w.as_str())) {
             self.votes[vote(EntityKind::Place)] += 2;
         }
+        // a country is a place, whatever a model guesses of its letters
+        if ENGLISH.countries.contains(&words.join(" ").as_str()) {
+            self.votes[vote(EntityKind::Place)] += 4;
+        }
         if slot == Slot::Place {
             self.votes[vote(EntityKind::Place)] += 2;
         }
@@ -1117,6 +1121,22 @@ mod tests {
 
     fn entity<'a>(all: &'a [Entity], name: &str) -> &'a Entity {
         all.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no {name} in {all:#?}"))
+    }
+
+    /// A country is a place even where the letters of its name look like
+    /// a surname's and nothing in the sentence says "in".
+    #[test]
+    fn countries_are_places() {
+        let mut events = vec![
+            event("a", vec![mention(None, Some("Belarus"), None)]),
+            event("b", vec![mention(Some("South Korea"), Some("the United States"), None)]),
+            event("c", vec![mention(Some("Michael Jordan"), None, None)]),
+        ];
+        let all = gathered(&mut events);
+        for country in ["Belarus", "South Korea", "United States"] {
+            assert_eq!(entity(&all, country).kind, EntityKind::Place, "{country}");
+        }
+        assert_ne!(entity(&all, "Michael Jordan").kind, EntityKind::Place);
     }
 
     #[test]
