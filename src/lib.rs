@@ -105,9 +105,8 @@ pub fn build_dated(
     paths: &[PathBuf],
     date: Option<model::PartialDate>,
 ) -> (Timeline, Vec<LoadError>) {
-    let inputs: Vec<corpus::Input> = paths.iter().map(|p| corpus::Input::from_path(p)).collect();
-    let mut gathered = Gathered::default();
-    extract_inputs(&inputs, date, Detail::Major, |o| gathered.add(o));
+    let opts = pipeline::Options { date, ..pipeline::Options::of_paths(paths) };
+    let gathered = pipeline::gather(&opts, &mut |_| {});
     (build_from_parts(gathered.parts), gathered.skipped)
 }
 
@@ -149,8 +148,8 @@ pub struct Copies {
 }
 
 impl Copies {
-    /// The outcome as it is, or a [`Problem::Duplicate`](crate::error::Problem::Duplicate) skip when its
-    /// text was seen before (by [`model::Extracted::digest`]).
+    /// The outcome as it is, or a [`error::Problem::Duplicate`] skip when
+    /// its text was seen before (by [`model::Extracted::digest`]).
     pub fn admit(&mut self, o: Outcome) -> Outcome {
         let Outcome::Extracted { extracted, .. } = &o else { return o };
         let Some(digest) = &extracted.digest else { return o };
@@ -167,12 +166,6 @@ impl Copies {
 }
 
 impl Gathered {
-    /// Keep one outcome (a copy of an article kept before becomes a skip).
-    pub fn add(&mut self, o: Outcome) {
-        let o = self.copies.admit(o);
-        self.keep(o);
-    }
-
     /// Keep one outcome already admitted by [`Gathered::copies`].
     pub fn keep(&mut self, o: Outcome) {
         match o {

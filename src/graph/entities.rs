@@ -215,6 +215,8 @@ fn key_of(text: &str) -> (String, Vec<String>) {
 struct Name {
     words: Vec<String>,
     acronym: bool,
+    /// The words are a country's name ([`crate::language::Language::countries`]).
+    country: bool,
     /// Spellings as written, with how often.
     spellings: BTreeMap<String, usize>,
     mentions: usize,
@@ -248,7 +250,7 @@ impl Name {
             self.votes[vote(EntityKind::Place)] += 2;
         }
         // a country is a place, whatever a model guesses of its letters
-        if ENGLISH.countries.contains(&words.join(" ").as_str()) {
+        if self.country {
             self.votes[vote(EntityKind::Place)] += 4;
         }
         if slot == Slot::Place {
@@ -393,6 +395,7 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
                     let i = *index.entry(key).or_insert_with(|| {
                         names.push(Name {
                             acronym: words.len() == 1 && acronym(&f.text).is_some(),
+                            country: ENGLISH.countries.contains(&words.join(" ").as_str()),
                             words,
                             ..Name::default()
                         });
