@@ -41,71 +41,199 @@ pub fn hash_str(s: &str) -> u64 {
     mix(crate::hash::fnv64(s), 0x5bd1_e995)
 }
 
-/// An open-addressing table from feature keys (hashes already) to their
-/// votes, built in one pass when a model loads and probed without hashing.
-/// A slot is 8 bytes: the key's upper 32 bits as a fingerprint (0 marks an
-/// empty slot) and the votes' start (24 bits) and count (8 bits), so the
-/// table of a million features is 8 MB and most probes hit one cache line.
-#[derive(Debug, Default, Clone, PartialEq)]
-struct Table {
-    slots: Vec<(u32, u32)>,
-    len: usize,
+/// One slot of a [`Table`]: 16 bytes, four to a cache line. `fp` is the
+/// key's upper 32 bits (0 marks an empty slot). Up to four votes sit in the
+/// slot itself, class in `class` (`NO_CLASS` after the last) and weight in
+/// `w`; a feature with more votes, or with a class over 253, keeps them in
+/// the table's overflow list: `class[0]` is `OVERFLOW` and `w` holds their
+/// start (two halves) and count.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, align(16))]
+struct Slot {
+    fp: u32,
+    class: [u8; INLINE],
+    w: [i16; INLINE],
 }
 
-/// The most votes a table addresses (24 bits of start).
-const MAX_VOTES: usize = 1 << 24;
+/// Votes held in a slot.
+const INLINE: usize = 4;
+/// Marks the end of a slot's votes.
+const NO_CLASS: u8 = 0xff;
+/// Marks a slot whose votes are in the overflow list.
+const OVERFLOW: u8 = 0xfe;
+/// Marks an overflowing slot without a dense row.
+const NO_ROW: u16 = u16::MAX;
+
+impl Slot {
+    const EMPTY: Slot = Slot { fp: 0, class: [NO_CLASS; INLINE], w: [0; INLINE] };
+}
+
+/// Four slots: one cache line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, align(64))]
+struct Bucket([Slot; 4]);
+
+/// An open-addressing table from feature keys (hashes already) to their
+/// votes, built in one pass when a model loads and probed without hashing.
+/// A key's place is a bucket of four slots (one cache line), then the next
+/// bucket if that one is full, and most features' votes are in their slot:
+/// the tables are larger than the caches, so a probe is one memory access
+/// where it was two or three dependent ones (the slot, its neighbours, a
+/// list of votes elsewhere), which is what scoring waited on.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Table {
+    buckets: Vec<Bucket>,
+    /// Votes of the features with more than fit in a slot.
+    overflow: Vec<(u16, i16)>,
+    /// The classes a dense row holds.
+    classes: usize,
+    /// Rows of `classes` weights, for features that vote for many classes
+    /// (the frequent ones: a suffix, a shape, a tag): one vector add where
+    /// the list of votes is a scalar loop.
+    dense: Vec<i16>,
+    /// Features and votes held.
+    len: usize,
+    votes: usize,
+}
+
+/// The most votes the overflow list addresses (32 bits of start).
+const MAX_VOTES: usize = u32::MAX as usize;
 
 impl Table {
-    fn with_capacity(n: usize) -> Table {
-        let size = (n + n / 2).next_power_of_two().max(16);
-        Table { slots: vec![(0, 0); size], len: 0 }
+    fn with_capacity(n: usize, classes: usize) -> Table {
+        let size = (n + n / 2).next_power_of_two().max(16) / 4;
+        Table { buckets: vec![Bucket([Slot::EMPTY; 4]); size], classes, ..Table::default() }
     }
 
     #[inline]
-    // the upper 32 bits as a fingerprint, on purpose
+    // the lower bits index the table and the upper 32 bits are the
+    // fingerprint, on purpose
     #[allow(clippy::cast_possible_truncation)]
     fn split(key: u64) -> (usize, u32) {
         let fp = (key >> 32) as u32;
         (key as usize, if fp == 0 { 1 } else { fp })
     }
 
-    fn insert(&mut self, key: u64, start: u32, len: u16) {
+    /// Store `votes` (at most 255) for `key`, replacing any it had.
+    fn insert(&mut self, key: u64, votes: &[(u16, i16)]) -> Result<(), crate::error::ModelError> {
         // tables are made at their final size (`with_capacity`), so there
         // is always an empty slot
-        assert!(self.len < self.slots.len(), "a feature table over its capacity");
+        assert!(self.len < 4 * self.buckets.len(), "a feature table over its capacity");
         let (h, fp) = Table::split(key);
-        let mask = self.slots.len() - 1;
+        let mut slot = Slot { fp, ..Slot::EMPTY };
+        let small = votes.iter().all(|&(c, _)| c < u16::from(OVERFLOW));
+        if votes.len() <= INLINE && small {
+            for (k, &(c, w)) in votes.iter().enumerate() {
+                slot.class[k] = u8::try_from(c).unwrap_or(NO_CLASS);
+                slot.w[k] = w;
+            }
+        } else {
+            let start = u32::try_from(self.overflow.len()).map_err(|_| "too many votes")?;
+            if self.overflow.len() + votes.len() > MAX_VOTES {
+                return Err(format!("more than {MAX_VOTES} votes in one model").into());
+            }
+            self.overflow.extend_from_slice(votes);
+            slot.class[0] = OVERFLOW;
+            // a dense row, when the votes fill an eighth of one and the rows
+            // stay addressable; `NO_ROW` otherwise
+            let row = self.dense.len() / self.classes.max(1);
+            let mut dense_row = NO_ROW;
+            if votes.len() * 8 >= self.classes && row < usize::from(NO_ROW) {
+                let at = self.dense.len();
+                self.dense.resize(at + self.classes, 0);
+                for &(c, w) in votes {
+                    let d = &mut self.dense[at + usize::from(c)];
+                    *d = d.saturating_add(w);
+                }
+                dense_row = u16::try_from(row).unwrap_or(NO_ROW);
+            }
+            // the halves of the start and the count, as stored bits
+            #[allow(clippy::cast_possible_wrap, clippy::cast_possible_truncation)]
+            {
+                slot.w[0] = (start & 0xffff) as u16 as i16;
+                slot.w[1] = (start >> 16) as u16 as i16;
+                slot.w[2] = u16::try_from(votes.len()).unwrap_or(u16::MAX) as i16;
+                slot.w[3] = dense_row as i16;
+            }
+        }
+        let mask = self.buckets.len() - 1;
         let mut i = h & mask;
-        let packed = (start << 8) | u32::from(len.min(255));
         loop {
-            if self.slots[i].0 == 0 || self.slots[i].0 == fp {
-                if self.slots[i].0 == 0 {
+            let bucket = &mut self.buckets[i].0;
+            if let Some(s) = bucket.iter_mut().find(|s| s.fp == 0 || s.fp == fp) {
+                if s.fp == 0 {
                     self.len += 1;
                 }
-                self.slots[i] = (fp, packed);
-                return;
+                *s = slot;
+                self.votes += votes.len();
+                return Ok(());
             }
             i = (i + 1) & mask;
         }
     }
 
     #[inline]
-    fn get(&self, key: u64) -> Option<(u32, u16)> {
-        if self.slots.is_empty() {
+    fn get(&self, key: u64) -> Option<&Slot> {
+        if self.buckets.is_empty() {
             return None;
         }
         let (h, fp) = Table::split(key);
-        let mask = self.slots.len() - 1;
-        let mut i = h & mask;
+        self.find(h & (self.buckets.len() - 1), fp)
+    }
+
+    /// The slot of fingerprint `fp` from bucket `i` on.
+    #[inline]
+    fn find(&self, mut i: usize, fp: u32) -> Option<&Slot> {
+        let mask = self.buckets.len() - 1;
         loop {
-            let (k, packed) = self.slots[i];
-            if k == fp {
-                return Some((packed >> 8, (packed & 0xff) as u16));
-            }
-            if k == 0 {
-                return None;
+            for slot in &self.buckets[i].0 {
+                if slot.fp == fp {
+                    return Some(slot);
+                }
+                if slot.fp == 0 {
+                    return None;
+                }
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    /// Add the votes of a slot to `scores`.
+    #[inline]
+    fn add(&self, slot: &Slot, scores: &mut [f32]) {
+        // the bits stored by `insert`
+        #[allow(clippy::cast_sign_loss)]
+        let row = slot.w[3] as u16;
+        if slot.class[0] == OVERFLOW && row != NO_ROW {
+            let at = usize::from(row) * self.classes;
+            for (s, &w) in scores.iter_mut().zip(&self.dense[at..at + self.classes]) {
+                *s += f32::from(w);
+            }
+        } else {
+            self.each_vote(slot, |c, w| scores[c] += f32::from(w));
+        }
+    }
+
+    /// Call `f` with each (class, weight) vote of a slot.
+    #[inline]
+    fn each_vote(&self, slot: &Slot, mut f: impl FnMut(usize, i16)) {
+        if slot.class[0] == OVERFLOW {
+            // the bits stored by `insert`
+            #[allow(clippy::cast_sign_loss)]
+            let (start, len) = (
+                usize::from(slot.w[0] as u16) | usize::from(slot.w[1] as u16) << 16,
+                usize::from(slot.w[2] as u16),
+            );
+            for &(c, w) in &self.overflow[start..start + len] {
+                f(usize::from(c), w);
+            }
+        } else {
+            for (&c, &w) in slot.class.iter().zip(&slot.w) {
+                if c == NO_CLASS {
+                    break;
+                }
+                f(usize::from(c), w);
+            }
         }
     }
 }
@@ -115,9 +243,8 @@ impl Table {
 pub struct Weights {
     /// Number of classes.
     pub classes: usize,
-    index: Table,
     /// Votes: class and weight in units of `scale`.
-    entries: Vec<(u16, i16)>,
+    index: Table,
     scale: f32,
     /// Keys in insertion (sorted) order, for writing the model again.
     keys: Vec<u64>,
@@ -128,39 +255,27 @@ impl Weights {
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.fill(0.0);
-        if self.index.slots.is_empty() {
+        let buckets = &self.index.buckets;
+        if buckets.is_empty() {
             return;
         }
         // The table is larger than the caches, so each probe is a miss:
-        // load every feature's first slot in one pass of independent loads
-        // (the processor overlaps their misses), then resolve them.
-        let mask = self.index.slots.len() - 1;
-        let mut first = [(0u32, 0u32); 160];
+        // touch every feature's bucket in one pass of independent loads
+        // (the processor overlaps their misses), then read them.
+        let mask = buckets.len() - 1;
+        let mut first = [0u32; 128];
         for chunk in features.chunks(first.len()) {
-            for (slot, &f) in first.iter_mut().zip(chunk) {
+            for (fp, &f) in first.iter_mut().zip(chunk) {
                 let (h, _) = Table::split(f);
-                *slot = self.index.slots[h & mask];
+                *fp = buckets[h & mask].0[0].fp;
             }
-            let mut found = [(0u32, 0u16); 160];
-            let mut n = 0;
-            for (&(k, packed), &f) in first.iter().zip(chunk) {
-                let (_, fp) = Table::split(f);
-                let hit = if k == fp {
-                    Some((packed >> 8, (packed & 0xff) as u16))
-                } else if k == 0 {
-                    None
-                } else {
-                    self.index.get(f)
-                };
-                if let Some(v) = hit {
-                    found[n] = v;
-                    n += 1;
-                }
-            }
-            for &(start, len) in &found[..n] {
-                let start = start as usize;
-                for &(c, w) in &self.entries[start..start + usize::from(len)] {
-                    scores[usize::from(c)] += f32::from(w);
+            for (&seen, &f) in first.iter().zip(chunk) {
+                let (h, fp) = Table::split(f);
+                let hit = if seen == 0 { None } else { self.index.find(h & mask, fp) };
+                if let Some(slot) = hit {
+                    // sums of 16-bit integers are exact in f32 for any
+                    // number of features a model has (under 2^24 / 2^15)
+                    self.index.add(slot, scores);
                 }
             }
         }
@@ -178,7 +293,7 @@ impl Weights {
     /// The number of (feature, class) votes kept.
     #[must_use]
     pub fn votes(&self) -> usize {
-        self.entries.len()
+        self.index.votes
     }
 
     /// Whether no feature is kept.
@@ -194,12 +309,15 @@ impl Weights {
         out.extend_from_slice(&u32::try_from(self.classes).unwrap_or(0).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&u32::try_from(self.keys.len()).unwrap_or(0).to_le_bytes());
+        let mut votes = Vec::new();
         for &k in &self.keys {
-            let (start, len) = self.index.get(k).expect("every key is in the table");
+            let slot = self.index.get(k).expect("every key is in the table");
+            votes.clear();
+            self.index.each_vote(slot, |c, w| votes.push((c, w)));
             out.extend_from_slice(&k.to_le_bytes());
-            out.push(u8::try_from(len).unwrap_or(u8::MAX));
-            for &(c, w) in &self.entries[start as usize..start as usize + usize::from(len)] {
-                out.extend_from_slice(&c.to_le_bytes());
+            out.push(u8::try_from(votes.len()).unwrap_or(u8::MAX));
+            for &(c, w) in &votes {
+                out.extend_from_slice(&u16::try_from(c).unwrap_or(u16::MAX).to_le_bytes());
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
@@ -213,28 +331,29 @@ impl Weights {
         let classes = read_u32(bytes, at)? as usize;
         let scale = f32::from_le_bytes(take(bytes, at, 4)?.try_into().map_err(|_| "short")?);
         let n = read_u32(bytes, at)? as usize;
-        let mut index = Table::with_capacity(n);
-        let mut entries = Vec::with_capacity(n * 2);
+        // a count the bytes cannot hold is an error, not an allocation
+        if n > bytes.len().saturating_sub(*at) / 9 {
+            return Err(format!("{n} features in a model of {} bytes", bytes.len()).into());
+        }
+        let mut index = Table::with_capacity(n, classes);
         let mut keys = Vec::with_capacity(n);
+        let mut votes = Vec::new();
         for _ in 0..n {
             let key = u64::from_le_bytes(take(bytes, at, 8)?.try_into().map_err(|_| "short")?);
             let len = take(bytes, at, 1)?[0];
-            let start = u32::try_from(entries.len()).map_err(|_| "too many weights")?;
             let raw = take(bytes, at, 4 * usize::from(len))?;
+            votes.clear();
             for e in raw.chunks_exact(4) {
                 let c = u16::from_le_bytes([e[0], e[1]]);
                 if usize::from(c) >= classes {
                     return Err(format!("a weight for class {c} of {classes}").into());
                 }
-                entries.push((c, i16::from_le_bytes([e[2], e[3]])));
+                votes.push((c, i16::from_le_bytes([e[2], e[3]])));
             }
-            if entries.len() > MAX_VOTES {
-                return Err(format!("more than {MAX_VOTES} votes in one model").into());
-            }
-            index.insert(key, start, u16::from(len));
+            index.insert(key, &votes)?;
             keys.push(key);
         }
-        Ok(Weights { classes, index, entries, scale, keys })
+        Ok(Weights { classes, index, scale, keys })
     }
 }
 
@@ -368,21 +487,21 @@ impl Trainer {
         let scale = max / 32767.0;
         let mut w = Weights {
             classes: self.classes,
-            index: Table::with_capacity(kept.len()),
-            entries: Vec::new(),
+            index: Table::with_capacity(kept.len(), self.classes),
             scale,
             keys: Vec::with_capacity(kept.len()),
         };
+        let mut quantized = Vec::new();
         for (k, votes) in kept {
-            let start = u32::try_from(w.entries.len()).unwrap_or(u32::MAX);
             // class ids are below the model's class count (a few dozen)
             #[allow(clippy::cast_possible_truncation)]
-            w.entries.extend(
+            quantized.extend(
                 votes
                     .iter()
                     .map(|&(c, v)| (c, (v / scale).round().clamp(-32767.0, 32767.0) as i16)),
             );
-            w.index.insert(k, start, u16::try_from(votes.len()).unwrap_or(255));
+            w.index.insert(k, &quantized).expect("a trained model fits its table");
+            quantized.clear();
             w.keys.push(k);
         }
         w
