@@ -539,3 +539,92 @@ pub fn argmax(scores: &[f32]) -> usize {
     }
     best
 }
+
+#[cfg(test)]
+// scores are sums of integers, exact in f32: compared exactly on purpose
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::*;
+
+    /// Weights over `classes` classes with the given features' votes, as a
+    /// model file would hold them.
+    fn weights(classes: usize, features: &[(u64, Vec<(u16, i16)>)]) -> Weights {
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(&u32::try_from(classes).unwrap().to_le_bytes());
+        bytes.extend_from_slice(&1.0_f32.to_le_bytes());
+        bytes.extend_from_slice(&u32::try_from(features.len()).unwrap().to_le_bytes());
+        for (k, votes) in features {
+            bytes.extend_from_slice(&k.to_le_bytes());
+            bytes.push(u8::try_from(votes.len()).unwrap());
+            for (c, w) in votes {
+                bytes.extend_from_slice(&c.to_le_bytes());
+                bytes.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        let w = Weights::read(&bytes, &mut 0).expect("weights");
+        let mut again = Vec::new();
+        w.write(&mut again);
+        assert_eq!(again, bytes, "written back as read");
+        w
+    }
+
+    quickcheck::quickcheck! {
+        // Whatever the layout keeps a feature's votes in (its slot, the
+        // overflow list, a dense row), scores are the plain sums.
+        fn scores_are_the_sums_of_the_votes(seed: u64, classes: u16, n: u8, probes: Vec<u64>) -> bool {
+            let classes = usize::from(classes % 300) + 1;
+            let mut rng = seed | 1;
+            let mut features: Vec<(u64, Vec<(u16, i16)>)> = Vec::new();
+            for _ in 0..n {
+                let key = mix(xorshift(&mut rng), 1);
+                let many = [1, 3, 4, 5, 9, classes][usize::try_from(xorshift(&mut rng) % 6).unwrap()];
+                let mut votes: Vec<(u16, i16)> = Vec::new();
+                for _ in 0..many.min(classes).min(255) {
+                    let c = u16::try_from(xorshift(&mut rng) % classes as u64).unwrap();
+                    if votes.iter().all(|v| v.0 != c) {
+                        #[allow(clippy::cast_possible_truncation)]
+                        votes.push((c, (xorshift(&mut rng) % 65535) as i16));
+                    }
+                }
+                if features.iter().all(|f| f.0 != key) {
+                    features.push((key, votes));
+                }
+            }
+            features.sort_by_key(|f| f.0);
+            let w = weights(classes, &features);
+            // every feature, and keys the model lacks, in one call (the
+            // table tells keys apart by bucket and upper 32 bits: keys
+            // are hashes, and a key sharing both with a feature is one)
+            let fp = |k: u64| (k >> 32).max(1);
+            let probes = probes.into_iter().filter(|&p| features.iter().all(|f| fp(f.0) != fp(p)));
+            let keys: Vec<u64> = features.iter().map(|f| f.0).chain(probes).collect();
+            let mut scores = vec![0.0; classes];
+            w.score(&keys, &mut scores);
+            let mut expected = vec![0.0_f32; classes];
+            for k in &keys {
+                if let Some((_, votes)) = features.iter().find(|f| f.0 == *k) {
+                    for &(c, v) in votes {
+                        expected[usize::from(c)] += f32::from(v);
+                    }
+                }
+            }
+            scores == expected
+        }
+    }
+
+    #[test]
+    fn a_full_bucket_spills_into_the_next() {
+        // five keys with the same lower bits: one bucket holds four
+        let features: Vec<(u64, Vec<(u16, i16)>)> =
+            (1..=5).map(|i| ((i << 40) | 3, vec![(0, i16::try_from(i).unwrap())])).collect();
+        let w = weights(2, &features);
+        for (k, votes) in &features {
+            let mut s = [0.0; 2];
+            w.score(&[*k], &mut s);
+            assert_eq!(s[0], f32::from(votes[0].1));
+        }
+        let mut s = [0.0; 2];
+        w.score(&[(9 << 40) | 3], &mut s);
+        assert_eq!(s, [0.0, 0.0], "a key the table lacks");
+    }
+}
