@@ -238,6 +238,16 @@ impl Name {
         v[0] > 0 && v[0] >= v[1] && v[0] >= v[2]
     }
 
+    /// A name first seen written as `text`, of the words `words` (its key's).
+    fn new(text: &str, words: Vec<String>) -> Name {
+        Name {
+            acronym: words.len() == 1 && acronym(text).is_some(),
+            country: ENGLISH.countries.contains(&words.join(" ").as_str()),
+            words,
+            ..Name::default()
+        }
+    }
+
     fn add_votes(&mut self, found: &Found, slot: Slot, speaks: bool) {
         let words = &self.words;
         if found.titled {
@@ -393,12 +403,7 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
                         continue;
                     }
                     let i = *index.entry(key).or_insert_with(|| {
-                        names.push(Name {
-                            acronym: words.len() == 1 && acronym(&f.text).is_some(),
-                            country: ENGLISH.countries.contains(&words.join(" ").as_str()),
-                            words,
-                            ..Name::default()
-                        });
+                        names.push(Name::new(&f.text, words));
                         names.len() - 1
                     });
                     let n = &mut names[i];
@@ -718,11 +723,7 @@ pub fn keep_named(t: &mut Timeline) {
 pub fn type_of_name(phrase: &str, rules_only: bool) -> Option<EntityKind> {
     let found = names_in(phrase, None).into_iter().next()?;
     let (_, words) = key_of(&found.text);
-    let mut name = Name {
-        acronym: words.len() == 1 && acronym(&found.text).is_some(),
-        words,
-        ..Name::default()
-    };
+    let mut name = Name::new(&found.text, words);
     name.add_votes(&found, Slot::Target, false);
     if !rules_only {
         name.add_learned(&found);
@@ -1140,6 +1141,10 @@ mod tests {
             assert_eq!(entity(&all, country).kind, EntityKind::Place, "{country}");
         }
         assert_ne!(entity(&all, "Michael Jordan").kind, EntityKind::Place);
+        // and so for a name read alone, by the rules or with the model
+        for rules_only in [true, false] {
+            assert_eq!(type_of_name("Belarus", rules_only), Some(EntityKind::Place));
+        }
     }
 
     #[test]
