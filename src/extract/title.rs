@@ -209,6 +209,9 @@ impl Tree<'_> {
         };
         let room = |title: &str| TITLE_MAX.saturating_sub(title.chars().count() + 1);
         let mut complement = false;
+        // the last word of the sentence the title has told so far
+        let last_word = |k: usize| self.span_without(k, &[]).last().copied().unwrap_or(k);
+        let mut told = i;
         // what was said: the reported clause, told short
         let verbal = |c: usize| {
             matches!(self.s.tokens[c].upos.as_str(), "VERB" | "AUX")
@@ -223,6 +226,7 @@ impl Tree<'_> {
             if let Some(inner) = inner {
                 title = format!("{title} {inner}");
                 complement = true;
+                told = told.max(last_word(c));
             }
         }
         if !complement {
@@ -232,6 +236,7 @@ impl Tree<'_> {
                 if !np.is_empty() && np.chars().count() <= room(&title) {
                     title = format!("{title} {np}");
                     complement = true;
+                    told = told.max(last_word(o));
                 }
             }
         }
@@ -262,10 +267,16 @@ impl Tree<'_> {
                 }
             }
             let text = self.text(&words);
-            if !text.is_empty() && text.chars().count() <= room(&title) {
+            // a comma between what the title tells and the complement
+            // sets it apart, as an item of a list or an aside: "taken
+            // place in Lyon in 2016, in Porto in 2018" is not "in Lyon in
+            // Porto"
+            let first = words.first().copied().unwrap_or(k);
+            let apart = (told + 1..first).any(|w| self.s.tokens[w].form == ",");
+            if !apart && !text.is_empty() && text.chars().count() <= room(&title) {
                 title = format!("{title} {text}");
                 complement = true;
-            } else if depth > 0 && !complement {
+            } else if depth > 0 && !complement && !apart {
                 // a reported clause without the complement it needs is
                 // cut short: leave it out
                 return None;
