@@ -83,6 +83,33 @@ impl State {
         }
     }
 
+    /// The `k`-th leftmost child of `i` (0 the leftmost), or `NONE`.
+    fn left(&self, i: usize, k: usize) -> usize {
+        if i == NONE {
+            NONE
+        } else {
+            self.left[i][k]
+        }
+    }
+
+    /// The `k`-th rightmost child of `i`, or `NONE`.
+    fn right(&self, i: usize, k: usize) -> usize {
+        if i == NONE {
+            NONE
+        } else {
+            self.right[i][k]
+        }
+    }
+
+    /// The label of `i`'s arc as a feature value (a marker for none).
+    fn label(&self, i: usize) -> u64 {
+        if i == NONE {
+            0xffff
+        } else {
+            self.labels[i] as u64
+        }
+    }
+
     fn can_shift(&self) -> bool {
         self.b <= self.n
     }
@@ -178,12 +205,11 @@ fn features(st: &State, tk: &Tokens, out: &mut Vec<u64>) {
     out.clear();
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
     let (b0, b1, b2) = (st.buf(0), st.buf(1), st.buf(2));
-    let ch = |v: &Vec<[usize; 2]>, i: usize, k: usize| if i == NONE { NONE } else { v[i][k] };
     let (s0l1, s0l2, s0r1, s0r2) =
-        (ch(&st.left, s0, 0), ch(&st.left, s0, 1), ch(&st.right, s0, 0), ch(&st.right, s0, 1));
-    let (s1l1, s1r1) = (ch(&st.left, s1, 0), ch(&st.right, s1, 0));
-    let (b0l1, b0l2) = (ch(&st.left, b0, 0), ch(&st.left, b0, 1));
-    let lab = |i: usize| if i == NONE { 0xffff } else { st.labels[i] as u64 };
+        (st.left(s0, 0), st.left(s0, 1), st.right(s0, 0), st.right(s0, 1));
+    let (s1l1, s1r1) = (st.left(s1, 0), st.right(s1, 0));
+    let (b0l1, b0l2) = (st.left(b0, 0), st.left(b0, 1));
+    let lab = |i: usize| st.label(i);
     let (w, t) = (|i| tk.w(i), |i| tk.t(i));
     let dist = |a: usize, b: usize| -> u64 {
         if a == NONE || b == NONE {
@@ -317,11 +343,10 @@ fn label_features(st: &State, tk: &Tokens, kind: usize, out: &mut Vec<u64>) {
     out.clear();
     let d = st.s(0);
     let h = if kind == LEFT { st.buf(0) } else { st.s(1) };
-    let ch = |v: &Vec<[usize; 2]>, i: usize, k: usize| if i == NONE { NONE } else { v[i][k] };
-    let lab = |i: usize| if i == NONE { 0xffff } else { st.labels[i] as u64 };
+    let lab = |i: usize| st.label(i);
     let (w, t) = (|i| tk.w(i), |i| tk.t(i));
-    let (dl1, dl2, dr1) = (ch(&st.left, d, 0), ch(&st.left, d, 1), ch(&st.right, d, 0));
-    let (hl1, hr1) = (ch(&st.left, h, 0), ch(&st.right, h, 0));
+    let (dl1, dl2, dr1) = (st.left(d, 0), st.left(d, 1), st.right(d, 0));
+    let (hl1, hr1) = (st.left(h, 0), st.right(h, 0));
     let near = |i: usize, k: isize| match i.checked_add_signed(k) {
         Some(j) if i != NONE && j <= st.n => j,
         _ => NONE,
