@@ -97,6 +97,9 @@ pub(super) fn windows(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words that point to the future when they stand around an expression.
+const FUTURE_CUES: [&str; 5] = ["will", "shall", "'ll", "scheduled", "upcoming"];
+
 /// Whether the words around an expression point to the future ("will meet
 /// on Friday"), which turns the news past bias round.
 pub(super) fn is_future_context(text: &str, start: usize, end: usize) -> bool {
@@ -110,8 +113,11 @@ pub(super) fn is_future_context(text: &str, start: usize, end: usize) -> bool {
         hi = end + i;
     }
     let window = text[lo..hi].to_ascii_lowercase();
-    let words: Vec<&str> = window.split(|c: char| !c.is_alphanumeric() && c != '\'').collect();
-    words.iter().any(|w| matches!(*w, "will" | "shall" | "'ll" | "scheduled" | "upcoming"))
+    // most windows hold none of the words: split only those that may
+    FUTURE_CUES.iter().any(|c| window.contains(c))
+        && window
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| FUTURE_CUES.contains(&w))
         || window.contains("going to")
         || window.contains("is due")
         || window.contains("are due")

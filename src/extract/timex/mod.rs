@@ -34,7 +34,7 @@ mod words;
 
 use filters::{floor_char, is_future_context, looks_like_count, windows};
 use normalize::{normalize, Narrative};
-use patterns::{Sem, FAMILIES, FAMILY_SET};
+use patterns::{Sem, FAMILIES, FAMILY_SET, NON_ASCII_WORD};
 pub use ranges::{ranges, Range};
 pub use words::is_calendar_word;
 use words::Unit;
@@ -187,13 +187,21 @@ impl Recognized {
 /// pattern families. Never panics; every span lies on char boundaries.
 #[must_use]
 pub fn recognize(text: &str) -> Recognized {
+    recognize_with(text, false)
+}
+
+/// [`recognize`]; `always_unicode` runs every family with Unicode word
+/// boundaries, as the tests do to show the fast path finds the same.
+fn recognize_with(text: &str, always_unicode: bool) -> Recognized {
     let mut candidates: Vec<(usize, usize, Sem)> = Vec::new();
     for (w0, w1) in windows(text) {
         let window = &text[w0..w1];
+        let unicode = always_unicode || !window.is_ascii() && NON_ASCII_WORD.is_match(window);
         // one pass says which families can match here at all
         for i in &FAMILY_SET.matches(window) {
             let fam = &FAMILIES[i];
-            for c in fam.re.captures_iter(window) {
+            let re = if unicode { &fam.re } else { &fam.ascii };
+            for c in re.captures_iter(window) {
                 let m = c.get(0).expect("group 0");
                 let Some(sem) = (fam.build)(&c) else { continue };
                 candidates.push((w0 + m.start(), w0 + m.end(), sem));

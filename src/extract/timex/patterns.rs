@@ -170,19 +170,36 @@ impl Holiday {
 
 pub(super) struct Family {
     pub(super) re: Regex,
+    /// The same pattern with ASCII word boundaries, for text whose only
+    /// non-ASCII characters are no word characters (see [`NON_ASCII_WORD`]).
+    pub(super) ascii: Regex,
     pub(super) build: fn(&Captures) -> Option<Sem>,
 }
+
+/// A word character (as `\b` reads one) outside ASCII: a letter such as
+/// "é" or "ł", a non-Latin letter or digit, a combining mark. Where a text
+/// has none, ASCII and Unicode word boundaries fall in the same places,
+/// whatever curly quotes, dashes or no-break spaces it holds, and a family
+/// runs with ASCII ones: the regex crate's lazy DFA gives up at the first
+/// non-ASCII byte for Unicode boundaries, and a slower engine took over on
+/// every window with a typographic quote.
+pub(super) static NON_ASCII_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("regex"));
 
 pub(super) fn opt_year(c: &Captures, name: &str) -> Option<i32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
 pub(super) static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
-    let f = |pat: String, build: fn(&Captures) -> Option<Sem>| Family {
-        re: regex::RegexBuilder::new(&pat)
+    let compile = |pat: &str| {
+        regex::RegexBuilder::new(pat)
             .dfa_size_limit(DFA_CACHE)
             .build()
-            .expect("timex pattern compiles"),
+            .expect("timex pattern compiles")
+    };
+    let f = |pat: String, build: fn(&Captures) -> Option<Sem>| Family {
+        re: compile(&pat),
+        ascii: compile(&ascii_boundaries(&pat)),
         build,
     };
     vec![

@@ -24,6 +24,43 @@ fn prefilters_use_ascii_word_boundaries() {
     assert_eq!(curly.len(), 2, "{curly:?}");
     // an accented word that contains a month is not a month
     assert!(tag("Mayé and Marché met.", &ctx).is_empty());
+    assert!(tag("ÉMay 2021 and Février‑March", &ctx).iter().all(|t| t.text != "May 2021"));
+}
+
+/// What recognition finds, as comparable values.
+fn found(r: &Recognized) -> Vec<(usize, usize, String, bool)> {
+    r.found.iter().map(|(a, b, sem, future)| (*a, *b, format!("{sem:?}"), *future)).collect()
+}
+
+quickcheck::quickcheck! {
+    // Families run with ASCII word boundaries where a window has no
+    // non-ASCII word character (issue 18): they find exactly what the
+    // Unicode ones find, on text mixing curly quotes, dashes, accents,
+    // non-Latin letters and dates.
+    fn ascii_and_unicode_boundaries_find_the_same(pieces: Vec<u8>) -> bool {
+        const PIECES: [&str; 24] = [
+            "May", "March 3", ", 2021", " ", "\u{201c}", "\u{2019}s", "\u{2014}", "é", "Ł",
+            "Monday", " last week", "2019", "\u{a0}", "дня", "1990s", "a", ".", "ago", "two years",
+            "\u{301}", "on ", "Jan.", " 5", "Dec",
+        ];
+        let text: String = pieces.iter().map(|&p| PIECES[usize::from(p) % PIECES.len()]).collect();
+        found(&recognize(&text)) == found(&recognize_with(&text, true))
+    }
+}
+
+#[test]
+fn typographic_news_is_tagged_as_with_unicode_boundaries() {
+    let texts = [
+        "\u{201c}We\u{2019}ll meet on Monday,\u{201d} Tokayev said on January 5, 2022 \u{2014} a week ago.",
+        "Fran\u{e7}ois Hollande resigned in May 2017; Ren\u{e9}e L\u{f8}kke returned last year.",
+        "The ceasefire of 12\u{a0}March\u{a0}2014 held until the 1990s\u{2019} end.",
+        "Kazakhstan\u{2019}s Nazarbayev (1989\u{2013}2019) \u{2026} Almaty, Jan. 6 \u{2014} seven years ago.",
+    ];
+    for text in texts {
+        let fast = recognize(text);
+        assert!(!fast.is_empty(), "{text}");
+        assert_eq!(found(&fast), found(&recognize_with(text, true)), "{text}");
+    }
 }
 
 /// One recognition resolves against any context as a fresh scan does
