@@ -161,8 +161,19 @@ fn names_in(phrase: &str, opening: Option<&[&str]>) -> Vec<Found> {
             }
             None => false,
         };
+        let after_title = start;
         while start < end && ENGLISH.name_connectors.contains(&bare(forms[start]).as_str()) {
             start += 1;
+        }
+        // "Secretary of State Antony Blinken": what the title's "of" names
+        // is the office's, not the name's (a name keeps one word at least)
+        if titled && start > after_title {
+            while start + 1 < end
+                && (ENGLISH.portfolios.contains(&bare(forms[start]).as_str())
+                    || ENGLISH.name_connectors.contains(&bare(forms[start]).as_str()))
+            {
+                start += 1;
+            }
         }
         // "chief executive Michael O'Leary", "economist Jane Doe"
         let titled = titled || start > 0 && is_role(forms[start - 1]);
@@ -1069,6 +1080,14 @@ mod tests {
             [("Collective Security Treaty Organization".into(), false)]
         );
         assert_eq!(texts("Foreign Minister Wang Yi"), [("Wang Yi".into(), true)]);
+        // what a title's "of" names is the office's
+        assert_eq!(texts("Secretary of State Antony Blinken"), [("Antony Blinken".into(), true)]);
+        assert_eq!(
+            texts("the Minister of Foreign Affairs Sergei Lavrov"),
+            [("Sergei Lavrov".into(), true)]
+        );
+        // and a name keeps a word at least
+        assert_eq!(texts("Secretary of State")[0].0, "State");
         assert_eq!(texts("N.Nazarbayev"), [("N. Nazarbayev".into(), false)]);
         assert_eq!(texts("Russia's troops"), [("Russia".into(), false)]);
         assert_eq!(texts("Tokayev's"), [("Tokayev".into(), false)]);
