@@ -277,6 +277,12 @@ fn main() {
         eprintln!("  tagger alone:            {:.0} words/s on one core", tagged as f64 / tag);
         eprintln!("  parser alone:            {:.0} words/s on one core", tagged as f64 / parse);
         eprintln!("  whole backbone:          {:.0} words/s on one core", words as f64 / all);
+        // the same on its typographic twin (see `--tag-file`)
+        let typo = typographic(&text);
+        let t4 = Instant::now();
+        let twin: usize = model.analyze(&typo).iter().map(|s| s.tokens.len()).sum();
+        let typo_s = t4.elapsed().as_secs_f64();
+        eprintln!("  whole, typographic:      {:.0} words/s on one core", twin as f64 / typo_s);
         return;
     }
     if args.first().map(String::as_str) == Some("--order") {
