@@ -200,12 +200,20 @@ fn proper_opening(words: &[&str]) -> bool {
     crate::nlp::Model::embedded().is_ok_and(|model| model.opens_with_proper_noun(words))
 }
 
-/// The first words of a mention's quote when it opens with `phrase`:
-/// the context a sentence-initial capital is read in.
-fn opening_of<'q>(quote: &'q str, phrase: &str) -> Option<Vec<&'q str>> {
+/// The words a phrase's first capital is read in: the first words of a
+/// mention's quote when it opens with `phrase`; the phrase and then the
+/// quote when the quote does not hold the phrase at all (a subject before
+/// the clause the quote keeps: "Part of the family | have left the
+/// country"), which may open its sentence as well. `None` for a phrase
+/// inside the quote, past its first word: a capital there is a name's.
+fn opening_of<'a>(quote: &'a str, phrase: &'a str) -> Option<Vec<&'a str>> {
     let first = phrase.split_whitespace().next()?;
-    (quote.split_whitespace().next()? == first).then(|| {
-        quote.split_whitespace().take(8).map(|w| w.trim_end_matches([',', '.', ';', ':'])).collect()
+    let clean = |w: &'a str| w.trim_end_matches([',', '.', ';', ':']);
+    if quote.split_whitespace().next()? == first {
+        return Some(quote.split_whitespace().take(8).map(clean).collect());
+    }
+    (!quote.contains(phrase)).then(|| {
+        phrase.split_whitespace().chain(quote.split_whitespace()).take(8).map(clean).collect()
     })
 }
 
@@ -1103,6 +1111,15 @@ mod tests {
         assert!(opening("Analysts", "Analysts were surprised by the move").is_empty());
         assert_eq!(opening("Ryanair", "Ryanair cut 3,000 jobs on Monday"), ["Ryanair"]);
         assert_eq!(opening("Ryanair's shares", "Ryanair 's shares fell"), ["Ryanair"]);
+        // a subject the quote does not hold is read in front of it
+        let outside = |phrase: &str, quote: &str| {
+            let words = opening_of(quote, phrase);
+            names_in(phrase, words.as_deref()).into_iter().map(|f| f.text).collect::<Vec<_>>()
+        };
+        assert!(outside("Part", "have reportedly left the country on a private jet").is_empty());
+        assert_eq!(outside("Tokayev", "dismissed the government"), ["Tokayev"]);
+        // inside the quote, past its first word, a capital is a name's
+        assert_eq!(outside("Tokayev", "said Tokayev on Monday"), ["Tokayev"]);
     }
 
     fn mention(actor: Option<&str>, target: Option<&str>, place: Option<&str>) -> Mention {
