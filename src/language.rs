@@ -34,35 +34,42 @@ pub struct Language {
     /// person's name or a word ("Jordan", "Chad", "US"): such a name is a
     /// place whatever else its words suggest.
     pub countries: &'static [&'static str],
-    /// Words of `BOUNDARY_WORDS`.
+    /// Words that open a new clause: a mention's clause ends before them.
     pub boundary_words: &'static [&'static str],
-    /// Words of `AUXILIARIES`.
+    /// Auxiliaries and adverbs stepped over from a trigger back to its
+    /// subject ("has been", "was also").
     pub auxiliaries: &'static [&'static str],
-    /// Words of `MODALS`.
+    /// Modal verbs before a trigger: what it reports may not have happened.
     pub modals: &'static [&'static str],
-    /// Words of `NEGATIONS`.
+    /// Words before a trigger, in the text, that deny it ("without" too:
+    /// "left without paying"). The parse's negating dependents are
+    /// [`Language::negators`].
     pub negations: &'static [&'static str],
-    /// Words of `OPINION_STARTS`.
+    /// How a sentence of opinion, not of news, begins ("i think").
     pub opinion_starts: &'static [&'static str],
-    /// Words of `PRONOUNS`.
+    /// Pronouns before a trigger: no named subject to take.
     pub pronouns: &'static [&'static str],
-    /// Words of `NARRATIVE_CUES`.
+    /// Words that open a sentence telling what came next ("then").
     pub narrative_cues: &'static [&'static str],
-    /// Words of `DETERMINERS`.
+    /// Words before a trigger that make it a noun ("the appeal").
     pub determiners: &'static [&'static str],
     /// Capitalised words that open a clause without being a name.
     pub function_caps: &'static [&'static str],
-    /// Words of `PREPOSITIONS`.
+    /// Prepositions: a name after one is no subject.
     pub prepositions: &'static [&'static str],
     /// Words that may follow a place name: prepositions, conjunctions, verbs.
     pub place_followers: &'static [&'static str],
-    /// Dependents (by lemma) that negate the word they attach to.
+    /// Dependents (by lemma) that negate the word they attach to in the
+    /// parse; the words before a trigger are [`Language::negations`].
     pub negators: &'static [&'static str],
     /// Modal lemmas that mark tense (future), not modality, in ``TimeML``.
     pub future_modals: &'static [&'static str],
     /// Subordinators that make their clause hypothetical.
     pub conditionals: &'static [&'static str],
-    /// Pronouns that stand for a person named before them.
+    /// Pronouns that stand for a person named before them, as an event's
+    /// participant. Reflexives are left out: "announced himself" names
+    /// the subject again, no one new ([`Language::person_pronoun_forms`]
+    /// has them).
     pub person_pronouns: &'static [&'static str],
     /// Prepositions that introduce where something happened.
     pub place_cases: &'static [&'static str],
@@ -75,7 +82,8 @@ pub struct Language {
     pub title_cuts: &'static [&'static str],
     /// Words a title never ends on.
     pub title_dangling: &'static [&'static str],
-    /// Words of `ABBREVIATIONS`.
+    /// Abbreviations (lower case, without their last full stop) after
+    /// which a full stop ends no sentence.
     pub abbreviations: &'static [&'static str],
     /// Words that make a name an organization's.
     pub organization_words: &'static [&'static str],
@@ -93,7 +101,8 @@ pub struct Language {
     /// Nouns by which an article refers again to an organization it named:
     /// "the company said", "the airline's shares".
     pub descriptions: &'static [&'static str],
-    /// Words of `PERSON_PRONOUN_FORMS`.
+    /// Every form of a person's third-person pronoun, reflexives too: the
+    /// pronouns coreference resolves.
     pub person_pronoun_forms: &'static [&'static str],
     /// Words that open a noun phrase without being part of a name.
     pub name_determiners: &'static [&'static str],
@@ -101,7 +110,7 @@ pub struct Language {
     pub company_forms: &'static [&'static str],
     /// Small words that acronyms skip ("Bank of America" = "`BoA`" = "BA").
     pub acronym_skips: &'static [&'static str],
-    /// Words of `CONNECTIVES`.
+    /// Words a quote's clause may open with that a title leaves out.
     pub connectives: &'static [&'static str],
     /// Words that are never a corpus's subject, though titles capitalise them.
     pub subject_stop: &'static [&'static str],

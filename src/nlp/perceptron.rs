@@ -96,9 +96,6 @@ struct Table {
     votes: usize,
 }
 
-/// The most votes the overflow list addresses (32 bits of start).
-const MAX_VOTES: usize = u32::MAX as usize;
-
 impl Table {
     fn with_capacity(n: usize, classes: usize) -> Table {
         let size = (n + n / 2).next_power_of_two().max(16) / 4;
@@ -128,10 +125,9 @@ impl Table {
                 slot.w[k] = w;
             }
         } else {
-            let start = u32::try_from(self.overflow.len()).map_err(|_| "too many votes")?;
-            if self.overflow.len() + votes.len() > MAX_VOTES {
-                return Err(format!("more than {MAX_VOTES} votes in one model").into());
-            }
+            // the list's start is stored in 32 bits
+            let start = u32::try_from(self.overflow.len())
+                .map_err(|_| "more votes than a table addresses in one model")?;
             self.overflow.extend_from_slice(votes);
             slot.class[0] = OVERFLOW;
             // a dense row, when the votes fill an eighth of one and the rows
