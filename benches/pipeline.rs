@@ -298,11 +298,11 @@ fn main() {
                         lo + chrono::Duration::days(i64::try_from(r.below(20)).expect("small"));
                     let follows = (i > 0 && r.below(3) == 0).then(|| {
                         let j = r.below(i);
-                        timeline::model::Relation {
+                        Box::new(timeline::model::Relation {
                             start: j * 10,
                             end: j * 10 + 5,
                             cue: "then".into(),
-                        }
+                        })
                     });
                     let m = timeline::model::Mention {
                         document: "d".into(),

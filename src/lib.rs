@@ -169,7 +169,10 @@ impl Gathered {
     /// Keep one outcome already admitted by [`Gathered::copies`].
     pub fn keep(&mut self, o: Outcome) {
         match o {
-            Outcome::Extracted { extracted, warnings, .. } => {
+            Outcome::Extracted { mut extracted, warnings, .. } => {
+                // held until the merge: no spare room kept per document
+                extracted.mentions.shrink_to_fit();
+                extracted.days.shrink_to_fit();
                 self.parts.push(*extracted);
                 self.warnings.extend(warnings);
             }

@@ -521,6 +521,19 @@ impl DateInfo {
     }
 }
 
+/// The two expressions of a [`DateSource::Range`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeSource {
+    /// The first expression, as written.
+    pub from: String,
+    /// The second expression, as written.
+    pub to: String,
+    /// The first's TIMEX3 value.
+    pub from_value: String,
+    /// The second's TIMEX3 value.
+    pub to_value: String,
+}
+
 /// Where a date was read from (see [`Evidence`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateSource {
@@ -532,17 +545,9 @@ pub enum DateSource {
         /// The TIMEX3 value.
         value: String,
     },
-    /// Two expressions that make a range ("from 1989 to 2019").
-    Range {
-        /// The first expression, as written.
-        from: String,
-        /// The second expression, as written.
-        to: String,
-        /// The first's TIMEX3 value.
-        from_value: String,
-        /// The second's TIMEX3 value.
-        to_value: String,
-    },
+    /// Two expressions that make a range ("from 1989 to 2019"), boxed:
+    /// rare, and four strings would double every date's size.
+    Range(Box<RangeSource>),
     /// The narrative: told after a dated expression, and not after the
     /// reference day.
     Narrative {
@@ -627,7 +632,8 @@ impl std::fmt::Display for Evidence {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.source {
             DateSource::Expression { text, value } => write!(f, "\"{text}\" ({value})")?,
-            DateSource::Range { from, to, from_value, to_value } => {
+            DateSource::Range(r) => {
+                let RangeSource { from, to, from_value, to_value } = &**r;
                 write!(f, "\"{from} ... {to}\" ({from_value} to {to_value})")?;
             }
             DateSource::Narrative { after, lower, upper } => write!(
@@ -822,7 +828,7 @@ pub struct Mention {
     /// The mention of the same document this one is told to follow
     /// ("Then Marenko invited ..."), an ordering constraint for the graph.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub follows: Option<Relation>,
+    pub follows: Option<Box<Relation>>,
     /// Found by the learned event model but not by the event lexicon, and
     /// with no date written in its own clause: kept by entity timelines and
     /// `build --all-events`, left out of the default timeline. (The model's
@@ -1265,6 +1271,17 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// A large corpus holds millions of mentions until they are merged:
+    /// rare parts (a range's four strings, an ordering cue) are boxed so
+    /// they do not widen every mention. (BENCHMARKS.md, "Memory per
+    /// mention".)
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_mention_stays_compact() {
+        assert!(std::mem::size_of::<DateSource>() <= 48, "{}", std::mem::size_of::<DateSource>());
+        assert!(std::mem::size_of::<Mention>() <= 336, "{}", std::mem::size_of::<Mention>());
     }
 
     #[test]

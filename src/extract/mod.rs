@@ -38,8 +38,8 @@ use regex::Regex;
 
 use crate::language::ENGLISH;
 use crate::model::{
-    Anchor, DateInfo, DateSource, Document, Evidence, Granularity, Mention, ReferenceSource,
-    Relation, Resolution, Span,
+    Anchor, DateInfo, DateSource, Document, Evidence, Granularity, Mention, RangeSource,
+    ReferenceSource, Relation, Resolution, Span,
 };
 use lexicon::Entry;
 pub use references::{
@@ -460,12 +460,12 @@ fn anchor(
                 r.span,
                 Granularity::Range,
                 a.resolution.max(b.resolution),
-                Evidence::of(DateSource::Range {
+                Evidence::of(DateSource::Range(Box::new(RangeSource {
                     from: a.text.clone(),
                     to: b.text.clone(),
                     from_value: a.value.clone(),
                     to_value: b.value.clone(),
-                }),
+                }))),
             );
             return (info, rule, format!("{}/{}", a.value, b.value));
         }
@@ -988,13 +988,13 @@ fn attach_causes(mentions: &mut Vec<Mention>, before: usize, body: &str, base: u
         let lower_quote = cur.quote.to_lowercase();
         if causal && cur.date.is_some() && prev.follows.is_none() {
             let r = Relation { start: cur.start, end: cur.end, cue: "after".into() };
-            mentions[k - 1].follows = Some(r);
+            mentions[k - 1].follows = Some(Box::new(r));
             k += 1;
             continue;
         }
         if lower_quote.starts_with("before ") && cur.follows.is_none() && prev.end <= cur.start {
             let r = Relation { start: prev.start, end: prev.end, cue: "before".into() };
-            mentions[k].follows = Some(r);
+            mentions[k].follows = Some(Box::new(r));
             k += 1;
             continue;
         }
@@ -1074,11 +1074,11 @@ fn narrative_dates(
         .to_lowercase();
     for m in &mut mentions[before..] {
         if m.follows.is_none() && !m.supporting {
-            m.follows = Some(Relation {
+            m.follows = Some(Box::new(Relation {
                 start: f_start,
                 end: f_end,
                 cue: if cue.is_empty() { "then".into() } else { cue.clone() },
-            });
+            }));
         }
         if m.date.is_none() {
             let span = Span { lo: lower, hi: upper };

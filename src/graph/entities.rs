@@ -387,6 +387,19 @@ fn slug(name: &str) -> String {
     format!("ent-{}", if s.is_empty() { "name" } else { s.trim_end_matches('-') })
 }
 
+/// The names (then the entities) one mention holds, ascending: rarely more
+/// than four, so kept inline; a set per mention of a large corpus is most
+/// of what reading its entities takes.
+type Held = smallvec::SmallVec<[u32; 4]>;
+
+/// Add `i` to `set`, kept ascending and without repeats.
+fn hold(set: &mut Held, i: usize) {
+    let i = u32::try_from(i).expect("fewer than 2^32 names");
+    if let Err(at) = set.binary_search(&i) {
+        set.insert(at, i);
+    }
+}
+
 /// Find the entities the events name, group them into one per real thing,
 /// and point every event at its entities ([`Event::entities`]).
 pub fn gather(events: &mut [Event]) -> Vec<Entity> {
@@ -394,12 +407,12 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut names: Vec<Name> = Vec::new();
     // per event, per mention: the names it holds
-    let mut named: Vec<Vec<BTreeSet<usize>>> = Vec::with_capacity(events.len());
+    let mut named: Vec<Vec<Held>> = Vec::with_capacity(events.len());
     for e in events.iter() {
         let speaks = e.event_type == EventType::Statement;
         let mut per_event = Vec::with_capacity(e.mentions.len());
         for m in &e.mentions {
-            let mut held = BTreeSet::new();
+            let mut held = Held::new();
             let slots = [
                 (Slot::Actor, m.actor.as_deref()),
                 (Slot::Target, m.target.as_deref()),
@@ -431,11 +444,11 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
                     }
                     *n.spellings.entry(f.text.clone()).or_default() += 1;
                     n.add_votes(f, slot, speaks);
-                    held.insert(i);
+                    hold(&mut held, i);
                 }
             }
             for &i in &held {
-                names[i].mentions += 1;
+                names[i as usize].mentions += 1;
             }
             per_event.push(held);
         }
@@ -616,9 +629,19 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
     }
     // each mention's entities, with "the company" read as the company
     // its article named last
-    let mut held: Vec<Vec<BTreeSet<usize>>> = named
-        .iter()
-        .map(|ms| ms.iter().map(|h| h.iter().map(|&i| entity_of[i]).collect()).collect())
+    let mut held: Vec<Vec<Held>> = named
+        .into_iter()
+        .map(|ms| {
+            ms.into_iter()
+                .map(|h| {
+                    let mut out = Held::new();
+                    for i in h {
+                        hold(&mut out, entity_of[i as usize]);
+                    }
+                    out
+                })
+                .collect()
+        })
         .collect();
     let kinds: Vec<EntityKind> = built.iter().map(|(x, _)| x.kind).collect();
     resolve_descriptions(events, &mut held, &kinds);
@@ -628,9 +651,9 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
         let mut all = BTreeSet::new();
         for ents in mentions {
             for &k in ents {
-                built[k].0.mention_count += 1;
+                built[k as usize].0.mention_count += 1;
             }
-            all.extend(ents.iter().copied());
+            all.extend(ents.iter().map(|&k| k as usize));
         }
         for &k in &all {
             built[k].0.event_count += 1;
@@ -673,7 +696,7 @@ fn describes_organization(phrase: &str) -> bool {
 /// Within each document, in text order, a mention whose actor or target is
 /// "the company" (see [`describes_organization`]) takes part with the
 /// organization (or untyped name) its article named last.
-fn resolve_descriptions(events: &[Event], held: &mut [Vec<BTreeSet<usize>>], kinds: &[EntityKind]) {
+fn resolve_descriptions(events: &[Event], held: &mut [Vec<Held>], kinds: &[EntityKind]) {
     let mut order: Vec<(&str, usize, usize, usize)> = Vec::new();
     for (ei, e) in events.iter().enumerate() {
         for (mi, m) in e.mentions.iter().enumerate() {
@@ -690,14 +713,14 @@ fn resolve_descriptions(events: &[Event], held: &mut [Vec<BTreeSet<usize>>], kin
             .any(describes_organization);
         match last {
             Some((d, k)) if d == doc && described => {
-                held[ei][mi].insert(k);
+                hold(&mut held[ei][mi], k);
             }
             _ => {}
         }
         // the organization named last (an actor's before a target's)
         let named = held[ei][mi]
             .iter()
-            .copied()
+            .map(|&k| k as usize)
             .filter(|&k| matches!(kinds[k], EntityKind::Organization | EntityKind::Other))
             .min_by_key(|&k| {
                 let actor = m.actor.as_deref().is_some_and(|a| !describes_organization(a));

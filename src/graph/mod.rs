@@ -53,8 +53,11 @@ const TALLIES: &[&str] = &["kill", "injure", "detain"];
 /// Default name similarity threshold.
 pub const NAME_SIMILARITY: f64 = 0.84;
 
+/// Mentions becoming one event.
 struct Cluster {
-    mentions: Vec<Mention>,
+    // boxed on purpose: see `build`, where mentions are boxed for the merge
+    #[allow(clippy::vec_box)]
+    mentions: Vec<Box<Mention>>,
     span: Option<Span>,
     /// Months of the documents reporting it, for the same-period rules.
     periods: BTreeSet<i32>,
@@ -98,12 +101,14 @@ fn merge_key(m: &Mention) -> (bool, bool, Option<i64>, Option<Resolution>, &str,
 }
 
 /// `block` in [`merge_key`] order (stable), each key computed once.
-fn sorted_by_merge_key(block: Vec<Mention>) -> Vec<Mention> {
-    let keys: Vec<_> = block.iter().map(merge_key).collect();
+// boxed on purpose: see `build`, where mentions are boxed for the merge
+#[allow(clippy::vec_box)]
+fn sorted_by_merge_key(block: Vec<Box<Mention>>) -> Vec<Box<Mention>> {
+    let keys: Vec<_> = block.iter().map(|m| merge_key(m)).collect();
     let mut order: Vec<usize> = (0..block.len()).collect();
     order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     drop(keys);
-    let mut slots: Vec<Option<Mention>> = block.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<Box<Mention>>> = block.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
@@ -179,9 +184,13 @@ pub fn build(
             Some((d.id.as_str(), span))
         })
         .collect();
-    let mut blocks: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
+    // each mention is boxed while it is blocked, sorted and clustered: the
+    // vectors that move it around then hold pointers, and it is moved out
+    // of its box into its event's exact-sized list, so a corpus's
+    // mentions are held about once, not once per stage
+    let mut blocks: BTreeMap<String, Vec<Box<Mention>>> = BTreeMap::new();
     for m in mentions {
-        blocks.entry(m.action.clone()).or_default().push(m);
+        blocks.entry(m.action.clone()).or_default().push(Box::new(m));
     }
     let mut events = Vec::new();
     for (_, block) in blocks {
@@ -389,7 +398,7 @@ impl Index {
 pub(crate) use crate::hash::fnv32 as fnv;
 
 fn into_event(c: Cluster) -> Event {
-    let mut mentions = c.mentions;
+    let mut mentions: Vec<Mention> = c.mentions.into_iter().map(|m| *m).collect();
     mentions.sort_by(|a, b| (&a.document, a.start).cmp(&(&b.document, b.start)));
     // the date: the best-evidenced mention's, narrowed to what all agree on
     let best = mentions.iter().filter(|m| m.date.is_some()).min_by_key(|m| {

@@ -325,8 +325,11 @@ fn filters_by_date_sources_type_and_entity() {
 }
 
 fn follows(mut m: Mention, prev: &Mention) -> Mention {
-    m.follows =
-        Some(crate::model::Relation { start: prev.start, end: prev.end, cue: "then".into() });
+    m.follows = Some(Box::new(crate::model::Relation {
+        start: prev.start,
+        end: prev.end,
+        cue: "then".into(),
+    }));
     m
 }
 
