@@ -13,8 +13,8 @@ pub struct Language {
     /// Titles written before a person's name, lower case, without a final
     /// dot: "president", "dr", "gen".
     pub titles: &'static [&'static str],
-    /// Words for what a person does, written before the name:
-    /// "spokesperson", "coach".
+    /// Words for what a person does or is to another, written before the
+    /// name: "spokesperson", "coach", "his daughter Dariga".
     pub roles: &'static [&'static str],
     /// Currency names as written after an amount ("2,000 tenge", "5
     /// billion yuan"): a number before one is money, not a year.
@@ -249,30 +249,47 @@ pub static ENGLISH: Language = Language {
         "actor",
         "actress",
         "attorney",
+        "aunt",
         "author",
         "boss",
+        "brother",
         "candidate",
         "coach",
         "colonel",
         "correspondent",
+        "cousin",
+        "daughter",
         "diplomat",
         "director",
         "envoy",
         "executive",
         "expert",
+        "father",
         "founder",
         "general",
+        "granddaughter",
+        "grandson",
         "head",
+        "husband",
         "lawyer",
         "leader",
         "manager",
+        "mother",
+        "nephew",
+        "niece",
         "officer",
         "official",
         "player",
         "reporter",
         "researcher",
         "singer",
+        "sister",
+        "son",
         "spokesperson",
+        "uncle",
+        "widow",
+        "widower",
+        "wife",
         "writer",
     ],
     currencies: &[

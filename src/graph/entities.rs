@@ -1111,6 +1111,9 @@ mod tests {
             [("Collective Security Treaty Organization".into(), false)]
         );
         assert_eq!(texts("Foreign Minister Wang Yi"), [("Wang Yi".into(), true)]);
+        // what a person is to another says as much as a title
+        assert_eq!(texts("his daughter Dariga Nazarbayeva"), [("Dariga Nazarbayeva".into(), true)]);
+        assert_eq!(texts("her husband's company"), []);
         // what a title's "of" names is the office's
         assert_eq!(texts("Secretary of State Antony Blinken"), [("Antony Blinken".into(), true)]);
         assert_eq!(
