@@ -42,6 +42,16 @@ use crate::model::{Entity, EntityKind, Event, EventType, Timeline};
 /// A word for a person's role: a role or a title of the language layer
 /// ([`crate::language`]), or a word for a
 /// profession in "-ist" ("economist", "analyst", "sinologist").
+/// Whether `word` is a title: one of the titles, or a compound of titles
+/// and roles ("Secretary-General", "Attorney-General").
+fn is_title(word: &str) -> bool {
+    let w = bare(word);
+    ENGLISH.is_title(&w)
+        || w.contains('-')
+            && w.split('-').all(|p| ENGLISH.is_title(p) || ENGLISH.is_role(p))
+            && w.split('-').any(|p| ENGLISH.is_title(p))
+}
+
 fn is_role(word: &str) -> bool {
     let w = bare(word);
     ENGLISH.is_role(w.as_str())
@@ -149,14 +159,19 @@ fn names_in(phrase: &str, opening: Option<&[&str]>) -> Vec<Found> {
             start -= 1;
         }
         // a role, not a name: "Kazakh President"
-        if ENGLISH.is_title(&bare(forms[end - 1])) {
+        if is_title(forms[end - 1]) {
             return;
         }
         // a title and what qualifies it stand before the name: "Foreign
         // Minister Wang Yi", "Russian President Vladimir Putin", "Mr. Smith"
-        let titled = match (start..end - 1).rev().find(|&k| ENGLISH.is_title(&bare(forms[k]))) {
+        let titled = match (start..end - 1).rev().find(|&k| is_title(forms[k])) {
             Some(k) => {
                 start = k + 1;
+                // a title of two words: "Secretary General Kofi Annan"
+                // (a role word alone may open a name: "General Motors")
+                while start + 1 < end && is_role(forms[start]) {
+                    start += 1;
+                }
                 true
             }
             None => false,
@@ -1111,6 +1126,8 @@ mod tests {
             [("Collective Security Treaty Organization".into(), false)]
         );
         assert_eq!(texts("Foreign Minister Wang Yi"), [("Wang Yi".into(), true)]);
+        assert_eq!(texts("UN Secretary General Kofi Annan"), [("Kofi Annan".into(), true)]);
+        assert_eq!(texts("Secretary-General Kofi Annan"), [("Kofi Annan".into(), true)]);
         // what a person is to another says as much as a title
         assert_eq!(texts("his daughter Dariga Nazarbayeva"), [("Dariga Nazarbayeva".into(), true)]);
         assert_eq!(texts("her husband's company"), []);
