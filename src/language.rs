@@ -715,6 +715,7 @@ pub static ENGLISH: Language = Language {
         "brigade",
         "regiment",
         "battalion",
+        "nations",
     ],
     place_words: &[
         "square",
