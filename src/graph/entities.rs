@@ -1258,8 +1258,17 @@ mod tests {
                 ],
             ),
             event("g", vec![mention(Some("Iran"), Some("Iraq"), None)]),
+            event("h", vec![mention(Some("the United Nations"), None, None)]),
+            event("i", vec![mention(Some("his daughter Dariga Nazarbayeva"), None, None)]),
         ];
         let all = gathered(&mut events);
+        assert_eq!(entity(&all, "United Nations").kind, EntityKind::Organization);
+        // a speaker of two words leans to a person; "Nations" outweighs it
+        let (_, words) = key_of("United Nations");
+        let mut name = Name::new("United Nations", words);
+        name.add_votes(&Found { text: "United Nations".into(), titled: false }, Slot::Actor, true);
+        assert_eq!(name.kind(), EntityKind::Organization);
+        assert_eq!(entity(&all, "Dariga Nazarbayeva").kind, EntityKind::Person);
         let tokayev = entity(&all, "Kassym-Jomart Tokayev");
         assert_eq!(tokayev.kind, EntityKind::Person);
         assert_eq!(tokayev.aliases, ["Tokaev", "Tokayev"]);
