@@ -39,9 +39,6 @@ use super::NAME_SIMILARITY;
 use crate::language::ENGLISH;
 use crate::model::{Entity, EntityKind, Event, EventType, Timeline};
 
-/// A word for a person's role: a role or a title of the language layer
-/// ([`crate::language`]), or a word for a
-/// profession in "-ist" ("economist", "analyst", "sinologist").
 /// Whether `word` is a title: one of the titles, or a compound of titles
 /// and roles ("Secretary-General", "Attorney-General").
 fn is_title(word: &str) -> bool {
@@ -52,6 +49,9 @@ fn is_title(word: &str) -> bool {
             && w.split('-').any(|p| ENGLISH.is_title(p))
 }
 
+/// A word for a person's role: a role or a title of the language layer
+/// ([`crate::language`]), or a word for a
+/// profession in "-ist" ("economist", "analyst", "sinologist").
 fn is_role(word: &str) -> bool {
     let w = bare(word);
     ENGLISH.is_role(w.as_str())

@@ -186,8 +186,8 @@ pub fn build(
         .collect();
     // each mention is boxed while it is blocked, sorted and clustered: the
     // vectors that move it around then hold pointers, and it is moved out
-    // of its box into its event's exact-sized list, so a corpus's
-    // mentions are held about once, not once per stage
+    // of its box once, into its event's exact-sized list, instead of being
+    // copied into a growing list at every stage
     let mut blocks: BTreeMap<String, Vec<Box<Mention>>> = BTreeMap::new();
     for m in mentions {
         blocks.entry(m.action.clone()).or_default().push(Box::new(m));
