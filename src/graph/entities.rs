@@ -251,6 +251,10 @@ struct Name {
     acronym: bool,
     /// The words are a country's name ([`crate::language::Language::countries`]).
     country: bool,
+    /// The words hold an "and" ("Procter and Gamble", or two people
+    /// written as one: "Chen and Zhang"): not one person's full name, so
+    /// no lone surname joins it.
+    joined: bool,
     /// Spellings as written, with how often.
     spellings: BTreeMap<String, usize>,
     mentions: usize,
@@ -277,6 +281,7 @@ impl Name {
         Name {
             acronym: words.len() == 1 && acronym(text).is_some(),
             country: ENGLISH.countries.contains(&words.join(" ").as_str()),
+            joined: words.iter().any(|w| w == "and" || w == "&"),
             words,
             ..Name::default()
         }
@@ -552,7 +557,11 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
                         rarer(names[i].mentions, total[r]) && misspelt(&word, &other)
                     };
                     let kind = names[r].kind();
+                    // a surname is never the last word of two people
+                    // written as one ("Chen and Zhang")
                     if alike
+                        && !names[r].joined
+                        && !names[j].joined
                         && (names[r].person() || names[j].person() || kind == EntityKind::Other)
                     {
                         people.insert(r);
@@ -1260,8 +1269,12 @@ mod tests {
             event("g", vec![mention(Some("Iran"), Some("Iraq"), None)]),
             event("h", vec![mention(Some("the United Nations"), None, None)]),
             event("i", vec![mention(Some("his daughter Dariga Nazarbayeva"), None, None)]),
+            event("j", vec![mention(Some("Chen and Zhang"), None, None)]),
+            event("k", vec![mention(Some("Zhang"), None, None)]),
         ];
         let all = gathered(&mut events);
+        // a surname is not the last word of two people written as one
+        assert_ne!(entity(&all, "Zhang").id, entity(&all, "Chen and Zhang").id);
         assert_eq!(entity(&all, "United Nations").kind, EntityKind::Organization);
         // a speaker of two words leans to a person; "Nations" outweighs it
         let (_, words) = key_of("United Nations");
