@@ -164,10 +164,15 @@ impl Language {
         ]
     }
 
-    /// Whether `w` (lower case) is a title before a name.
+    /// Whether `w` (lower case) is a title before a name: one of the
+    /// titles, or a hyphenated compound of titles and roles
+    /// ("secretary-general", "governor-general").
     #[must_use]
     pub fn is_title(&self, w: &str) -> bool {
         self.titles.contains(&w)
+            || w.contains('-')
+                && w.split('-').all(|p| self.titles.contains(&p) || self.roles.contains(&p))
+                && w.split('-').any(|p| self.titles.contains(&p))
     }
 
     /// Whether `w` (lower case) is a role word before a name.
@@ -1136,6 +1141,16 @@ mod tests {
             // sorted, so a review sees each word once and in its place
             assert!(t.windows(2).all(|p| p[0] < p[1]), "{name} is not sorted");
         }
+    }
+
+    #[test]
+    fn a_compound_of_titles_and_roles_is_a_title() {
+        assert!(ENGLISH.is_title("secretary-general"));
+        assert!(ENGLISH.is_title("governor-general"));
+        // a role alone, or a compound with other words, is none
+        assert!(!ENGLISH.is_title("general"));
+        assert!(!ENGLISH.is_title("son-in-law"));
+        assert!(!ENGLISH.is_title("well-known"));
     }
 
     #[test]

@@ -39,14 +39,9 @@ use super::NAME_SIMILARITY;
 use crate::language::ENGLISH;
 use crate::model::{Entity, EntityKind, Event, EventType, Timeline};
 
-/// Whether `word` is a title: one of the titles, or a compound of titles
-/// and roles ("Secretary-General", "Attorney-General").
+/// Whether `word` is a title ([`crate::language::Language::is_title`]).
 fn is_title(word: &str) -> bool {
-    let w = bare(word);
-    ENGLISH.is_title(&w)
-        || w.contains('-')
-            && w.split('-').all(|p| ENGLISH.is_title(p) || ENGLISH.is_role(p))
-            && w.split('-').any(|p| ENGLISH.is_title(p))
+    ENGLISH.is_title(&bare(word))
 }
 
 /// A word for a person's role: a role or a title of the language layer
