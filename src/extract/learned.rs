@@ -263,8 +263,9 @@ pub(super) fn mentions(
         // the dates of the clause itself, not of a clause inside its span
         let sentence_timexes: Vec<&Timex> =
             inside(timexes, s.start, s.end).filter(|x| t.holds(head, x.start, x.end)).collect();
-        let dated = anchor(e.start, timexes, ranges, &sentence_timexes, q_start, q_end, true)
-            .filter(|d| d.1 == Anchor::Clause);
+        let dated =
+            anchor(body, e.start, timexes, ranges, &sentence_timexes, (q_start, q_end), true)
+                .filter(|d| d.1 == Anchor::Clause);
         let (date, anchor_rule, timex_value) = match dated {
             Some((info, rule, value)) => (Some(info), rule, Some(value)),
             // the default timeline takes the model's events that carry
@@ -394,6 +395,15 @@ mod tests {
         assert_eq!(by("bought").actor.as_deref(), Some("Brightfoods"));
         assert_eq!(by("showed off").target.as_deref(), Some("new ovens"));
         assert_eq!(by("resigned").actor.as_deref(), Some("Tom Reyes"));
+    }
+
+    #[test]
+    fn a_name_with_a_number_is_one_participant() {
+        let ms = all("Gil de Ferran won the Indianapolis 500 in 2003.", Some("2015-03-04"));
+        let by =
+            |w: &str| ms.iter().find(|m| m.trigger == w).unwrap_or_else(|| panic!("{w}: {ms:#?}"));
+        assert_eq!(by("won").target.as_deref(), Some("the Indianapolis 500"));
+        assert_eq!(by("won").title.as_deref(), Some("Gil de Ferran won the Indianapolis 500"));
     }
 
     #[test]

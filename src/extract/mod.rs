@@ -202,12 +202,12 @@ pub fn extract_recognized(
             // headline unless its own clause dates it
             let clause_only = entry.noun || entry.present && !word.lower.ends_with("ing");
             let date = anchor(
+                body,
                 word.start,
                 &timexes,
                 &ranges,
                 &sentence_timexes,
-                g_start,
-                g_end,
+                (g_start, g_end),
                 clause_only,
             );
             // a bare event noun ("the protests") makes an event only when its
@@ -435,12 +435,12 @@ fn is_irrealis(words: &[Word], wi: usize, g_start: usize) -> bool {
 }
 
 fn anchor(
+    body: &str,
     trigger: usize,
     timexes: &[Timex],
     ranges: &[timex::Range],
     sentence: &[&Timex],
-    g_start: usize,
-    g_end: usize,
+    (g_start, g_end): (usize, usize),
     noun: bool,
 ) -> Option<(DateInfo, Anchor, String)> {
     let usable =
@@ -475,8 +475,15 @@ fn anchor(
     };
     // in the clause: for a noun the expression after it ("the suppression
     // of protests in 1986"), else the nearest
-    let in_clause_all: Vec<&Timex> =
+    let mut in_clause_all: Vec<&Timex> =
         sentence.iter().copied().filter(usable).filter(|t| in_clause(t)).collect();
+    // "Yesterday, at this year's conference, Jobs unveiled": an expression
+    // in the possessive dates the noun it determines, not the clause,
+    // unless that noun is the trigger's ("Monday's attack")
+    let foreign = |t: &&Timex| possessive_gap(body, t.end, trigger).is_some_and(|near| !near);
+    if in_clause_all.iter().any(|t| !foreign(t)) {
+        in_clause_all.retain(|t| !foreign(t));
+    }
     let chosen = if noun {
         in_clause_all
             .iter()
@@ -495,12 +502,33 @@ fn anchor(
         return None;
     }
     let mid = usize::midpoint(g_start, g_end);
-    sentence
-        .iter()
-        .copied()
-        .filter(usable)
+    let mut in_sentence: Vec<&Timex> = sentence.iter().copied().filter(usable).collect();
+    if in_sentence.iter().any(|t| !foreign(t)) {
+        in_sentence.retain(|t| !foreign(t));
+    }
+    in_sentence
+        .into_iter()
         .min_by_key(|t| (t.start.abs_diff(mid), t.start))
         .map(|t| pick(t, Anchor::Sentence))
+}
+
+/// When the expression ending at `end` is a possessive ("this year's",
+/// "Monday’s", tokenized "Monday 's"): whether the noun it determines is
+/// the one at `trigger` (at most one word, "Monday's deadly attack",
+/// between). `None` when it is no possessive.
+fn possessive_gap(body: &str, end: usize, trigger: usize) -> Option<bool> {
+    let rest = body.get(end..)?;
+    let after = rest.trim_start_matches(' ');
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .filter(|a| a.starts_with(|c: char| c.is_whitespace()))?;
+    let owner = end + (rest.len() - after.len());
+    if trigger < owner {
+        return Some(false);
+    }
+    let between = body.get(owner..trigger).unwrap_or("");
+    Some(between.split_whitespace().count() <= 1)
 }
 
 /// Whether the capitalised word that opens a sentence is a common word

@@ -51,16 +51,53 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// Whether word `i` is a number that the name right before it
+    /// governs: a model's or a flight's name ("the iPhone 4", "Apollo 11",
+    /// "Windows 7"), which a parse may hang under the number.
+    /// A time expression ("January 2") or a score ("beat Croatia 6-2") is
+    /// none.
+    pub(super) fn named_number(&self, i: usize) -> bool {
+        let timed = |k: usize| {
+            let t = &self.s.tokens[k];
+            let at = self.timexes.partition_point(|x| x.end <= t.start);
+            self.timexes.get(at).is_some_and(|x| x.start < t.end && t.start < x.end)
+        };
+        let t = &self.s.tokens[i];
+        // digits, then letters at most: "4", "500", "3G", "4S"
+        let digits = t.form.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        t.upos == "NUM"
+            && !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !timed(i)
+            && self.kids[i].iter().any(|&c| {
+                c + 1 == i
+                    && !timed(c)
+                    && !ENGLISH
+                        .calendar_names
+                        .contains(&self.s.tokens[c].form.to_lowercase().as_str())
+                    && self.s.tokens[c].upos == "PROPN"
+                    && matches!(
+                        self.s.tokens[c].deprel.as_str(),
+                        "compound" | "nmod:unmarked" | "nmod" | "flat"
+                    )
+            })
+    }
+
     /// The name or noun phrase headed by `i`: the head with its compound,
     /// flat, adjective, number and possessor words, as written; `None` for
     /// a pronoun.
     pub(super) fn phrase(&self, i: usize) -> Option<String> {
         let t = &self.s.tokens[i];
-        if matches!(t.upos.as_str(), "PRON" | "DET" | "NUM" | "PUNCT") {
+        let named_number = self.named_number(i);
+        if matches!(t.upos.as_str(), "PRON" | "DET" | "NUM" | "PUNCT") && !named_number {
             return None;
         }
         let (mut lo, mut hi) = (i, i);
         let mut stack = vec![i];
+        if named_number {
+            lo = i - 1;
+            stack.push(i - 1);
+        }
         while let Some(k) = stack.pop() {
             for &c in &self.kids[k] {
                 let rel = self.s.tokens[c].deprel.as_str();

@@ -333,3 +333,26 @@ fn he_after_a_titled_name_is_that_person() {
         assert_eq!(said.actor.as_deref(), Some("Brennan"), "{title}: {ms:#?}");
     }
 }
+
+#[test]
+fn a_possessive_date_dates_its_noun_not_the_clause() {
+    let text = "---\ntitle: Fair\ndate: 2019-09-12\n---\n\
+Yesterday, at this year's trade fair in Varnel, the governor dismissed the harbour board.\n\
+On Friday, the union condemned Monday’s attack on the depot.";
+    let ms = extract_one(text);
+    let dismissed = find(&ms, "dismissed");
+    assert_eq!(dismissed.date.as_ref().unwrap().earliest(), "2019-09-11");
+    // the possessive still dates the noun it determines
+    assert_eq!(
+        possessive_gap(text, text.find("Monday’s").unwrap() + 6, text.find("attack").unwrap()),
+        Some(true)
+    );
+    assert_eq!(
+        possessive_gap(text, text.find("this year").unwrap() + 9, text.find("dismissed").unwrap()),
+        Some(false)
+    );
+    assert_eq!(
+        possessive_gap(text, text.find("Yesterday").unwrap() + 9, text.find("dismissed").unwrap()),
+        None
+    );
+}

@@ -73,7 +73,7 @@ impl Tree<'_> {
     /// "on January 2"): the axis shows dates, the title does not.
     pub(super) fn is_time(&self, k: usize) -> bool {
         let t = &self.s.tokens[k];
-        if t.upos == "NUM" || t.deprel.contains("tmod") {
+        if t.upos == "NUM" && !self.named_number(k) || t.deprel.contains("tmod") {
             return true;
         }
         // the document's tagging: a time expression covers the head word

@@ -229,10 +229,13 @@ fn recognize_with(text: &str, always_unicode: bool) -> Recognized {
             start + trimmed.len()
         };
         // no tag ends inside a hyphenated compound: "The year" of "The
-        // year-ago period"
+        // year-ago period"; a hyphen between two days is a range ("the
+        // July 12-August 14 war")
         if text[end..].starts_with('-')
             && text[end + 1..].starts_with(char::is_alphabetic)
             && !matches!(sem, Sem::Duration { .. })
+            && !(text[..end].ends_with(|c: char| c.is_ascii_digit())
+                && starts_with_calendar_name(&text[end + 1..]))
         {
             continue;
         }
@@ -293,3 +296,11 @@ fn recognize_with(text: &str, always_unicode: bool) -> Recognized {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `text` opens with a month's or a weekday's name (whole word).
+fn starts_with_calendar_name(text: &str) -> bool {
+    let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+    !word.is_empty()
+        && word.starts_with(char::is_uppercase)
+        && crate::language::ENGLISH.calendar_names.contains(&word.to_lowercase().as_str())
+}

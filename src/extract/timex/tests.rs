@@ -408,3 +408,16 @@ fn without_reference_nothing_is_invented() {
     assert_eq!(t.value, "PAST_REF");
     assert_eq!(t.span, None);
 }
+
+#[test]
+fn a_hyphen_between_two_days_is_no_compound() {
+    let c = ctx(2006, 12, 29);
+    let values =
+        |text: &str| tag(text, &c).into_iter().map(|t| (t.text, t.value)).collect::<Vec<_>>();
+    assert_eq!(
+        values("Failures of the July 12-August 14 Lebanon war"),
+        [("July 12".into(), "2006-07-12".into()), ("August 14".into(), "2006-08-14".into())]
+    );
+    // a compound still keeps its words out: "a March 3-style strike"
+    assert!(values("a March 3-style strike").is_empty(), "{:?}", values("a March 3-style strike"));
+}
