@@ -25,7 +25,9 @@
 //! "Organization", "Ministry", "Party" or "Airlines" says organization;
 //! being an event's place, or a word such as "Square" or "Airport", says
 //! place; an acronym leans to organization; a name of several words that
-//! speaks leans to person. No vote: `other`.
+//! speaks leans to person, and so does a lone word that begins or ends
+//! more people's full names than other names ("Liu" when "Liu Jianchao"
+//! and "Liu Dan" are named). No vote: `other`.
 //!
 //! Complexity: one tagging of each distinct participant phrase, then
 //! near-linear grouping (names are compared within blocks that share the
@@ -330,6 +332,36 @@ impl Name {
     }
 }
 
+/// A lone word that begins or ends more people's full names than other
+/// names ("Liu" of "Liu Jianchao" and "Liu Dan", "Song" of "Song Min-soon":
+/// a family name written first) leans to person: one vote, which a
+/// title, a country or the model's guess outweighs ("Europe" stays a
+/// place though a bad parse names "Europe Douglas Alexander").
+fn person_words_vote(names: &mut [Name], words_alone: &[usize]) {
+    let mut tally: HashMap<&str, (u32, u32)> = HashMap::new();
+    for n in names.iter().filter(|n| (2..=4).contains(&n.words.len()) && !n.joined) {
+        let person = n.person();
+        let (first, last) = (&n.words[0], &n.words[n.words.len() - 1]);
+        for w in if first == last { vec![first] } else { vec![first, last] } {
+            let t = tally.entry(w.as_str()).or_default();
+            if person {
+                t.0 += 1;
+            } else {
+                t.1 += 1;
+            }
+        }
+    }
+    let leaning: Vec<usize> = words_alone
+        .iter()
+        .copied()
+        .filter(|&i| !names[i].country)
+        .filter(|&i| tally.get(names[i].words[0].as_str()).is_some_and(|&(p, o)| p > o))
+        .collect();
+    for i in leaning {
+        names[i].votes[vote(EntityKind::Person)] += 1;
+    }
+}
+
 /// Union-find over name indices; a group's root is its best-ranked name
 /// (the most mentioned).
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -604,6 +636,7 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
             union(&mut parent, &rank, &mut total, r, i);
         }
     }
+    person_words_vote(&mut names, &words_alone);
     // the groups, keyed by their root name
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..names.len() {
@@ -1317,6 +1350,22 @@ mod tests {
         assert_eq!(entity(&all, "Carol Browner").aliases, ["Browner"]);
         assert_eq!(entity(&all, "John Browne").aliases, ["Browne"]);
         assert!(entity(&all, "Brown").aliases.is_empty());
+    }
+
+    #[test]
+    fn a_lone_family_name_of_several_people_leans_to_person() {
+        let said = |who: &str| mention(Some(who), None, None);
+        let mut events = vec![
+            event("a", vec![said("spokesman Liu Jianchao"), said("Liu Dan")]),
+            event("b", vec![said("Liu"), said("Liu")]),
+            event("c", vec![said("Europe"), said("Europe Douglas Alexander")]),
+        ];
+        let all = gathered(&mut events);
+        // two Lius are named in full: the lone one is neither, but a person
+        assert_eq!(entity(&all, "Liu").kind, EntityKind::Person);
+        assert!(entity(&all, "Liu").aliases.is_empty());
+        // one vote does not outweigh what else is known of a name
+        assert_eq!(entity(&all, "Europe").kind, EntityKind::Place);
     }
 
     /// GUM's brackets, read: nested, single-word and multi-word spans;
