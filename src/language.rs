@@ -175,6 +175,17 @@ impl Language {
                 && w.split('-').any(|p| self.titles.contains(&p))
     }
 
+    /// Whether the capitalised word `w` names a people in the plural
+    /// ("Palestinians", "Europeans", "Koreans"): its people, not a place.
+    /// Only the endings no place name has in English ("-ians", "-eans");
+    /// "the Balkans" and "the Philippines" are places.
+    #[must_use]
+    pub fn is_people_plural(&self, w: &str) -> bool {
+        w.starts_with(char::is_uppercase)
+            && w.chars().count() >= 6
+            && (w.ends_with("ians") || w.ends_with("eans"))
+    }
+
     /// Whether `w` (lower case) is a role word before a name.
     #[must_use]
     pub fn is_role(&self, w: &str) -> bool {
@@ -1162,6 +1173,16 @@ mod tests {
         assert!(!ENGLISH.is_title("general"));
         assert!(!ENGLISH.is_title("son-in-law"));
         assert!(!ENGLISH.is_title("well-known"));
+    }
+
+    #[test]
+    fn a_people_in_the_plural_is_no_place() {
+        for w in ["Palestinians", "Europeans", "Koreans", "Indians"] {
+            assert!(ENGLISH.is_people_plural(w), "{w}");
+        }
+        for w in ["Balkans", "Philippines", "Netherlands", "Asians'", "Ians", "politicians"] {
+            assert!(!ENGLISH.is_people_plural(w), "{w}");
+        }
     }
 
     #[test]

@@ -800,7 +800,9 @@ fn find_place(body: &str, from: usize, s_end: usize) -> Option<String> {
             rest[m.end()..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
         let modifier = next.starts_with(char::is_lowercase)
             && !ENGLISH.place_followers.contains(&next.as_str());
-        (!timex::is_calendar_word(&first) && !modifier).then(|| name.to_string())
+        // "restrictions slapped on Palestinians": a people is no place
+        let people = !name.contains(' ') && ENGLISH.is_people_plural(name);
+        (!timex::is_calendar_word(&first) && !modifier && !people).then(|| name.to_string())
     })
 }
 

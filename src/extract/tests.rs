@@ -356,3 +356,13 @@ On Friday, the union condemned Monday’s attack on the depot.";
         None
     );
 }
+
+#[test]
+fn a_people_after_on_is_no_place() {
+    let text = "---\ntitle: Curfew\ndate: 2006-11-20\n---\n\
+The army imposed a curfew on Monday on Palestinians.\n\
+The army imposed a curfew on Tuesday on Hebron.";
+    let ms = extract_one(text);
+    let places: Vec<Option<&str>> = ms.iter().map(|m| m.place.as_deref()).collect();
+    assert_eq!(places, [None, Some("Hebron")], "{ms:#?}");
+}
