@@ -87,6 +87,9 @@ pub struct Language {
     pub abbreviations: &'static [&'static str],
     /// Words that make a name an organization's.
     pub organization_words: &'static [&'static str],
+    /// Words whose possessive stands inside a name ("People's Daily",
+    /// "Women's Union", "Children's Hospital").
+    pub name_possessors: &'static [&'static str],
     /// Words that make a name a place's.
     pub place_words: &'static [&'static str],
     /// Small words inside a name ("Bank of America", "Ministry for the
@@ -150,6 +153,7 @@ impl Language {
             ("title_dangling", self.title_dangling),
             ("abbreviations", self.abbreviations),
             ("organization_words", self.organization_words),
+            ("name_possessors", self.name_possessors),
             ("place_words", self.place_words),
             ("name_connectors", self.name_connectors),
             ("portfolios", self.portfolios),
@@ -743,6 +747,23 @@ pub static ENGLISH: Language = Language {
         "academy",
         "society",
         "exchange",
+    ],
+    name_possessors: &[
+        "people",
+        "women",
+        "children",
+        "workers",
+        "men",
+        "farmers",
+        "veterans",
+        "citizens",
+        "teachers",
+        "writers",
+        "journalists",
+        "nations",
+        "consumers",
+        "investors",
+        "youth",
     ],
     place_words: &[
         "square",

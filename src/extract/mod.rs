@@ -594,7 +594,10 @@ fn track_subject(
         // a name followed by a verb-like word, not by "of" or a noun list
         // `seg` is the run of `words` from the clause's start
         let first = words.partition_point(|w| w.start < g_start) + start;
+        // "I'm", "We'll": a pronoun's contraction names nobody
+        let stem = name.split(['\'', '’']).next().unwrap_or(name).to_lowercase();
         if name.chars().count() > 2
+            && !ENGLISH.pronouns.contains(&stem.as_str())
             && !matches!(next.as_str(), "of" | "and" | "in" | "is" | "was" | "are" | "were")
             && lexicon::lookup(&name.to_lowercase()).is_none()
             && !opening.common_run(first, first + k - start)

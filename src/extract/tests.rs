@@ -366,3 +366,12 @@ The army imposed a curfew on Tuesday on Hebron.";
     let places: Vec<Option<&str>> = ms.iter().map(|m| m.place.as_deref()).collect();
     assert_eq!(places, [None, Some("Hebron")], "{ms:#?}");
 }
+
+#[test]
+fn a_pronoun_contraction_is_nobody_he_stands_for() {
+    let text = "---\ntitle: Strike\ndate: 2006-11-20\n---\n\
+Governor Ilse Marenko resigned on Monday. \"I'm leaving with regret,\" she said on Monday.";
+    let ms = extract_one(text);
+    let said = find(&ms, "said");
+    assert_eq!(said.actor.as_deref(), Some("Marenko"), "{ms:#?}");
+}

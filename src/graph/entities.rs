@@ -116,7 +116,19 @@ fn bare(w: &str) -> String {
 /// before a possessive. `opening` is the start of the sentence when the
 /// phrase opens it: its first word's capital may then be the sentence's.
 fn names_in(phrase: &str, opening: Option<&[&str]>) -> Vec<Found> {
-    let words = tokens(phrase);
+    let mut words = tokens(phrase);
+    // "the Higher People's Court", "the Women's Union": a possessive of
+    // such words before a capital is inside one name
+    for k in (1..words.len().saturating_sub(1)).rev() {
+        if words[k] == "'s"
+            && has_upper(&words[k - 1])
+            && has_upper(&words[k + 1])
+            && ENGLISH.name_possessors.contains(&bare(&words[k - 1]).as_str())
+        {
+            words.remove(k);
+            words[k - 1].push_str("'s");
+        }
+    }
     if words.is_empty() || !words.iter().any(|w| has_upper(w)) {
         return Vec::new();
     }
@@ -1178,6 +1190,13 @@ mod tests {
         assert_eq!(texts("Secretary of State")[0].0, "State");
         assert_eq!(texts("N.Nazarbayev"), [("N. Nazarbayev".into(), false)]);
         assert_eq!(texts("Russia's troops"), [("Russia".into(), false)]);
+        // a possessive inside a name
+        assert_eq!(
+            texts("the Beijing Higher People's Court"),
+            [("Beijing Higher People's Court".into(), false)]
+        );
+        assert_eq!(texts("the People's Daily's editor"), [("People's Daily".into(), false)]);
+        assert_eq!(texts("Russia's Foreign Ministry").len(), 2);
         assert_eq!(texts("Tokayev's"), [("Tokayev".into(), false)]);
         assert_eq!(texts("Bank of America"), [("Bank of America".into(), false)]);
         assert_eq!(texts("General Motors"), [("General Motors".into(), false)]);
