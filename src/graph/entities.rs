@@ -200,7 +200,22 @@ fn names_in(phrase: &str, opening: Option<&[&str]>) -> Vec<Found> {
             }
         }
         // "chief executive Michael O'Leary", "economist Jane Doe"
-        let titled = titled || start > 0 && is_role(forms[start - 1]);
+        let mut titled = titled || start > 0 && is_role(forms[start - 1]);
+        // the end of an office whose title the clause cut off: "(Assistant
+        // Secretary for) Central Asian Affairs Richard Boucher"; a name of
+        // two or three words follows it, no organization's
+        if let Some(j) = (start..end).rev().find(|&k| bare(forms[k]) == "affairs") {
+            let rest = &forms[j + 1..end];
+            let organization = rest.iter().any(|w| {
+                let w = bare(w);
+                ENGLISH.organization_words.contains(&w.as_str())
+                    || ENGLISH.place_words.contains(&w.as_str())
+            });
+            if (2..=3).contains(&rest.len()) && !organization {
+                start = j + 1;
+                titled = true;
+            }
+        }
         // "Wednesday", "January": a date the parse took for a participant,
         // or ran into a name ("December Barack Obama")
         while start < end && ENGLISH.calendar_names.contains(&bare(forms[start]).as_str()) {
@@ -1190,13 +1205,17 @@ mod tests {
         assert_eq!(texts("Secretary of State")[0].0, "State");
         assert_eq!(texts("N.Nazarbayev"), [("N. Nazarbayev".into(), false)]);
         assert_eq!(texts("Russia's troops"), [("Russia".into(), false)]);
-        // a possessive inside a name
-        assert_eq!(
-            texts("the Beijing Higher People's Court"),
-            [("Beijing Higher People's Court".into(), false)]
-        );
-        assert_eq!(texts("the People's Daily's editor"), [("People's Daily".into(), false)]);
         assert_eq!(texts("Russia's Foreign Ministry").len(), 2);
+        for (phrase, name, titled) in [
+            // a possessive inside a name
+            ("the Beijing Higher People's Court", "Beijing Higher People's Court", false),
+            ("the People's Daily's editor", "People's Daily", false),
+            // an office cut from its title still stands before the name
+            ("Central Asian Affairs Richard Boucher", "Richard Boucher", true),
+            ("the Veterans Affairs Department", "Veterans Affairs Department", false),
+        ] {
+            assert_eq!(texts(phrase), [(name.to_string(), titled)], "{phrase}");
+        }
         assert_eq!(texts("Tokayev's"), [("Tokayev".into(), false)]);
         assert_eq!(texts("Bank of America"), [("Bank of America".into(), false)]);
         assert_eq!(texts("General Motors"), [("General Motors".into(), false)]);
