@@ -21,6 +21,10 @@
 //! word ("Tokaev"). An acronym is the one name whose initials it spells
 //! ("CSTO").
 //!
+//! **Heads.** "The company" is the organization its article named last,
+//! and a head written as a name ("the Ministry said") the organization of
+//! that head ("the Interior Ministry").
+//!
 //! **Types** are votes: a title says person; a word such as
 //! "Organization", "Ministry", "Party" or "Airlines" says organization;
 //! being an event's place, or a word such as "Square" or "Airport", says
@@ -724,6 +728,8 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
         .collect();
     let kinds: Vec<EntityKind> = built.iter().map(|(x, _)| x.kind).collect();
     resolve_descriptions(events, &mut held, &kinds);
+    let words: Vec<Vec<String>> = built.iter().map(|(x, _)| key_of(&x.name).1).collect();
+    resolve_heads(events, &mut held, &words);
     // counts, and each event's entities
     let mut per_event: Vec<BTreeSet<usize>> = Vec::with_capacity(events.len());
     for mentions in &held {
@@ -746,6 +752,8 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
         (std::cmp::Reverse(x.mention_count), &x.name)
             .cmp(&(std::cmp::Reverse(y.mention_count), &y.name))
     });
+    // a head read as its article's organization may be left with none
+    sorted.retain(|&k| built[k].0.mention_count > 0);
     let mut seen = BTreeSet::new();
     for &k in &sorted {
         let id = crate::extract::unique_id(&slug(&built[k].0.name), &mut seen);
@@ -810,6 +818,51 @@ fn resolve_descriptions(events: &[Event], held: &mut [Vec<Held>], kinds: &[Entit
         } else if last.is_some_and(|(d, _)| d != doc) {
             last = None;
         }
+    }
+}
+
+/// A lone organization head written as a name ("the Ministry said", "the
+/// Front") is the organization of that head its article named last ("the
+/// Foreign Ministry"), as "the company" is; with none named before, it
+/// stays itself. `words` are each entity's name words (lower case).
+fn resolve_heads(events: &[Event], held: &mut [Vec<Held>], words: &[Vec<String>]) {
+    let head = |k: usize| match words[k].as_slice() {
+        [w] if ENGLISH.organization_words.contains(&w.as_str()) => Some(w.as_str()),
+        _ => None,
+    };
+    if !(0..words.len()).any(|k| head(k).is_some()) {
+        return;
+    }
+    let mut order: Vec<(&str, usize, usize, usize)> = Vec::new();
+    for (ei, e) in events.iter().enumerate() {
+        for (mi, m) in e.mentions.iter().enumerate() {
+            order.push((m.document.as_str(), m.start, ei, mi));
+        }
+    }
+    order.sort_unstable();
+    let mut doc = "";
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (d, _, ei, mi) in order {
+        if d != doc {
+            doc = d;
+            last.clear();
+        }
+        let mut out = Held::new();
+        for &k in &held[ei][mi] {
+            let k = k as usize;
+            hold(&mut out, head(k).and_then(|w| last.get(w).copied()).unwrap_or(k));
+        }
+        for &k in &out {
+            let k = k as usize;
+            if head(k).is_none() {
+                for w in &words[k] {
+                    if ENGLISH.organization_words.contains(&w.as_str()) {
+                        last.insert(w.as_str(), k);
+                    }
+                }
+            }
+        }
+        held[ei][mi] = out;
     }
 }
 
@@ -1388,6 +1441,28 @@ mod tests {
         assert_eq!(entity(&all, "Carol Browner").aliases, ["Browner"]);
         assert_eq!(entity(&all, "John Browne").aliases, ["Browne"]);
         assert!(entity(&all, "Brown").aliases.is_empty());
+    }
+
+    #[test]
+    fn a_lone_organization_head_is_the_one_its_article_named_last() {
+        let at = |doc: &str, start: usize, who: &str| {
+            let mut m = mention(Some(who), None, None);
+            m.document = doc.into();
+            m.start = start;
+            m
+        };
+        let mut events = vec![
+            event("a", vec![at("d1", 0, "the Foreign Ministry")]),
+            event("b", vec![at("d1", 50, "the Ministry"), at("d2", 50, "the Ministry")]),
+            event("c", vec![at("d2", 90, "the Interior Ministry")]),
+        ];
+        let all = gathered(&mut events);
+        // in d1 after the Foreign Ministry; in d2 before any ministry
+        assert_eq!(entity(&all, "Foreign Ministry").mention_count, 2);
+        assert_eq!(entity(&all, "Ministry").mention_count, 1);
+        assert_eq!(entity(&all, "Interior Ministry").mention_count, 1);
+        let ids = |e: &Event| e.entities.clone();
+        assert_eq!(ids(&events[1]).len(), 2, "{:?}", events[1].entities);
     }
 
     #[test]
