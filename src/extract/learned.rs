@@ -399,11 +399,21 @@ mod tests {
 
     #[test]
     fn a_name_with_a_number_is_one_participant() {
-        let ms = all("Gil de Ferran won the Indianapolis 500 in 2003.", Some("2015-03-04"));
+        let ms = all(
+            "Gil de Ferran won the Indianapolis 500 in 2003. Yesterday , at this year 's \
+             conference , company CEO Steve Jobs unveiled iPhone 4 , along with the new iOS 4 \
+             operating system .",
+            Some("2010-06-08"),
+        );
         let by =
             |w: &str| ms.iter().find(|m| m.trigger == w).unwrap_or_else(|| panic!("{w}: {ms:#?}"));
         assert_eq!(by("won").target.as_deref(), Some("the Indianapolis 500"));
         assert_eq!(by("won").title.as_deref(), Some("Gil de Ferran won the Indianapolis 500"));
+        // the parse reads "iPhone 4" as an unmarked oblique, as it would
+        // "Tuesday"; the possessive "this year's" dates the conference
+        let unveiled = by("unveiled");
+        assert_eq!(unveiled.target.as_deref(), Some("iPhone 4"), "{ms:#?}");
+        assert_eq!(unveiled.date.as_ref().unwrap().earliest(), "2010-06-07");
     }
 
     #[test]

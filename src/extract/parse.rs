@@ -311,7 +311,19 @@ impl<'a> Tree<'a> {
                 _ => break,
             }
         }
-        let object = phrase(self.child(i, "obj")).or_else(|| phrase(self.child(i, "iobj")));
+        // "unveiled iPhone 4": a parse may read a name with a number as an
+        // unmarked oblique, as it reads "Tuesday"
+        let named_oblique = || {
+            self.kids[i].iter().copied().find(|&k| {
+                k > i
+                    && self.s.tokens[k].deprel.starts_with("obl")
+                    && self.named_number(k)
+                    && self.child(k, "case").is_none()
+            })
+        };
+        let object = phrase(self.child(i, "obj"))
+            .or_else(|| phrase(self.child(i, "iobj")))
+            .or_else(|| phrase(named_oblique()));
         if let Some(p) = self.child(subject_of, "nsubj:pass") {
             let agent = phrase(self.marked(i, &["obl", "obl:agent"], &["by"]));
             return (agent, self.participant(p, before).or(object));
