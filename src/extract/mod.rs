@@ -480,10 +480,13 @@ fn anchor(
     // "Yesterday, at this year's conference, Jobs unveiled": an expression
     // in the possessive dates the noun it determines, not the clause,
     // unless that noun is the trigger's ("Monday's attack")
-    let foreign = |t: &&Timex| possessive_gap(body, t.end, trigger).is_some_and(|near| !near);
-    if in_clause_all.iter().any(|t| !foreign(t)) {
-        in_clause_all.retain(|t| !foreign(t));
-    }
+    let own_first = |ts: &mut Vec<&Timex>| {
+        let foreign = |t: &&Timex| possessive_gap(body, t.end, trigger).is_some_and(|near| !near);
+        if ts.iter().any(|t| !foreign(t)) {
+            ts.retain(|t| !foreign(t));
+        }
+    };
+    own_first(&mut in_clause_all);
     let chosen = if noun {
         in_clause_all
             .iter()
@@ -503,9 +506,7 @@ fn anchor(
     }
     let mid = usize::midpoint(g_start, g_end);
     let mut in_sentence: Vec<&Timex> = sentence.iter().copied().filter(usable).collect();
-    if in_sentence.iter().any(|t| !foreign(t)) {
-        in_sentence.retain(|t| !foreign(t));
-    }
+    own_first(&mut in_sentence);
     in_sentence
         .into_iter()
         .min_by_key(|t| (t.start.abs_diff(mid), t.start))

@@ -51,27 +51,30 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// Whether the document's tagging puts word `k` inside a time
+    /// expression.
+    pub(super) fn timed(&self, k: usize) -> bool {
+        let t = &self.s.tokens[k];
+        let at = self.timexes.partition_point(|x| x.end <= t.start);
+        self.timexes.get(at).is_some_and(|x| x.start <= t.start && t.end <= x.end)
+    }
+
     /// Whether word `i` is a number that the name right before it
     /// governs: a model's or a flight's name ("the iPhone 4", "Apollo 11",
     /// "Windows 7"), which a parse may hang under the number.
     /// A time expression ("January 2") or a score ("beat Croatia 6-2") is
     /// none.
     pub(super) fn named_number(&self, i: usize) -> bool {
-        let timed = |k: usize| {
-            let t = &self.s.tokens[k];
-            let at = self.timexes.partition_point(|x| x.end <= t.start);
-            self.timexes.get(at).is_some_and(|x| x.start < t.end && t.start < x.end)
-        };
         let t = &self.s.tokens[i];
         // digits, then letters at most: "4", "500", "3G", "4S"
         let digits = t.form.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         t.upos == "NUM"
             && !digits.is_empty()
             && digits.bytes().all(|b| b.is_ascii_digit())
-            && !timed(i)
+            && !self.timed(i)
             && self.kids[i].iter().any(|&c| {
                 c + 1 == i
-                    && !timed(c)
+                    && !self.timed(c)
                     && !ENGLISH
                         .calendar_names
                         .contains(&self.s.tokens[c].form.to_lowercase().as_str())

@@ -76,9 +76,7 @@ impl Tree<'_> {
         if t.upos == "NUM" && !self.named_number(k) || t.deprel.contains("tmod") {
             return true;
         }
-        // the document's tagging: a time expression covers the head word
-        let at = self.timexes.partition_point(|x| x.end <= t.start);
-        self.timexes.get(at).is_some_and(|x| x.start <= t.start && t.end <= x.end)
+        self.timed(k)
     }
 
     /// A noun phrase for a title, shortened to its head and the words

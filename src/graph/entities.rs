@@ -373,7 +373,7 @@ fn person_words_vote(names: &mut [Name], words_alone: &[usize]) {
     for n in names.iter().filter(|n| (2..=4).contains(&n.words.len()) && !n.joined) {
         let person = n.person();
         let (first, last) = (&n.words[0], &n.words[n.words.len() - 1]);
-        for w in if first == last { vec![first] } else { vec![first, last] } {
+        for w in std::iter::once(first).chain((last != first).then_some(last)) {
             let t = tally.entry(w.as_str()).or_default();
             if person {
                 t.0 += 1;
@@ -727,9 +727,10 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
         })
         .collect();
     let kinds: Vec<EntityKind> = built.iter().map(|(x, _)| x.kind).collect();
-    resolve_descriptions(events, &mut held, &kinds);
+    let order = reading_order(events);
+    resolve_descriptions(events, &order, &mut held, &kinds);
     let words: Vec<Vec<String>> = built.iter().map(|(x, _)| key_of(&x.name).1).collect();
-    resolve_heads(events, &mut held, &words);
+    resolve_heads(&order, &mut held, &words);
     // counts, and each event's entities
     let mut per_event: Vec<BTreeSet<usize>> = Vec::with_capacity(events.len());
     for mentions in &held {
@@ -783,7 +784,9 @@ fn describes_organization(phrase: &str) -> bool {
 /// Within each document, in text order, a mention whose actor or target is
 /// "the company" (see [`describes_organization`]) takes part with the
 /// organization (or untyped name) its article named last.
-fn resolve_descriptions(events: &[Event], held: &mut [Vec<Held>], kinds: &[EntityKind]) {
+/// Every mention as (document, start, event, mention), in the order its
+/// article tells them: what "the company" and "the Ministry" are read in.
+fn reading_order(events: &[Event]) -> Vec<(&str, usize, usize, usize)> {
     let mut order: Vec<(&str, usize, usize, usize)> = Vec::new();
     for (ei, e) in events.iter().enumerate() {
         for (mi, m) in e.mentions.iter().enumerate() {
@@ -791,8 +794,17 @@ fn resolve_descriptions(events: &[Event], held: &mut [Vec<Held>], kinds: &[Entit
         }
     }
     order.sort_unstable();
+    order
+}
+
+fn resolve_descriptions(
+    events: &[Event],
+    order: &[(&str, usize, usize, usize)],
+    held: &mut [Vec<Held>],
+    kinds: &[EntityKind],
+) {
     let mut last: Option<(&str, usize)> = None;
-    for (doc, _, ei, mi) in order {
+    for &(doc, _, ei, mi) in order {
         let m = &events[ei].mentions[mi];
         let described = [m.actor.as_deref(), m.target.as_deref()]
             .into_iter()
@@ -825,7 +837,11 @@ fn resolve_descriptions(events: &[Event], held: &mut [Vec<Held>], kinds: &[Entit
 /// Front") is the organization of that head its article named last ("the
 /// Foreign Ministry"), as "the company" is; with none named before, it
 /// stays itself. `words` are each entity's name words (lower case).
-fn resolve_heads(events: &[Event], held: &mut [Vec<Held>], words: &[Vec<String>]) {
+fn resolve_heads(
+    order: &[(&str, usize, usize, usize)],
+    held: &mut [Vec<Held>],
+    words: &[Vec<String>],
+) {
     let head = |k: usize| match words[k].as_slice() {
         [w] if ENGLISH.organization_words.contains(&w.as_str()) => Some(w.as_str()),
         _ => None,
@@ -833,16 +849,9 @@ fn resolve_heads(events: &[Event], held: &mut [Vec<Held>], words: &[Vec<String>]
     if !(0..words.len()).any(|k| head(k).is_some()) {
         return;
     }
-    let mut order: Vec<(&str, usize, usize, usize)> = Vec::new();
-    for (ei, e) in events.iter().enumerate() {
-        for (mi, m) in e.mentions.iter().enumerate() {
-            order.push((m.document.as_str(), m.start, ei, mi));
-        }
-    }
-    order.sort_unstable();
     let mut doc = "";
     let mut last: HashMap<&str, usize> = HashMap::new();
-    for (d, _, ei, mi) in order {
+    for &(d, _, ei, mi) in order {
         if d != doc {
             doc = d;
             last.clear();
