@@ -218,7 +218,7 @@ pub(super) static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         // (Wednesday,) January 5(th)(, 2022)
         f(
             format!(
-                r"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b)?"
+                r"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:(?:\s?,\s*|\s+)(?P<y>1[5-9]\d\d|20\d\d)\b)?"
             ),
             |c| {
                 Some(Sem::Absolute {
@@ -231,7 +231,7 @@ pub(super) static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         // (Wednesday,) 5(th) (of) January (2022)
         f(
             format!(
-                r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})\b\.?(?:,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b)?"
+                r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})\b\.?(?:(?:\s?,\s*|\s+)(?P<y>1[5-9]\d\d|20\d\d)\b)?"
             ),
             |c| {
                 Some(Sem::Absolute {
@@ -243,7 +243,7 @@ pub(super) static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         ),
         // (early|late|mid-) January 2022
         f(
-            format!(r"\b(?:(?:early|late|mid-?)\s*)?(?P<mon>{MONTH})\.?,?\s+(?:of\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b"),
+            format!(r"\b(?:(?:early|late|mid-?)\s*)?(?P<mon>{MONTH})\.?(?:\s?,\s*|\s+)(?:of\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b"),
             |c| {
                 Some(Sem::Absolute {
                     year: opt_year(c, "y"),

@@ -122,6 +122,18 @@ fn absolute_dates_in_all_orders() {
 }
 
 #[test]
+fn a_spaced_or_unspaced_comma_keeps_the_year() {
+    // tokenized text ("April 28 , 2003") and a missing space ("5,2004")
+    let c = ctx(2008, 1, 9);
+    assert_eq!(one("launched on April 28 , 2003 .", &c).1, "2003-04-28");
+    assert_eq!(one("sold on Jan. 5,2004 in Paris", &c).1, "2004-01-05");
+    assert_eq!(one("on 3 March , 2020 it", &c).1, "2020-03-03");
+    assert_eq!(one("in September , 2021 it", &c).1, "2021-09");
+    // a count after the day is not a year
+    assert_eq!(one("On May 3, 200 people marched.", &c).1, "2008-05-03");
+}
+
+#[test]
 fn year_less_dates_take_the_nearest_year() {
     let c = ctx(2023, 1, 4);
     assert_eq!(one("Fighting started December 29.", &c).1, "2022-12-29");
