@@ -141,7 +141,7 @@ pub(super) fn mentions(
     let mut last: Option<String> = None;
     for t in &trees {
         before.push(last.clone());
-        if let Some(n) = t.named_subject(t.s.tokens.len()) {
+        if let Some(n) = t.topic() {
             last = Some(n);
         }
     }

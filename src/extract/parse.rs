@@ -277,6 +277,32 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// The name a later sentence's "he" or "she" most likely stands for:
+    /// the named subject of the main clause ("Jobs said that OS X ..."
+    /// keeps Jobs), else the sentence's latest named subject; `None` when
+    /// the main clause's subject is a pronoun, which continues the chain.
+    pub(super) fn topic(&self) -> Option<String> {
+        let root = self.s.tokens.iter().position(|t| t.head == 0)?;
+        // the main clause: the root and the verbs coordinated with it
+        let mut clause = vec![root];
+        clause
+            .extend(self.kids[root].iter().copied().filter(|&k| self.s.tokens[k].deprel == "conj"));
+        for &v in &clause {
+            if let Some(k) = self.child(v, "nsubj").or(self.child(v, "nsubj:pass")) {
+                let t = &self.s.tokens[k];
+                if t.upos == "PROPN" {
+                    if let Some(p) = self.phrase(k) {
+                        return Some(p);
+                    }
+                }
+                if t.upos == "PRON" {
+                    return None;
+                }
+            }
+        }
+        self.named_subject(self.s.tokens.len())
+    }
+
     /// Who did it and to whom or what: (actor, target); `before` is the
     /// latest named subject of the sentences before, for "he" and "she".
     pub(super) fn roles(&self, i: usize, before: Option<&str>) -> (Option<String>, Option<String>) {

@@ -16,6 +16,12 @@ fn extract_one(text: &str) -> Vec<Mention> {
     extract(&docs[0])
 }
 
+fn extract_all(text: &str) -> Vec<Mention> {
+    let mut docs = vec![doc("a.txt", text)];
+    infer_references(&mut docs);
+    extract_with(&docs[0], Detail::All)
+}
+
 fn find<'a>(ms: &'a [Mention], trigger: &str) -> &'a Mention {
     ms.iter()
         .find(|m| m.trigger == trigger)
@@ -374,4 +380,15 @@ Governor Ilse Marenko resigned on Monday. \"I'm leaving with regret,\" she said 
     let ms = extract_one(text);
     let said = find(&ms, "said");
     assert_eq!(said.actor.as_deref(), Some("Marenko"), "{ms:#?}");
+}
+
+#[test]
+fn he_is_the_main_clause_subject_not_a_name_in_what_was_said() {
+    let text = "---\ntitle: Keynote\ndate: 2005-06-06\n---\n\
+Chief executive Lena Marsh opened the conference in Vienna on Monday.\n\
+Marsh announced that Orbix would soon be available for phones.\n\
+She demoed the new widget.";
+    let ms = extract_all(text);
+    let demoed = find(&ms, "demoed");
+    assert_eq!(demoed.actor.as_deref(), Some("Marsh"), "{ms:#?}");
 }

@@ -320,7 +320,13 @@ impl Name {
         if found.titled {
             self.votes[vote(EntityKind::Person)] += 3;
         }
-        if words.iter().any(|w| ENGLISH.organization_words.contains(&w.as_str())) {
+        // a company form, which the words leave out: "Apple Inc."
+        let company_form = found.text.split_whitespace().count() > 1
+            && found.text.split_whitespace().last().is_some_and(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                ENGLISH.company_forms.contains(&w.as_str())
+            });
+        if company_form || words.iter().any(|w| ENGLISH.organization_words.contains(&w.as_str())) {
             self.votes[vote(EntityKind::Organization)] += 3;
         }
         if words.iter().any(|w| ENGLISH.place_words.contains(&w.as_str())) {
@@ -731,6 +737,7 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
     resolve_descriptions(events, &order, &mut held, &kinds);
     let words: Vec<Vec<String>> = built.iter().map(|(x, _)| key_of(&x.name).1).collect();
     resolve_heads(&order, &mut held, &words);
+    resolve_first_names(&order, &mut held, &words, &kinds);
     // counts, and each event's entities
     let mut per_event: Vec<BTreeSet<usize>> = Vec::with_capacity(events.len());
     for mentions in &held {
@@ -872,6 +879,54 @@ fn resolve_heads(
             }
         }
         held[ei][mi] = out;
+    }
+}
+
+/// A lone first name ("Steve called podcasting ...") is the one person of
+/// its article whose full name begins with it ("Steve Jobs"); with two
+/// such people ("Steve Jobs", "Steve Ballmer"), or none, it stays itself.
+/// Read within each article only: across a corpus a first name is anyone's.
+fn resolve_first_names(
+    order: &[(&str, usize, usize, usize)],
+    held: &mut [Vec<Held>],
+    words: &[Vec<String>],
+    kinds: &[EntityKind],
+) {
+    let lone = |k: usize| {
+        matches!(words[k].as_slice(), [w] if w.chars().count() > 1)
+            && matches!(kinds[k], EntityKind::Person | EntityKind::Other)
+    };
+    let mut at = 0;
+    while at < order.len() {
+        let doc = order[at].0;
+        let end = at + order[at..].iter().take_while(|o| o.0 == doc).count();
+        // each first name of the article's people named in full
+        let mut people: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+        for &(_, _, ei, mi) in &order[at..end] {
+            for &k in &held[ei][mi] {
+                let k = k as usize;
+                if kinds[k] == EntityKind::Person && words[k].len() >= 2 {
+                    people.entry(words[k][0].as_str()).or_default().insert(k);
+                }
+            }
+        }
+        for &(_, _, ei, mi) in &order[at..end] {
+            if !held[ei][mi].iter().any(|&k| lone(k as usize)) {
+                continue;
+            }
+            let mut out = Held::new();
+            for &k in &held[ei][mi] {
+                let k = k as usize;
+                let person = people.get(words[k].first().map_or("", String::as_str));
+                let one = match person.map(|p| p.iter().copied().collect::<Vec<_>>()) {
+                    Some(p) if lone(k) && p.len() == 1 => p[0],
+                    _ => k,
+                };
+                hold(&mut out, one);
+            }
+            held[ei][mi] = out;
+        }
+        at = end;
     }
 }
 
@@ -1129,10 +1184,11 @@ pub fn gold_names(sentences: &[crate::nlp::conllu::GoldSentence]) -> Vec<(String
 }
 
 /// How the timeline's coreference does on GUM, with GUM's mentions given:
-/// each "he", "she" (and their other cases) is read as the entity named
-/// last before it that the types do not make a place or an organization
-/// (as extraction reads them), and names written alike in a document are
-/// one entity. Scored over those pronouns and the named mentions.
+/// each "he", "she" (and their other cases) is read as extraction reads
+/// them on GUM's own parse: the latest named subject before it in its
+/// sentence, else the named subject of the main clause of the latest
+/// sentence that has one (a pronoun subject continues the chain); names
+/// written alike in a document are one entity. Scored over those pronouns and the named mentions.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct CorefScores {
     /// Pronouns scored (he, she, him, her, his, hers, himself, herself with
@@ -1167,37 +1223,86 @@ pub fn pronoun_coreference(sentences: &[crate::nlp::conllu::GoldSentence]) -> Co
     let mut parent: Vec<usize> = (0..n).collect();
     let rank: Vec<usize> = (0..n).collect();
     let mut total = vec![1; n];
-    // the last name that may be a person, and the first mention of each
-    // name's key in the document
-    let mut last_named: Option<usize> = None;
+    // each mention's head word: the one whose head is outside it
+    let head_word = |m: &GoldMention| {
+        let s = &sentences[m.sentence].words;
+        (m.first..=m.last)
+            .find(|&i| s[i].head == 0 || s[i].head - 1 < m.first || s[i].head - 1 > m.last)
+            .unwrap_or(m.last)
+    };
+    let named_subject = |m: &GoldMention| {
+        let w = &sentences[m.sentence].words[head_word(m)];
+        !pronoun(m) && matches!(w.deprel.as_str(), "nsubj" | "nsubj:pass") && w.upos == "PROPN"
+    };
+    // the chain a later sentence's pronoun continues (extraction's
+    // `Tree::topic`): the named subject of the main clause, else the
+    // sentence's latest named subject; a pronoun subject keeps the chain
+    let topic = |si: usize, ms: &[usize]| -> Option<usize> {
+        let s = &sentences[si].words;
+        let root = s.iter().position(|w| w.head == 0)?;
+        let mut clause = vec![root];
+        clause.extend((0..s.len()).filter(|&k| s[k].head == root + 1 && s[k].deprel == "conj"));
+        for v in clause {
+            let subject = ["nsubj", "nsubj:pass"]
+                .iter()
+                .find_map(|rel| (0..s.len()).find(|&k| s[k].head == v + 1 && s[k].deprel == *rel));
+            if let Some(k) = subject {
+                if s[k].upos == "PROPN" {
+                    if let Some(&i) =
+                        ms.iter().find(|&&i| !pronoun(kept[i]) && head_word(kept[i]) == k)
+                    {
+                        return Some(i);
+                    }
+                }
+                if s[k].upos == "PRON" {
+                    return None;
+                }
+            }
+        }
+        ms.iter().rev().copied().find(|&i| named_subject(kept[i]))
+    };
+    // the first mention of each name's key in the document
     let mut first_of: HashMap<(usize, String), usize> = HashMap::new();
-    let mut doc = usize::MAX;
-    for (i, m) in kept.iter().enumerate() {
-        if m.doc != doc {
-            doc = m.doc;
-            last_named = None;
+    let mut chain: Option<usize> = None;
+    let mut at = 0;
+    while at < n {
+        let (doc, si) = (kept[at].doc, kept[at].sentence);
+        if at > 0 && kept[at - 1].doc != doc {
+            chain = None;
         }
-        if pronoun(m) {
-            scores.pronouns += 1;
-            if let Some(j) = last_named {
-                scores.resolved += 1;
-                scores.right += usize::from(kept[j].id == m.id);
-                union(&mut parent, &rank, &mut total, j, i);
+        let end = at + kept[at..].iter().take_while(|m| m.sentence == si).count();
+        let ms: Vec<usize> = (at..end).collect();
+        for &i in &ms {
+            let m = kept[i];
+            if pronoun(m) {
+                scores.pronouns += 1;
+                // the latest named subject before it in its sentence, else
+                // the chain of the sentences before
+                let here = ms
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&j| j < i && named_subject(kept[j]) && head_word(kept[j]) < m.first);
+                if let Some(j) = here.or(chain) {
+                    scores.resolved += 1;
+                    scores.right += usize::from(kept[j].id == m.id);
+                    union(&mut parent, &rank, &mut total, j, i);
+                }
+                continue;
             }
-            continue;
-        }
-        let text = span_text(sentences, m);
-        let (key, _) = key_of(&text);
-        match first_of.get(&(m.doc, key.clone())) {
-            Some(&j) => union(&mut parent, &rank, &mut total, j, i),
-            None => {
-                first_of.insert((m.doc, key), i);
+            let text = span_text(sentences, m);
+            let (key, _) = key_of(&text);
+            match first_of.get(&(m.doc, key.clone())) {
+                Some(&j) => union(&mut parent, &rank, &mut total, j, i),
+                None => {
+                    first_of.insert((m.doc, key), i);
+                }
             }
         }
-        if !matches!(type_of_name(&text, false), Some(EntityKind::Place | EntityKind::Organization))
-        {
-            last_named = Some(i);
+        if let Some(t) = topic(si, &ms) {
+            chain = Some(t);
         }
+        at = end;
     }
     // MUC: links kept of each gold chain (recall) and each system chain
     // (precision)
@@ -1452,14 +1557,16 @@ mod tests {
         assert!(entity(&all, "Brown").aliases.is_empty());
     }
 
+    /// A mention by `who` at byte `start` of document `doc`.
+    fn at(doc: &str, start: usize, who: &str) -> Mention {
+        let mut m = mention(Some(who), None, None);
+        m.document = doc.into();
+        m.start = start;
+        m
+    }
+
     #[test]
     fn a_lone_organization_head_is_the_one_its_article_named_last() {
-        let at = |doc: &str, start: usize, who: &str| {
-            let mut m = mention(Some(who), None, None);
-            m.document = doc.into();
-            m.start = start;
-            m
-        };
         let mut events = vec![
             event("a", vec![at("d1", 0, "the Foreign Ministry")]),
             event("b", vec![at("d1", 50, "the Ministry"), at("d2", 50, "the Ministry")]),
@@ -1472,6 +1579,35 @@ mod tests {
         assert_eq!(entity(&all, "Interior Ministry").mention_count, 1);
         let ids = |e: &Event| e.entities.clone();
         assert_eq!(ids(&events[1]).len(), 2, "{:?}", events[1].entities);
+    }
+
+    #[test]
+    fn a_lone_first_name_is_the_one_person_of_its_article_it_begins() {
+        let mut events = vec![
+            event("a", vec![at("d1", 0, "President Steve Marlow"), at("d2", 0, "CEO Steve Brand")]),
+            event("b", vec![at("d1", 50, "Steve")]),
+            event("c", vec![at("d2", 50, "Steve")]),
+            event(
+                "d",
+                vec![
+                    at("d3", 0, "Steve"),
+                    at("d3", 9, "Steve Marlow"),
+                    at("d3", 20, "Steve Brand"),
+                ],
+            ),
+        ];
+        let all = gathered(&mut events);
+        let id = |name: &str| entity(&all, name).id.clone();
+        assert_eq!(events[1].entities, [id("Steve Marlow")]);
+        assert_eq!(events[2].entities, [id("Steve Brand")]);
+        // two Steves in d3: the lone one stays itself
+        assert!(events[3].entities.contains(&id("Steve")), "{:?}", events[3].entities);
+    }
+
+    #[test]
+    fn a_company_form_says_organization() {
+        assert_eq!(type_of_name("Apple Inc.", false), Some(EntityKind::Organization));
+        assert_eq!(type_of_name("Corvale Ltd", false), Some(EntityKind::Organization));
     }
 
     #[test]
@@ -1528,25 +1664,36 @@ mod tests {
     /// MUC counts the links.
     #[test]
     fn pronouns_are_read_as_the_person_named_last() {
-        let doc = "# newdoc id = a\n\
-# text = Lord Byron met Mary in London . She smiled . Lord Byron left . He wept .\n\
-1\tLord\tLord\tPROPN\tNNP\t_\t3\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-1-coref\n\
-2\tByron\tByron\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=1)\n\
-3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\
-4\tMary\tMary\tPROPN\tNNP\t_\t3\tobj\t_\tEntity=(2-person-new-sssss-cf2-1-sgl)\n\
-5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_\n\
-6\tLondon\tLondon\tPROPN\tNNP\t_\t3\tobl\t_\tEntity=(3-place-new-sssss-cf3-1-sgl)\n\
-7\tShe\tshe\tPRON\tPRP\t_\t8\tnsubj\t_\tEntity=(2-person-giv-sssss-cf2-1-ana)\n\
-8\tsmiled\tsmile\tVERB\tVBD\t_\t3\tconj\t_\t_\n\
-9\tLord\tLord\tPROPN\tNNP\t_\t11\tnsubj\t_\tEntity=(1-person-giv-sssss-cf1-1-coref\n\
-10\tByron\tByron\tPROPN\tNNP\t_\t9\tflat\t_\tEntity=1)\n\
-11\tleft\tleave\tVERB\tVBD\t_\t3\tconj\t_\t_\n\
-12\the\the\tPRON\tPRP\t_\t13\tnsubj\t_\tEntity=(1-person-giv-sssss-cf1-1-ana)\n\
-13\twept\tweep\tVERB\tVBD\t_\t3\tconj\t_\t_\n\n";
-        let sentences = crate::nlp::conllu::parse(doc).unwrap();
+        let e = |id: &str, kind: &str| format!("Entity=({id}-person-{kind}-sssss-cf{id}-1-sgl)");
+        let doc = format!(
+            "# newdoc id = a\n# text = Byron said that Mary left .\n\
+1\tByron\tByron\tPROPN\tNNP\t_\t2\tnsubj\t_\t{}\n\
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+3\tthat\tthat\tSCONJ\tIN\t_\t5\tmark\t_\t_\n\
+4\tMary\tMary\tPROPN\tNNP\t_\t5\tnsubj\t_\t{}\n\
+5\tleft\tleave\tVERB\tVBD\t_\t2\tccomp\t_\t_\n\
+6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n\
+# text = He wept .\n\
+1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t{}\n\
+2\twept\tweep\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n\
+# text = Mary smiled and she left .\n\
+1\tMary\tMary\tPROPN\tNNP\t_\t2\tnsubj\t_\t{}\n\
+2\tsmiled\tsmile\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+3\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_\n\
+4\tshe\tshe\tPRON\tPRP\t_\t5\tnsubj\t_\t{}\n\
+5\tleft\tleave\tVERB\tVBD\t_\t2\tconj\t_\t_\n\
+6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+            e("1", "new"),
+            e("2", "new"),
+            e("1", "giv"),
+            e("2", "giv"),
+            e("2", "giv"),
+        );
+        let sentences = crate::nlp::conllu::parse(&doc).unwrap();
         let c = pronoun_coreference(&sentences);
-        // "She": Mary (London is a place); "he": Lord Byron, named again
-        // just before, and one entity with the first "Lord Byron"
+        // "He": Byron, the main clause's subject, not Mary of what he
+        // said; "she": Mary, the named subject before it in its sentence
         assert_eq!((c.pronouns, c.resolved, c.right), (2, 2, 2));
         assert!((c.muc.0 - 100.0).abs() < 1e-9 && (c.muc.1 - 100.0).abs() < 1e-9, "{:?}", c.muc);
     }
