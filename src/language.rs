@@ -57,6 +57,11 @@ pub struct Language {
     pub function_caps: &'static [&'static str],
     /// Prepositions: a name after one is no subject.
     pub prepositions: &'static [&'static str],
+    /// Markers (by lemma) of an adverbial gerund or infinitive whose doer
+    /// is its main verb's subject ("unveiled it by walking on stage",
+    /// "while introducing it", "left without paying"); "from looting" and
+    /// the like name no doer.
+    pub controlled_marks: &'static [&'static str],
     /// Words that may follow a place name: prepositions, conjunctions, verbs.
     pub place_followers: &'static [&'static str],
     /// Dependents (by lemma) that negate the word they attach to in the
@@ -141,6 +146,7 @@ impl Language {
             ("determiners", self.determiners),
             ("function_caps", self.function_caps),
             ("prepositions", self.prepositions),
+            ("controlled_marks", self.controlled_marks),
             ("place_followers", self.place_followers),
             ("negators", self.negators),
             ("future_modals", self.future_modals),
@@ -611,6 +617,10 @@ pub static ENGLISH: Language = Language {
         "here",
         "now",
         "today",
+    ],
+    controlled_marks: &[
+        "by", "while", "whilst", "when", "after", "before", "without", "upon", "on", "in",
+        "through", "since", "despite", "to", "until", "as",
     ],
     prepositions: &[
         "in", "of", "on", "at", "from", "to", "for", "with", "by", "against", "into", "about",

@@ -271,16 +271,19 @@ impl<'a> Tree<'a> {
     pub(super) fn named_subject(&self, end: usize) -> Option<String> {
         (0..end.min(self.s.tokens.len())).rev().find_map(|j| {
             let t = &self.s.tokens[j];
-            (matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass") && t.upos == "PROPN")
-                .then(|| self.phrase(j))
-                .flatten()
+            // "Monday was quiet": a date is nobody
+            (matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass")
+                && t.upos == "PROPN"
+                && !self.timed(j))
+            .then(|| self.phrase(j))
+            .flatten()
         })
     }
 
     /// The name a later sentence's "he" or "she" most likely stands for:
     /// the named subject of the main clause ("Jobs said that OS X ..."
     /// keeps Jobs), else the sentence's latest named subject; `None` when
-    /// the main clause's subject is a pronoun, which continues the chain.
+    /// the main clause's subject is no name, which continues the chain.
     pub(super) fn topic(&self) -> Option<String> {
         let root = self.s.tokens.iter().position(|t| t.head == 0)?;
         // the main clause: the root and the verbs coordinated with it
@@ -289,14 +292,13 @@ impl<'a> Tree<'a> {
             .extend(self.kids[root].iter().copied().filter(|&k| self.s.tokens[k].deprel == "conj"));
         for &v in &clause {
             if let Some(k) = self.child(v, "nsubj").or(self.child(v, "nsubj:pass")) {
-                let t = &self.s.tokens[k];
-                if t.upos == "PROPN" {
-                    if let Some(p) = self.phrase(k) {
-                        return Some(p);
-                    }
-                }
-                if t.upos == "PRON" {
+                // a common noun or a pronoun ("The company said that
+                // Smith ...", "He said that Smith ...") keeps the chain
+                if self.s.tokens[k].upos != "PROPN" || self.timed(k) {
                     return None;
+                }
+                if let Some(p) = self.phrase(k) {
+                    return Some(p);
                 }
             }
         }
@@ -335,8 +337,23 @@ impl<'a> Tree<'a> {
                 break;
             }
             let rel = self.s.tokens[subject_of].deprel.as_str();
+            // and so does an adverbial clause of a gerund or an infinitive,
+            // not a participle, whose noun undergoes it ("Founded in 1976,
+            // Apple ...")
+            // ("unveiled it by walking on stage", "While introducing it,
+            // Jobs hinted", "..., saying"); a gerund after "from" or "of"
+            // is a noun's doing ("scenes emerged from looting")
+            let gerund = rel == "advcl"
+                && matches!(self.s.tokens[subject_of].xpos.as_str(), "VBG" | "VB")
+                && self.kids[subject_of].iter().all(|&c| {
+                    !matches!(self.s.tokens[c].deprel.as_str(), "mark" | "case")
+                        || ENGLISH
+                            .controlled_marks
+                            .contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
+                });
             match (rel, self.head(subject_of)) {
                 ("conj" | "xcomp", Some(h)) if self.s.tokens[h].upos == "VERB" => subject_of = h,
+                ("advcl", Some(h)) if gerund && self.s.tokens[h].upos == "VERB" => subject_of = h,
                 _ => break,
             }
         }

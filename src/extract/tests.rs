@@ -392,3 +392,14 @@ She demoed the new widget.";
     let demoed = find(&ms, "demoed");
     assert_eq!(demoed.actor.as_deref(), Some("Marsh"), "{ms:#?}");
 }
+
+#[test]
+fn a_gerund_clause_shares_its_verb_s_subject_and_a_day_is_nobody() {
+    let text = "---\ntitle: Launch\ndate: 2007-01-10\n---\n\
+Lena Marsh unveiled the tablet on Tuesday by walking onto the stage.\n\
+Tuesday was chosen for the launch by the board.\n\
+She thanked the engineers.";
+    let ms = extract_all(text);
+    assert_eq!(find(&ms, "walking").actor.as_deref(), Some("Lena Marsh"), "{ms:#?}");
+    assert_eq!(find(&ms, "thanked").actor.as_deref(), Some("Lena Marsh"), "{ms:#?}");
+}

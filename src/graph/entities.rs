@@ -490,6 +490,26 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
     let mut cache: HashMap<String, Vec<Found>> = HashMap::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut names: Vec<Name> = Vec::new();
+    // the first words of names read inside their sentences: such a word
+    // opening a sentence is a name there too ("Moscow called for ..."),
+    // which the tagger, reading the sentence's first capital, may doubt
+    let mut inside: BTreeSet<String> = BTreeSet::new();
+    for m in events.iter().flat_map(|e| &e.mentions) {
+        for phrase in
+            [m.actor.as_deref(), m.target.as_deref(), m.place.as_deref()].into_iter().flatten()
+        {
+            if opening_of(&m.quote, phrase).is_none() {
+                let found =
+                    cache.entry(phrase.to_string()).or_insert_with(|| names_in(phrase, None));
+                inside.extend(
+                    found
+                        .iter()
+                        .filter_map(|f| f.text.split_whitespace().next())
+                        .map(str::to_lowercase),
+                );
+            }
+        }
+    }
     // per event, per mention: the names it holds
     let mut named: Vec<Vec<Held>> = Vec::with_capacity(events.len());
     for e in events.iter() {
@@ -506,7 +526,10 @@ pub fn gather(events: &mut [Event]) -> Vec<Entity> {
                 let Some(phrase) = phrase else { continue };
                 // a phrase that opens its quote is read with the words
                 // after it; elsewhere on its own
-                let opening = opening_of(&m.quote, phrase);
+                let opening = opening_of(&m.quote, phrase).filter(|_| {
+                    let first = phrase.split_whitespace().next().unwrap_or_default();
+                    !inside.contains(&first.to_lowercase())
+                });
                 let key = match &opening {
                     Some(o) => format!("{phrase}\u{1}{}", o.join(" ")),
                     None => phrase.to_string(),
@@ -1187,7 +1210,7 @@ pub fn gold_names(sentences: &[crate::nlp::conllu::GoldSentence]) -> Vec<(String
 /// each "he", "she" (and their other cases) is read as extraction reads
 /// them on GUM's own parse: the latest named subject before it in its
 /// sentence, else the named subject of the main clause of the latest
-/// sentence that has one (a pronoun subject continues the chain); names
+/// sentence that has one (a subject that is no name continues the chain); names
 /// written alike in a document are one entity. Scored over those pronouns and the named mentions.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct CorefScores {
@@ -1236,7 +1259,7 @@ pub fn pronoun_coreference(sentences: &[crate::nlp::conllu::GoldSentence]) -> Co
     };
     // the chain a later sentence's pronoun continues (extraction's
     // `Tree::topic`): the named subject of the main clause, else the
-    // sentence's latest named subject; a pronoun subject keeps the chain
+    // sentence's latest named subject; a subject that is no name keeps the chain
     let topic = |si: usize, ms: &[usize]| -> Option<usize> {
         let s = &sentences[si].words;
         let root = s.iter().position(|w| w.head == 0)?;
@@ -1254,7 +1277,7 @@ pub fn pronoun_coreference(sentences: &[crate::nlp::conllu::GoldSentence]) -> Co
                         return Some(i);
                     }
                 }
-                if s[k].upos == "PRON" {
+                if s[k].upos != "PROPN" {
                     return None;
                 }
             }
@@ -1602,6 +1625,23 @@ mod tests {
         assert_eq!(events[2].entities, [id("Steve Brand")]);
         // two Steves in d3: the lone one stays itself
         assert!(events[3].entities.contains(&id("Steve")), "{:?}", events[3].entities);
+    }
+
+    #[test]
+    fn a_name_read_inside_a_sentence_is_a_name_where_it_opens_one() {
+        // the tagger may doubt a capital that opens a sentence; one read
+        // inside another sentence settles it
+        let quoted = |who: &str, quote: &str| {
+            let mut m = mention(Some(who), None, None);
+            m.quote = quote.into();
+            m
+        };
+        let mut events = vec![
+            event("a", vec![quoted("Varnel", "Varnel called for talks")]),
+            event("b", vec![quoted("Varnel", "troops were sent by Varnel")]),
+        ];
+        let all = gathered(&mut events);
+        assert_eq!(entity(&all, "Varnel").mention_count, 2, "{all:?}");
     }
 
     #[test]
