@@ -227,6 +227,14 @@ impl<'a> Tree<'a> {
         // company Steve Jobs": a common noun whose phrase ends in a name is
         // that name
         if t.upos != "PROPN" {
+            // "by Apple CEO Steve Jobs at the conference": the name in
+            // apposition right after the noun, whatever follows it
+            let named = self.kids[k].iter().copied().find(|&c| {
+                c > k && self.s.tokens[c].deprel == "appos" && self.s.tokens[c].upos == "PROPN"
+            });
+            if let Some(p) = named.and_then(|c| self.phrase(c)) {
+                return Some(p);
+            }
             let end = self.last_of(k);
             if end > k && self.s.tokens[end].upos == "PROPN" {
                 // climb from the name to `k` through name and apposition

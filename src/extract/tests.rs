@@ -403,3 +403,11 @@ She thanked the engineers.";
     assert_eq!(find(&ms, "walking").actor.as_deref(), Some("Lena Marsh"), "{ms:#?}");
     assert_eq!(find(&ms, "thanked").actor.as_deref(), Some("Lena Marsh"), "{ms:#?}");
 }
+
+#[test]
+fn a_name_in_apposition_after_a_role_is_the_participant() {
+    let text = "---\ntitle: Launch\ndate: 2010-06-18\n---\n\
+The Corvo 4 was introduced by Halvor CEO Lena Marsh at the company's conference on June 7.";
+    let ms = extract_all(text);
+    assert_eq!(find(&ms, "introduced").actor.as_deref(), Some("Lena Marsh"), "{ms:#?}");
+}

@@ -115,9 +115,16 @@ fn sorted_by_merge_key(block: Vec<Box<Mention>>) -> Vec<Box<Mention>> {
 /// The comparable form of a participant: its last name-like word, lower
 /// case, without possessive ("President I.M.Marenko's" -> "marenko").
 fn key_name(s: &str) -> String {
-    let last =
-        s.split(|c: char| c.is_whitespace() || c == '.').rfind(|w| !w.is_empty()).unwrap_or(s);
-    let key = last.trim_end_matches("'s").trim_end_matches("’s").to_lowercase();
+    let mut words = s.split(|c: char| c.is_whitespace() || c == '.').filter(|w| !w.is_empty());
+    let last = words.next_back().unwrap_or(s);
+    let last = last.trim_end_matches("'s").trim_end_matches("’s");
+    // a model's number is no name on its own: "iPhone 4" is not "iOS 4"
+    if last.bytes().all(|b| b.is_ascii_digit()) {
+        if let Some(before) = words.next_back() {
+            return format!("{} {last}", before.to_lowercase());
+        }
+    }
+    let key = last.to_lowercase();
     // "troops", "soldiers", "its forces" are one participant
     if crate::extract::lexicon::is_force_noun(&key) {
         return "forces".into();
@@ -126,11 +133,24 @@ fn key_name(s: &str) -> String {
 }
 
 fn similar(a: &str, b: &str, threshold: f64) -> bool {
-    a == b || strsim::jaro_winkler(a, b) >= threshold
+    // a model and its number ("iphone 4"): the same number, a like name
+    match (a.rsplit_once(' '), b.rsplit_once(' ')) {
+        (Some((x, n)), Some((y, m))) => n == m && similar(x, y, threshold),
+        (None, None) => a == b || strsim::jaro_winkler(a, b) >= threshold,
+        _ => false,
+    }
 }
 
 fn is_proper(s: &str) -> bool {
-    s.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase))
+    let mut words = s.split_whitespace();
+    match words.next_back() {
+        // a model's number after its name: "iPhone 4", "Apollo 11"
+        Some(w) if w.bytes().all(|b| b.is_ascii_digit()) => {
+            words.next_back().is_some_and(|w| w.chars().any(char::is_uppercase))
+        }
+        Some(w) => w.starts_with(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// +score when compatible, `None` when the participants contradict.
@@ -149,6 +169,12 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
             && matches!(m.event_type, EventType::PoliticalChange | EventType::Economic)
             && (is_proper(t) || c.targets.iter().any(|x| x.1))
         {
+            return None;
+        } else if m.event_type != EventType::Statement
+            && is_proper(t)
+            && c.targets.iter().any(|x| x.1)
+        {
+            // two names: "introduced iPhone 4" is not "introduced iOS 4"
             return None;
         }
     }

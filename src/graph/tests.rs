@@ -131,6 +131,21 @@ fn different_named_targets_or_dates_stay_apart() {
 }
 
 #[test]
+fn two_named_targets_of_any_happening_and_two_model_numbers_stay_apart() {
+    let at = |d: &str, target: &str| {
+        mention(d, 0, "introduce", EventType::Other, Some("Halvor"), Some(target), Some("2010-06"))
+    };
+    let docs = || vec![doc("a", "2010-06-08"), doc("b", "2010-06-09"), doc("c", "2010-06-10")];
+    // "the Corvo 4" and "Corvo 4" are one model; "Pelta 4" another
+    let ms = vec![at("a", "the Corvo 4"), at("b", "Corvo 4"), at("c", "Pelta 4")];
+    let t = build(docs(), ms, &MergeOptions::default());
+    assert_eq!(t.events.len(), 2, "{:#?}", t.events);
+    // two names that are no models
+    let ms = vec![at("a", "Varnel"), at("b", "Ostrava")];
+    assert_eq!(build(docs(), ms, &MergeOptions::default()).events.len(), 2);
+}
+
+#[test]
 fn statements_merge_only_for_one_speaker() {
     let ms = vec![
         mention("a", 0, "statement", EventType::Statement, Some("Voss"), None, Some("2020-06-04")),
