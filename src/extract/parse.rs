@@ -229,10 +229,7 @@ impl<'a> Tree<'a> {
         if t.upos != "PROPN" {
             // "by Apple CEO Steve Jobs at the conference": the name in
             // apposition right after the noun, whatever follows it
-            let named = self.kids[k].iter().copied().find(|&c| {
-                c > k && self.s.tokens[c].deprel == "appos" && self.s.tokens[c].upos == "PROPN"
-            });
-            if let Some(p) = named.and_then(|c| self.phrase(c)) {
+            if let Some(p) = self.name_after(k).and_then(|c| self.phrase(c)) {
                 return Some(p);
             }
             let end = self.last_of(k);
@@ -258,6 +255,16 @@ impl<'a> Tree<'a> {
             }
         }
         self.phrase(k)
+    }
+
+    /// The name in apposition right after the common noun `k`: "CEO Steve
+    /// Jobs", "the chief executive, Lena Marsh".
+    pub(super) fn name_after(&self, k: usize) -> Option<usize> {
+        self.kids[k].iter().copied().find(|&c| {
+            c > k
+                && matches!(self.s.tokens[c].deprel.as_str(), "appos" | "flat")
+                && self.s.tokens[c].upos == "PROPN"
+        })
     }
 
     /// The last word (not punctuation) of the subtree of `k`.
@@ -302,8 +309,12 @@ impl<'a> Tree<'a> {
             if let Some(k) = self.child(v, "nsubj").or(self.child(v, "nsubj:pass")) {
                 // a common noun or a pronoun ("The company said that
                 // Smith ...", "He said that Smith ...") keeps the chain
-                if self.s.tokens[k].upos != "PROPN" || self.timed(k) {
+                if self.timed(k) {
                     return None;
+                }
+                if self.s.tokens[k].upos != "PROPN" {
+                    // "Apple CEO Steve Jobs unveiled": the name after the role
+                    return self.name_after(k).and_then(|c| self.phrase(c));
                 }
                 if let Some(p) = self.phrase(k) {
                     return Some(p);

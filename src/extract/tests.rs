@@ -411,3 +411,13 @@ The Corvo 4 was introduced by Halvor CEO Lena Marsh at the company's conference 
     let ms = extract_all(text);
     assert_eq!(find(&ms, "introduced").actor.as_deref(), Some("Lena Marsh"), "{ms:#?}");
 }
+
+#[test]
+fn a_role_before_a_name_leaves_the_name_for_he_and_she() {
+    let text = "---\ntitle: Launch\ndate: 2007-01-10\n---\n\
+Orbix announced a rival tablet on Monday.\n\
+Halvor CEO Lena Marsh unveiled the Corvo tablet on Tuesday.\n\
+She thanked the engineers.";
+    let ms = extract_all(text);
+    assert_eq!(find(&ms, "thanked").actor.as_deref(), Some("Lena Marsh"), "{ms:#?}");
+}

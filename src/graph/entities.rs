@@ -1278,7 +1278,16 @@ pub fn pronoun_coreference(sentences: &[crate::nlp::conllu::GoldSentence]) -> Co
                     }
                 }
                 if s[k].upos != "PROPN" {
-                    return None;
+                    // "Apple CEO Steve Jobs unveiled": the name after the role
+                    let name = (k + 1..s.len()).find(|&c| {
+                        s[c].head == k + 1
+                            && matches!(s[c].deprel.as_str(), "appos" | "flat")
+                            && s[c].upos == "PROPN"
+                    })?;
+                    return ms.iter().copied().find(|&i| {
+                        let m = kept[i];
+                        !pronoun(m) && (m.first..=m.last).contains(&name)
+                    });
                 }
             }
         }
