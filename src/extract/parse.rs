@@ -39,6 +39,23 @@ impl<'a> Tree<'a> {
         self.kids[i].iter().copied().find(|&k| self.s.tokens[k].deprel == rel)
     }
 
+    /// The object of `i`: its `obj` dependent, and of two the one that is
+    /// no relative pronoun ("note that X discussed the crisis", which a
+    /// parse may read as "note [that] X discussed the crisis").
+    pub(super) fn object(&self, i: usize) -> Option<usize> {
+        let mut objects =
+            self.kids[i].iter().copied().filter(|&k| self.s.tokens[k].deprel == "obj");
+        let first = objects.next()?;
+        let relative = |k: usize| {
+            self.s.tokens[k].upos == "PRON" && self.s.tokens[k].lemma == "that"
+                || self.s.tokens[k].xpos.starts_with('W')
+        };
+        Some(match objects.next() {
+            Some(second) if relative(first) => second,
+            _ => first,
+        })
+    }
+
     /// The dependent of `i` with relation `rel` whose case marker is one of
     /// `cases` ("by" for a passive agent, "of" for an event noun's theme).
     pub(super) fn marked(&self, i: usize, rels: &[&str], cases: &[&str]) -> Option<usize> {
@@ -340,7 +357,7 @@ impl<'a> Tree<'a> {
         // noun undergoes it), "people protesting" (the noun does it)
         if t.deprel == "acl" {
             let noun = phrase(self.head(i));
-            let object = phrase(self.child(i, "obj"));
+            let object = phrase(self.object(i));
             return if t.xpos == "VBN" {
                 (phrase(self.marked(i, &["obl", "obl:agent"], &["by"])), noun)
             } else {
@@ -386,7 +403,7 @@ impl<'a> Tree<'a> {
                     && self.child(k, "case").is_none()
             })
         };
-        let object = phrase(self.child(i, "obj"))
+        let object = phrase(self.object(i))
             .or_else(|| phrase(self.child(i, "iobj")))
             .or_else(|| phrase(named_oblique()));
         if let Some(p) = self.child(subject_of, "nsubj:pass") {

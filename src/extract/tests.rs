@@ -421,3 +421,13 @@ She thanked the engineers.";
     let ms = extract_all(text);
     assert_eq!(find(&ms, "thanked").actor.as_deref(), Some("Lena Marsh"), "{ms:#?}");
 }
+
+#[test]
+fn a_title_names_the_person_behind_a_long_office_and_the_object_not_that() {
+    let text = "---\ntitle: Talks\ndate: 2022-01-10\n---\n\
+It is worthy of note that US Secretary of State Halvor Brandt discussed the dispute in Varnel with the Danish Trade Minister Ole Berg.";
+    let ms = extract_all(text);
+    let m = find(&ms, "discussed");
+    let title = m.title.as_deref().unwrap_or_default();
+    assert!(title.ends_with("Halvor Brandt discussed the dispute"), "{ms:#?}");
+}

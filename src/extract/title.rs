@@ -90,6 +90,16 @@ impl Tree<'_> {
         if full.chars().count() <= budget {
             return full;
         }
+        // "US Secretary of State Anthony Blinken": the name without its office
+        // (a common noun or a title: "John Howard" is not cut to "Howard")
+        let lower = t.form.to_lowercase();
+        let office = t.upos != "PROPN" || ENGLISH.is_title(&lower) || ENGLISH.is_role(&lower);
+        let name = office.then(|| self.name_after(k)).flatten();
+        if let Some(name) = name.and_then(|c| self.phrase(c)) {
+            if name.chars().count() <= budget {
+                return name;
+            }
+        }
         let short = self.text(&self.span_without(
             k,
             &[ENGLISH.title_cuts, &["nmod", "nmod:poss", "obl", "conj", "cc", "nummod"]].concat(),
@@ -228,7 +238,7 @@ impl Tree<'_> {
             }
         }
         if !complement {
-            let object = self.child(i, "obj").or_else(|| self.child(i, "iobj"));
+            let object = self.object(i).or_else(|| self.child(i, "iobj"));
             if let Some(o) = object.filter(|&o| !self.is_time(o)) {
                 let np = self.np(o, room(&title));
                 if !np.is_empty() && np.chars().count() <= room(&title) {
