@@ -318,11 +318,15 @@ fn middle<S: std::hash::BuildHasher>(
             // "Tokayev,who" and "a;b"; "2,000" and "10:30" stay whole
             ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '\u{201c}' | '\u{201d}'
             | '/' => !digit_both && off > start,
-            // "protesters.These": a word of two letters or more, then a capital
+            // "protesters.These": a word of two letters or more, then a
+            // capitalised word ("died.I think": "I" and "A" are words)
             '.' => {
                 let left = &s[start..off];
+                let after = chars.get(k + 2).map(|x| x.1);
                 next.is_some_and(char::is_uppercase)
-                    && chars.get(k + 2).is_some_and(|x| x.1.is_lowercase())
+                    && (after.is_some_and(char::is_lowercase)
+                        || matches!(next, Some('I' | 'A'))
+                            && after.is_none_or(|x| !x.is_alphanumeric() && x != '.'))
                     && left.chars().filter(|x| x.is_alphabetic()).count() >= 2
                     && left.chars().any(char::is_lowercase)
                     && !ABBREVIATIONS.contains(left.to_lowercase().as_str())
@@ -498,6 +502,11 @@ mod tests {
         assert_eq!(toks("protesters.These"), ["protesters", ".", "These"]);
         assert_eq!(toks("Tokayev,who"), ["Tokayev", ",", "who"]);
         assert_eq!(toks("10:30 a.m."), ["10:30", "a.m."]);
+        // "I" and "A" are words of one letter; initials and "U.S.A" stay
+        assert_eq!(toks("died.I think"), ["died", ".", "I", "think"]);
+        assert_eq!(toks("ended.A man"), ["ended", ".", "A", "man"]);
+        assert_eq!(toks("U.S.A"), ["U.S.A"]);
+        assert_eq!(toks("J.A Smith"), ["J.A", "Smith"]);
     }
 
     fn sents(text: &str) -> Vec<String> {
