@@ -324,13 +324,14 @@ impl<'a> Tree<'a> {
             .extend(self.kids[root].iter().copied().filter(|&k| self.s.tokens[k].deprel == "conj"));
         for &v in &clause {
             if let Some(k) = self.child(v, "nsubj").or(self.child(v, "nsubj:pass")) {
-                // a common noun or a pronoun ("The company said that
-                // Smith ...", "He said that Smith ...") keeps the chain
+                // a date ("Monday was quiet") keeps the chain
                 if self.timed(k) {
                     return None;
                 }
+                // so do a common noun and a pronoun ("The company said that
+                // Smith ...", "He said that Smith ..."), unless a name
+                // follows the noun ("Apple CEO Steve Jobs unveiled")
                 if self.s.tokens[k].upos != "PROPN" {
-                    // "Apple CEO Steve Jobs unveiled": the name after the role
                     return self.name_after(k).and_then(|c| self.phrase(c));
                 }
                 if let Some(p) = self.phrase(k) {
@@ -373,12 +374,11 @@ impl<'a> Tree<'a> {
                 break;
             }
             let rel = self.s.tokens[subject_of].deprel.as_str();
-            // and so does an adverbial clause of a gerund or an infinitive,
-            // not a participle, whose noun undergoes it ("Founded in 1976,
-            // Apple ...")
+            // and so does an adverbial clause of a gerund or an infinitive
             // ("unveiled it by walking on stage", "While introducing it,
-            // Jobs hinted", "..., saying"); a gerund after "from" or "of"
-            // is a noun's doing ("scenes emerged from looting")
+            // Jobs hinted", "..., saying"), not a participle, whose noun
+            // undergoes it ("Founded in 1976, Apple ..."); a gerund after
+            // "from" or "of" is a noun's doing ("scenes emerged from looting")
             let gerund = rel == "advcl"
                 && matches!(self.s.tokens[subject_of].xpos.as_str(), "VBG" | "VB")
                 && self.kids[subject_of].iter().all(|&c| {
