@@ -217,6 +217,14 @@ impl Language {
     }
 }
 
+/// Whether `word` is a model's or a flight's number: digits, then letters
+/// at most ("4", "500", "3G", "4S"), as in "iPhone 4" or "Apollo 11".
+#[must_use]
+pub fn is_model_number(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// English.
 pub static ENGLISH: Language = Language {
     titles: &[

@@ -42,6 +42,7 @@ use crate::model::{
     ReferenceSource, Relation, Resolution, Span,
 };
 use lexicon::Entry;
+pub use parse::pronoun_reading;
 pub use references::{
     choose_references, digest, explicit_days, explicit_days_recognized, extract_checked,
     extract_document, infer_references, settle, unique_id,

@@ -83,11 +83,8 @@ impl<'a> Tree<'a> {
     /// none.
     pub(super) fn named_number(&self, i: usize) -> bool {
         let t = &self.s.tokens[i];
-        // digits, then letters at most: "4", "500", "3G", "4S"
-        let digits = t.form.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         t.upos == "NUM"
-            && !digits.is_empty()
-            && digits.bytes().all(|b| b.is_ascii_digit())
+            && crate::language::is_model_number(&t.form)
             && !self.timed(i)
             && self.kids[i].iter().any(|&c| {
                 c + 1 == i
@@ -301,15 +298,19 @@ impl<'a> Tree<'a> {
 
     /// The latest subject headed by a proper name before word `end`.
     pub(super) fn named_subject(&self, end: usize) -> Option<String> {
-        (0..end.min(self.s.tokens.len())).rev().find_map(|j| {
-            let t = &self.s.tokens[j];
-            // "Monday was quiet": a date is nobody
-            (matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass")
-                && t.upos == "PROPN"
-                && !self.timed(j))
-            .then(|| self.phrase(j))
-            .flatten()
-        })
+        self.named_subject_word(end).and_then(|j| self.phrase(j))
+    }
+
+    /// The word that heads [`Tree::named_subject`].
+    pub(super) fn named_subject_word(&self, end: usize) -> Option<usize> {
+        (0..end.min(self.s.tokens.len())).rev().find(|&j| self.is_named_subject(j))
+    }
+
+    /// Whether word `j` is a subject that is a proper name ("Monday was
+    /// quiet": a date is nobody).
+    fn is_named_subject(&self, j: usize) -> bool {
+        let t = &self.s.tokens[j];
+        matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass") && t.upos == "PROPN" && !self.timed(j)
     }
 
     /// The name a later sentence's "he" or "she" most likely stands for:
@@ -317,6 +318,11 @@ impl<'a> Tree<'a> {
     /// keeps Jobs), else the sentence's latest named subject; `None` when
     /// the main clause's subject is no name, which continues the chain.
     pub(super) fn topic(&self) -> Option<String> {
+        self.topic_word().and_then(|k| self.phrase(k))
+    }
+
+    /// The word that heads [`Tree::topic`].
+    pub(super) fn topic_word(&self) -> Option<usize> {
         let root = self.s.tokens.iter().position(|t| t.head == 0)?;
         // the main clause: the root and the verbs coordinated with it
         let mut clause = vec![root];
@@ -332,14 +338,12 @@ impl<'a> Tree<'a> {
                 // Smith ...", "He said that Smith ..."), unless a name
                 // follows the noun ("Apple CEO Steve Jobs unveiled")
                 if self.s.tokens[k].upos != "PROPN" {
-                    return self.name_after(k).and_then(|c| self.phrase(c));
+                    return self.name_after(k);
                 }
-                if let Some(p) = self.phrase(k) {
-                    return Some(p);
-                }
+                return Some(k);
             }
         }
-        self.named_subject(self.s.tokens.len())
+        self.named_subject_word(self.s.tokens.len())
     }
 
     /// Who did it and to whom or what: (actor, target); `before` is the
@@ -424,6 +428,18 @@ impl<'a> Tree<'a> {
         let k = self.marked(i, &["obl", "nmod", "obl:lmod"], ENGLISH.place_cases)?;
         (self.s.tokens[k].upos == "PROPN").then(|| self.phrase(k)).flatten()
     }
+}
+
+/// How extraction reads "he" and "she" in a parsed sentence, by word:
+/// the named subjects in text order (a pronoun stands for the latest
+/// before it) and the topic a later sentence's pronoun continues
+/// (the named subject of the main clause). For scoring that reading on a treebank's own parse
+/// (`crate::graph::entities::pronoun_coreference`).
+#[must_use]
+pub fn pronoun_reading(s: &Sentence) -> (Vec<usize>, Option<usize>) {
+    let t = Tree::new("", s, &[]);
+    let subjects = (0..s.tokens.len()).filter(|&j| t.is_named_subject(j)).collect();
+    (subjects, t.topic_word())
 }
 
 #[cfg(test)]

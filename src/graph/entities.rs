@@ -1225,6 +1225,26 @@ pub struct CorefScores {
     pub muc: (f64, f64, f64),
 }
 
+/// A treebank sentence as the backbone would have parsed it (no offsets).
+fn gold_parse(s: &crate::nlp::conllu::GoldSentence) -> crate::nlp::Sentence {
+    let tokens = s
+        .words
+        .iter()
+        .map(|w| crate::nlp::Token {
+            start: 0,
+            end: 0,
+            form: w.form.clone(),
+            lemma: w.lemma.clone(),
+            upos: w.upos.clone(),
+            xpos: w.xpos.clone(),
+            feats: w.feats.clone(),
+            head: w.head,
+            deprel: w.deprel.clone(),
+        })
+        .collect();
+    crate::nlp::Sentence { start: 0, end: 0, tokens, multiword: Vec::new() }
+}
+
 /// Score the timeline's reading of personal pronouns on GUM (see
 /// [`CorefScores`]).
 #[must_use]
@@ -1246,76 +1266,41 @@ pub fn pronoun_coreference(sentences: &[crate::nlp::conllu::GoldSentence]) -> Co
     let mut parent: Vec<usize> = (0..n).collect();
     let rank: Vec<usize> = (0..n).collect();
     let mut total = vec![1; n];
-    // each mention's head word: the one whose head is outside it
-    let head_word = |m: &GoldMention| {
-        let s = &sentences[m.sentence].words;
-        (m.first..=m.last)
-            .find(|&i| s[i].head == 0 || s[i].head - 1 < m.first || s[i].head - 1 > m.last)
-            .unwrap_or(m.last)
-    };
-    let named_subject = |m: &GoldMention| {
-        let w = &sentences[m.sentence].words[head_word(m)];
-        !pronoun(m) && matches!(w.deprel.as_str(), "nsubj" | "nsubj:pass") && w.upos == "PROPN"
-    };
-    // the chain a later sentence's pronoun continues (extraction's
-    // `Tree::topic`): the named subject of the main clause, else the
-    // sentence's latest named subject; a subject that is no name keeps the chain
-    let topic = |si: usize, ms: &[usize]| -> Option<usize> {
-        let s = &sentences[si].words;
-        let root = s.iter().position(|w| w.head == 0)?;
-        let mut clause = vec![root];
-        clause.extend((0..s.len()).filter(|&k| s[k].head == root + 1 && s[k].deprel == "conj"));
-        for v in clause {
-            let subject = ["nsubj", "nsubj:pass"]
-                .iter()
-                .find_map(|rel| (0..s.len()).find(|&k| s[k].head == v + 1 && s[k].deprel == *rel));
-            if let Some(k) = subject {
-                if s[k].upos == "PROPN" {
-                    if let Some(&i) =
-                        ms.iter().find(|&&i| !pronoun(kept[i]) && head_word(kept[i]) == k)
-                    {
-                        return Some(i);
-                    }
-                }
-                if s[k].upos != "PROPN" {
-                    // "Apple CEO Steve Jobs unveiled": the name after the role
-                    let name = (k + 1..s.len()).find(|&c| {
-                        s[c].head == k + 1
-                            && matches!(s[c].deprel.as_str(), "appos" | "flat")
-                            && s[c].upos == "PROPN"
-                    })?;
-                    return ms.iter().copied().find(|&i| {
-                        let m = kept[i];
-                        !pronoun(m) && (m.first..=m.last).contains(&name)
-                    });
-                }
-            }
-        }
-        ms.iter().rev().copied().find(|&i| named_subject(kept[i]))
-    };
+    // the kept mentions of each sentence
+    let mut of_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, m) in kept.iter().enumerate() {
+        of_sentence.entry(m.sentence).or_default().push(i);
+    }
     // the first mention of each name's key in the document
     let mut first_of: HashMap<(usize, String), usize> = HashMap::new();
+    // the name a pronoun of a later sentence continues
     let mut chain: Option<usize> = None;
-    let mut at = 0;
-    while at < n {
-        let (doc, si) = (kept[at].doc, kept[at].sentence);
-        if at > 0 && kept[at - 1].doc != doc {
+    let no_mentions = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        if s.new_document {
             chain = None;
         }
-        let end = at + kept[at..].iter().take_while(|m| m.sentence == si).count();
-        let ms: Vec<usize> = (at..end).collect();
-        for &i in &ms {
+        let ms = of_sentence.get(&si).unwrap_or(&no_mentions);
+        // extraction's own reading, on GUM's parse
+        let (subjects, topic) = crate::extract::pronoun_reading(&gold_parse(s));
+        // the named mention a word of the reading heads (a name GUM does
+        // not mark is none: the pronoun then goes unresolved)
+        let mention_of = |w: usize| {
+            ms.iter()
+                .copied()
+                .find(|&i| !pronoun(kept[i]) && (kept[i].first..=kept[i].last).contains(&w))
+        };
+        for &i in ms {
             let m = kept[i];
             if pronoun(m) {
                 scores.pronouns += 1;
                 // the latest named subject before it in its sentence, else
                 // the chain of the sentences before
-                let here = ms
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&j| j < i && named_subject(kept[j]) && head_word(kept[j]) < m.first);
-                if let Some(j) = here.or(chain) {
+                let antecedent = match subjects.iter().rev().find(|&&w| w < m.first) {
+                    Some(&w) => mention_of(w),
+                    None => chain,
+                };
+                if let Some(j) = antecedent {
                     scores.resolved += 1;
                     scores.right += usize::from(kept[j].id == m.id);
                     union(&mut parent, &rank, &mut total, j, i);
@@ -1331,10 +1316,9 @@ pub fn pronoun_coreference(sentences: &[crate::nlp::conllu::GoldSentence]) -> Co
                 }
             }
         }
-        if let Some(t) = topic(si, &ms) {
-            chain = Some(t);
+        if let Some(w) = topic {
+            chain = mention_of(w);
         }
-        at = end;
     }
     // MUC: links kept of each gold chain (recall) and each system chain
     // (precision)

@@ -119,7 +119,7 @@ fn key_name(s: &str) -> String {
     let last = words.next_back().unwrap_or(s);
     let last = last.trim_end_matches("'s").trim_end_matches("’s");
     // a model's number is no name on its own: "iPhone 4" is not "iOS 4"
-    if last.bytes().all(|b| b.is_ascii_digit()) {
+    if crate::language::is_model_number(last) {
         if let Some(before) = words.next_back() {
             return format!("{} {last}", before.to_lowercase());
         }
@@ -145,7 +145,7 @@ fn is_proper(s: &str) -> bool {
     let mut words = s.split_whitespace();
     match words.next_back() {
         // a model's number after its name: "iPhone 4", "Apollo 11"
-        Some(w) if w.bytes().all(|b| b.is_ascii_digit()) => {
+        Some(w) if crate::language::is_model_number(w) => {
             words.next_back().is_some_and(|w| w.chars().any(char::is_uppercase))
         }
         Some(w) => w.starts_with(char::is_uppercase),
@@ -165,17 +165,17 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
         let key = key_name(t);
         if c.targets.iter().any(|x| similar(&x.0, &key, threshold)) {
             score += 2;
-        } else if !c.targets.is_empty()
-            && matches!(m.event_type, EventType::PoliticalChange | EventType::Economic)
-            && (is_proper(t) || c.targets.iter().any(|x| x.1))
-        {
-            return None;
-        } else if m.event_type != EventType::Statement
-            && is_proper(t)
-            && c.targets.iter().any(|x| x.1)
-        {
+        } else {
+            let (named, named_before) = (is_proper(t), c.targets.iter().any(|x| x.1));
+            // a happening whose target is its identity: one name is enough
+            let identity = matches!(m.event_type, EventType::PoliticalChange | EventType::Economic)
+                && !c.targets.is_empty()
+                && (named || named_before);
             // two names: "introduced iPhone 4" is not "introduced iOS 4"
-            return None;
+            let two_names = m.event_type != EventType::Statement && named && named_before;
+            if identity || two_names {
+                return None;
+            }
         }
     }
     if let Some(a) = m.actor.as_deref().filter(|a| a.starts_with(char::is_uppercase)) {

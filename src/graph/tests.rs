@@ -140,6 +140,9 @@ fn two_named_targets_of_any_happening_and_two_model_numbers_stay_apart() {
     let ms = vec![at("a", "the Corvo 4"), at("b", "Corvo 4"), at("c", "Pelta 4")];
     let t = build(docs(), ms, &MergeOptions::default());
     assert_eq!(t.events.len(), 2, "{:#?}", t.events);
+    // a number with letters is a model's too
+    let ms = vec![at("a", "Corvo 3G"), at("b", "Pelta 3G")];
+    assert_eq!(build(docs(), ms, &MergeOptions::default()).events.len(), 2);
     // two names that are no models
     let ms = vec![at("a", "Varnel"), at("b", "Ostrava")];
     assert_eq!(build(docs(), ms, &MergeOptions::default()).events.len(), 2);
