@@ -544,6 +544,42 @@ mod tests {
     }
 
     #[test]
+    fn reported_clauses_keep_their_meaning() {
+        let ms = all(
+            "The ministry said the talks could not resume before March.\n\
+             Police said the driver was arrested at the border.\n\
+             Lena Marsh said she would resign.\n\
+             The rebels stormed the airport,seized two planes,burned the hangar and clashed with the guards.\n\
+             The minister told reporters the deal had collapsed.\n\
+             The mayor said the flood was a national disaster.\n\
+             The president called for ending the blockade.\n\
+             Both times the officials said they were awaiting orders from the capital.",
+            Some("2023-04-12"),
+        );
+        let titles: Vec<&str> = ms.iter().filter_map(|m| m.title.as_deref()).collect();
+        let has = |t: &str| titles.contains(&t);
+        // what was said keeps its modal, negation and passive
+        assert!(has("The ministry said the talks could not resume before March"), "{titles:#?}");
+        assert!(has("Police said the driver was arrested at the border"), "{titles:#?}");
+        // the speaker's pronoun stays one; a pronoun nothing names too
+        assert!(has("Lena Marsh said she would resign"), "{titles:#?}");
+        assert!(
+            has("The officials said they were awaiting orders from the capital"),
+            "{titles:#?}"
+        );
+        // who was told, and a predicate noun with its article
+        assert!(has("The minister told reporters the deal had collapsed"), "{titles:#?}");
+        assert!(has("The mayor said the flood was a national disaster"), "{titles:#?}");
+        // a preposition before a gerund opens the complement
+        assert!(has("The president called for ending the blockade"), "{titles:#?}");
+        // every verb of a list, however its commas are spaced, has its subject
+        for verb in ["stormed", "seized", "burned", "clashed"] {
+            let m = ms.iter().find(|m| m.trigger == verb).expect(verb);
+            assert!(m.title.as_deref().is_some_and(|t| t.starts_with("The rebels")), "{m:#?}");
+        }
+    }
+
+    #[test]
     fn any_text_gives_bounded_titles_and_exact_quotes() {
         fn check(text: &str) -> bool {
             let d = Document {

@@ -391,8 +391,19 @@ impl<'a> Tree<'a> {
                             .controlled_marks
                             .contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
                 });
+            // a finite verb coordinated with the object of another verb is
+            // the parse's slip for one coordinated with that verb: "stormed
+            // the buildings,toppled statues,burned his residence"
+            let finite = self.s.tokens[subject_of].feats.contains("VerbForm=Fin");
+            let slipped = |h: usize| {
+                finite
+                    && matches!(self.s.tokens[h].upos.as_str(), "NOUN" | "PROPN")
+                    && matches!(self.s.tokens[h].deprel.as_str(), "obj" | "obl")
+                    && self.head(h).is_some_and(|v| self.s.tokens[v].upos == "VERB")
+            };
             match (rel, self.head(subject_of)) {
                 ("conj" | "xcomp", Some(h)) if self.s.tokens[h].upos == "VERB" => subject_of = h,
+                ("conj", Some(h)) if slipped(h) => subject_of = self.head(h).unwrap_or(h),
                 ("advcl", Some(h)) if gerund && self.s.tokens[h].upos == "VERB" => subject_of = h,
                 _ => break,
             }

@@ -114,31 +114,53 @@ impl Tree<'_> {
     /// The verb group of `i` for a title: its particle, its negation-free
     /// auxiliaries where they carry meaning ("has taken", "are
     /// protesting"), none for a passive or a regular perfect ("was
-    /// removed" -> "removed", "has lowered" -> "lowered").
-    pub(super) fn verb_group(&self, i: usize) -> String {
+    /// removed" -> "removed", "has lowered" -> "lowered"). A `reported`
+    /// clause keeps its group as written, modals, passive and negation
+    /// included: "said talks could not resume", "said he was arrested"
+    /// (the event itself is never modal or negated).
+    pub(super) fn verb_group(&self, i: usize, reported: bool) -> String {
         let t = &self.s.tokens[i];
-        let passive = self.kids[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass");
-        let aux: Vec<usize> = self.kids[i]
+        let tok = |c: usize| &self.s.tokens[c];
+        let passive = self.kids[i].iter().any(|&c| tok(c).deprel == "aux:pass");
+        let regular_perfect = t.xpos == "VBN" && t.form.to_lowercase().ends_with("ed");
+        let nominal = t.upos == "ADJ" || t.upos == "NOUN";
+        let words: Vec<usize> = self.kids[i]
             .iter()
             .copied()
-            .filter(|&c| c < i && self.s.tokens[c].deprel == "aux" && self.s.tokens[c].xpos != "MD")
+            .filter(|&c| c < i)
+            .filter(|&c| {
+                let rel = tok(c).deprel.as_str();
+                let negation = rel == "advmod"
+                    && ENGLISH.negators.contains(&tok(c).form.to_lowercase().as_str());
+                if reported {
+                    matches!(rel, "aux" | "aux:pass") || negation || nominal && rel == "cop"
+                } else {
+                    // a predicate adjective or noun keeps its copula: "was absent"
+                    rel == "aux" && tok(c).xpos != "MD" && !passive && !regular_perfect
+                        || nominal && rel == "cop"
+                }
+            })
             .collect();
-        let regular_perfect = t.xpos == "VBN" && t.form.to_lowercase().ends_with("ed");
-        let mut words: Vec<String> = Vec::new();
-        if !passive && !regular_perfect {
-            words.extend(aux.iter().map(|&c| self.s.tokens[c].form.clone()));
+        let mut out: Vec<String> = words.iter().map(|&c| tok(c).form.clone()).collect();
+        if nominal && self.child(i, "cop").is_some() {
+            // "was a message", "is the largest bank": the noun's own words
+            let own = self.span_without(
+                i,
+                &[
+                    ENGLISH.title_cuts,
+                    &["nsubj", "nsubj:pass", "cop", "aux", "aux:pass", "mark", "advmod", "obl"],
+                    &["nmod", "case", "expl", "csubj", "ccomp", "xcomp", "obl:tmod"],
+                ]
+                .concat(),
+            );
+            out.push(self.text(&own));
+        } else {
+            out.push(t.form.clone());
         }
-        if t.upos == "ADJ" || t.upos == "NOUN" {
-            // a predicate adjective or noun keeps its copula: "was absent"
-            if let Some(c) = self.child(i, "cop") {
-                words.push(self.s.tokens[c].form.clone());
-            }
-        }
-        words.push(t.form.clone());
         if let Some(p) = self.child(i, "compound:prt") {
-            words.push(self.s.tokens[p].form.clone());
+            out.push(tok(p).form.clone());
         }
-        words.join(" ")
+        out.join(" ")
     }
 
     /// A title for the event at word `i`: who did what to whom (where),
@@ -160,6 +182,20 @@ impl Tree<'_> {
         before: Option<&str>,
         depth: usize,
         obliques: bool,
+    ) -> Option<String> {
+        self.compose_said(i, before, depth, obliques, None)
+    }
+
+    /// [`Tree::compose_with`] for a clause `speaker` reports: a pronoun
+    /// that stands for the speaker stays a pronoun ("Lee said he would
+    /// resign", not "Lee said Lee would resign").
+    fn compose_said(
+        &self,
+        i: usize,
+        before: Option<&str>,
+        depth: usize,
+        obliques: bool,
+        speaker: Option<&str>,
     ) -> Option<String> {
         let t = &self.s.tokens[i];
         // an event noun that is the subject of a verb is told by that
@@ -192,12 +228,34 @@ impl Tree<'_> {
             .copied()
             .filter(|&k| matches!(self.s.tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass"))
             .filter(|&k| !self.is_time(k))
+            // a verb or function word is the parse's slip, not a subject
+            .filter(|&k| {
+                !matches!(
+                    self.s.tokens[k].upos.as_str(),
+                    "AUX" | "VERB" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ" | "PART"
+                )
+            })
             .max_by_key(|&k| (self.s.tokens[k].upos == "PROPN", self.s.tokens[k].upos != "PRON"));
         // the head noun of a participle is told before it ("iPods sold in
         // France", "people protesting"); a headline participle has none
         let headline = depth > 0 && t.deprel == "acl";
         let subject = match subject_word {
-            Some(k) if self.s.tokens[k].upos == "PRON" => self.participant(k, before),
+            Some(k) if self.s.tokens[k].upos == "PRON" => {
+                let p = self.participant(k, before);
+                let same = |p: &str, s: &str| p.contains(s) || s.contains(p);
+                // in a reported clause a pronoun nothing names stays one:
+                // "the rebels said they had taken the town"
+                let pronoun = || {
+                    let t = &self.s.tokens[k];
+                    let form = if t.form == "I" { t.form.clone() } else { t.form.to_lowercase() };
+                    (depth > 0 && t.xpos == "PRP").then_some(form)
+                };
+                match (&p, speaker) {
+                    (Some(p), Some(s)) if same(p, s) => pronoun(),
+                    (None, _) => pronoun(),
+                    _ => p,
+                }
+            }
             Some(k) => Some(self.np(k, 36)),
             None if headline => None,
             None if t.deprel == "acl" && matches!(t.xpos.as_str(), "VBG" | "VBN") => {
@@ -210,7 +268,7 @@ impl Tree<'_> {
             Some((a, _)) if !a.trim().is_empty() => a.trim().to_string(),
             _ => s,
         });
-        let verb = self.verb_group(i);
+        let verb = self.verb_group(i, depth > 0);
         let mut title = match &subject {
             Some(s) => format!("{s} {verb}"),
             None => verb.clone(),
@@ -225,15 +283,31 @@ impl Tree<'_> {
             matches!(self.s.tokens[c].upos.as_str(), "VERB" | "AUX")
                 || self.child(c, "cop").is_some()
         };
-        if let Some(c) = self.child(i, "ccomp").filter(|&c| depth < 1 && verbal(c)) {
+        // (the first clause: "Both times" may be parsed as one too)
+        let said =
+            self.kids[i].iter().copied().find(|&c| self.s.tokens[c].deprel == "ccomp" && verbal(c));
+        let mut reported = false;
+        if let Some(c) = said.filter(|_| depth < 1) {
+            // who was told, between the verb and what: "told reporters
+            // the talks had failed"
+            let hearer = self
+                .object(i)
+                .or_else(|| self.child(i, "iobj"))
+                .filter(|&o| i < o && o < c && !self.is_time(o) && self.s.tokens[o].upos != "PRON");
+            let head = match hearer.map(|o| self.np(o, 24)).filter(|np| !np.is_empty()) {
+                Some(np) => format!("{title} {np}"),
+                None => title.clone(),
+            };
             // told whole or not at all: a clause cut short misleads
             let fits = |inner: &String| {
-                inner.split_whitespace().count() > 2 && inner.chars().count() <= room(&title)
+                inner.split_whitespace().count() > 2 && inner.chars().count() <= room(&head)
             };
-            let inner = self.compose(c, before, depth + 1).filter(fits);
+            let inner =
+                self.compose_said(c, before, depth + 1, true, subject.as_deref()).filter(fits);
             if let Some(inner) = inner {
-                title = format!("{title} {inner}");
+                title = format!("{head} {inner}");
                 complement = true;
+                reported = true;
                 told = told.max(last_word(c));
             }
         }
@@ -253,15 +327,25 @@ impl Tree<'_> {
         let obl = self.kids[i].iter().copied().find(|&k| {
             let rel = self.s.tokens[k].deprel.as_str();
             // "called for resolving the crisis": a clause a preposition opens
+            // (a preposition before a gerund may be tagged as a
+            // subordinator: "for resolving"; "while resolving" tells when)
+            let gerund = self.s.tokens[k].xpos == "VBG";
             let prepositional_clause = rel == "advcl"
-                && self.kids[k]
-                    .iter()
-                    .any(|&c| self.s.tokens[c].deprel == "mark" && self.s.tokens[c].upos == "ADP");
+                && self.kids[k].iter().any(|&c| {
+                    let m = &self.s.tokens[c];
+                    m.deprel == "mark"
+                        && (m.upos == "ADP"
+                            || gerund
+                                && m.xpos == "IN"
+                                && !ENGLISH.connectives.contains(&m.form.to_lowercase().as_str()))
+                });
             k > i
                 && (matches!(rel, "obl" | "xcomp" | "obl:npmod") || prepositional_clause)
                 && self.s.tokens[k].upos != "NUM"
         });
-        if let Some(k) = obl.filter(|&k| obliques && !self.is_time(k)) {
+        // what was said ends the title: "said in a statement" after it
+        // reads as part of what was said
+        if let Some(k) = obl.filter(|&k| obliques && !reported && !self.is_time(k)) {
             let mut words = self.span_without(k, ENGLISH.title_cuts);
             words.retain(|&w| w >= i);
             // the preposition that introduces it stays: "from his post"

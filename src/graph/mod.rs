@@ -178,11 +178,14 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
             }
         }
     }
-    if let Some(a) = m.actor.as_deref().filter(|a| a.starts_with(char::is_uppercase)) {
+    // a speaker is compared whatever its case ("the North Koreans said" is
+    // not "The German government said"); other actors only when named
+    let statement = m.event_type == EventType::Statement;
+    if let Some(a) = m.actor.as_deref().filter(|a| statement || a.starts_with(char::is_uppercase)) {
         let a = key_name(a);
         if c.actors.iter().any(|x| similar(x, &a, threshold)) {
             score += 1;
-        } else if m.event_type == EventType::Statement && !c.actors.is_empty() {
+        } else if statement && !c.actors.is_empty() {
             return None;
         }
     }
@@ -518,6 +521,8 @@ fn title(rep: &Mention) -> String {
         Some(a) if !quote.contains(&a) || quote.find(&a) < quote.find(&rep.trigger) => {
             format!("{} {}", short_actor(&a), from_trigger)
         }
+        // a quote of connectives only ("adding") is its own title
+        _ if clause.is_empty() => quote.to_string(),
         _ if clause.split_whitespace().count() <= 12 => clause.to_string(),
         _ => from_trigger.to_string(),
     };

@@ -166,6 +166,23 @@ fn statements_merge_only_for_one_speaker() {
     let t = build(vec![doc("a", "2020-06"), doc("b", "2020-06")], ms, &MergeOptions::default());
     assert_eq!(t.events.len(), 2);
     assert!(t.events.iter().any(|e| e.source_count == 2));
+    // a speaker the text writes in lower case is a speaker too
+    let said = |at: usize, who: &str| {
+        mention("a", at, "statement", EventType::Statement, Some(who), None, Some("2020-06-04"))
+    };
+    let ms = vec![said(0, "The German government"), said(90, "the North Koreans")];
+    let t = build(vec![doc("a", "2020-06")], ms, &MergeOptions::default());
+    assert_eq!(t.events.len(), 2, "{:#?}", t.events);
+}
+
+#[test]
+fn a_quote_of_connectives_only_is_its_own_title() {
+    let mut m = mention("a", 0, "statement", EventType::Statement, None, None, None);
+    m.quote = "adding".into();
+    m.trigger = "adding".into();
+    m.title = None;
+    let t = build(vec![doc("a", "2020-06")], vec![m], &MergeOptions::default());
+    assert_eq!(t.events[0].title, "Adding");
 }
 
 #[test]
