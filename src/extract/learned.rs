@@ -553,7 +553,8 @@ mod tests {
              The minister told reporters the deal had collapsed.\n\
              The mayor said the flood was a national disaster.\n\
              The president called for ending the blockade.\n\
-             Both times the officials said they were awaiting orders from the capital.",
+             Both times the officials said they were awaiting orders from the capital.\n\
+             “Prices will fall soon,” the minister said.",
             Some("2023-04-12"),
         );
         let titles: Vec<&str> = ms.iter().filter_map(|m| m.title.as_deref()).collect();
@@ -567,6 +568,8 @@ mod tests {
             has("The officials said they were awaiting orders from the capital"),
             "{titles:#?}"
         );
+        // a quote's capital is no name's
+        assert!(has("The minister said prices will fall"), "{titles:#?}");
         // who was told, and a predicate noun with its article
         assert!(has("The minister told reporters the deal had collapsed"), "{titles:#?}");
         assert!(has("The mayor said the flood was a national disaster"), "{titles:#?}");

@@ -305,6 +305,13 @@ impl Tree<'_> {
             let inner =
                 self.compose_said(c, before, depth + 1, true, subject.as_deref()).filter(fits);
             if let Some(inner) = inner {
+                // a quote's capital is no name's: "said Groups of ..."
+                let first = inner.split_whitespace().next().unwrap_or("");
+                let common = self.span_without(c, &[]).iter().any(|&w| {
+                    let t = &self.s.tokens[w];
+                    t.form == first && t.upos != "PROPN" && t.form != "I"
+                });
+                let inner = if common { lower_first(&inner) } else { inner };
                 title = format!("{head} {inner}");
                 complement = true;
                 reported = true;
@@ -407,6 +414,15 @@ pub(super) fn finish_title(t: &str) -> String {
         }
     }
     capitalize(&t)
+}
+
+/// `s` with its first letter in lower case.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
 }
 
 pub(super) fn capitalize(s: &str) -> String {

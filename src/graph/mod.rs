@@ -454,11 +454,14 @@ fn into_event(c: Cluster) -> Event {
         }
     }
     let rep = best.unwrap_or(&mentions[0]);
-    // the most informative title composed from a parse (a few words
-    // more tell more, up to nine), the dating mention's on a tie
+    // the most informative title composed from a parse: one that says who
+    // (it does not open on its own verb), then a few words more (they tell
+    // more, up to nine), the dating mention's on a tie
     let composed =
         mentions.iter().filter_map(|m| m.title.as_deref().map(|t| (m, t))).max_by_key(|&(m, t)| {
+            let first = t.split_whitespace().next().unwrap_or("");
             (
+                !first.eq_ignore_ascii_case(&m.trigger),
                 t.split_whitespace().count().min(9),
                 std::ptr::eq(m, rep),
                 std::cmp::Reverse((&m.document, m.start)),

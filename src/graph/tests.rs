@@ -176,6 +176,20 @@ fn statements_merge_only_for_one_speaker() {
 }
 
 #[test]
+fn an_event_takes_a_title_that_says_who() {
+    let mut a =
+        mention("a", 0, "invite", EventType::Security, Some("Tokayev"), None, Some("2022-01-05"));
+    a.title = Some("Tokayev invited the alliance".into());
+    let mut b = mention("b", 0, "invite", EventType::Security, None, None, Some("2022-01-05"));
+    b.trigger = "invited".into();
+    b.title = Some("Invited the peacekeepers of the security alliance".into());
+    let t =
+        build(vec![doc("a", "2022-01"), doc("b", "2022-01")], vec![b, a], &MergeOptions::default());
+    assert_eq!(t.events.len(), 1);
+    assert_eq!(t.events[0].title, "Tokayev invited the alliance");
+}
+
+#[test]
 fn a_quote_of_connectives_only_is_its_own_title() {
     let mut m = mention("a", 0, "statement", EventType::Statement, None, None, None);
     m.quote = "adding".into();
