@@ -554,7 +554,10 @@ mod tests {
              The mayor said the flood was a national disaster.\n\
              The president called for ending the blockade.\n\
              Both times the officials said they were awaiting orders from the capital.\n\
-             “Prices will fall soon,” the minister said.",
+             “Prices will fall soon,” the minister said.\n\
+             “Washington will defend the island against any attack from the mainland, whatever the cost to the economy and to its alliances in the region,” Gingrich said.\n\
+             The officials said the talks had shown their willingness to compromise on the border.\n\
+             The regulator said insurers can invest 35 percent of their assets in equities listed on the exchanges of the region.",
             Some("2023-04-12"),
         );
         let titles: Vec<&str> = ms.iter().filter_map(|m| m.title.as_deref()).collect();
@@ -570,6 +573,17 @@ mod tests {
         );
         // a quote's capital is no name's
         assert!(has("The minister said prices will fall"), "{titles:#?}");
+        // too long whole, what was said is told short, numbers kept, and
+        // never without the infinitive its object needs
+        assert!(has("Gingrich said Washington will defend the island"), "{titles:#?}");
+        assert!(
+            has("The regulator said insurers can invest 35 percent of their assets"),
+            "{titles:#?}"
+        );
+        assert!(
+            !titles.iter().any(|t| t.starts_with("The officials said the talks")),
+            "{titles:#?}"
+        );
         // who was told, and a predicate noun with its article
         assert!(has("The minister told reporters the deal had collapsed"), "{titles:#?}");
         assert!(has("The mayor said the flood was a national disaster"), "{titles:#?}");

@@ -55,6 +55,15 @@ impl Tree<'_> {
         run
     }
 
+    /// Whether the noun `k` has an infinitive of its own ("their
+    /// willingness to talk", "the time to act"), which a title leaves out.
+    fn infinitive_of(&self, k: usize) -> bool {
+        self.kids[k].iter().any(|&c| {
+            self.s.tokens[c].deprel == "acl"
+                && self.kids[c].iter().any(|&m| self.s.tokens[m].xpos == "TO")
+        })
+    }
+
     /// The text of consecutive words `a..=b` as written.
     pub(super) fn text(&self, words: &[usize]) -> String {
         match (words.first(), words.last()) {
@@ -100,12 +109,50 @@ impl Tree<'_> {
                 return name;
             }
         }
+        // numbers stay: "invest 20 percent" is not "invest percent"
         let short = self.text(&self.span_without(
             k,
-            &[ENGLISH.title_cuts, &["nmod", "nmod:poss", "obl", "conj", "cc", "nummod"]].concat(),
+            &[ENGLISH.title_cuts, &["nmod", "nmod:poss", "obl", "conj", "cc"]].concat(),
         ));
         if short.chars().count() <= budget {
-            short
+            return short;
+        }
+        // the head with its article and number only: "a 35-year-old man"
+        // is told "a man", never "man"
+        let mut bare: Vec<&str> = Vec::new();
+        for &c in self.kids[k].iter().filter(|&&c| c < k) {
+            match self.s.tokens[c].deprel.as_str() {
+                "det" => bare.push(&self.s.tokens[c].form),
+                // "40 million": a number with its own words
+                "nummod" => bare.extend(
+                    self.span_without(c, &[]).iter().map(|&w| self.s.tokens[w].form.as_str()),
+                ),
+                _ => {}
+            }
+        }
+        bare.push(&t.form);
+        // the article agrees with the word now after it: "an independent
+        // policy" told short is "a policy"
+        let article = match (bare.first(), bare.get(1)) {
+            (Some(&a), Some(next))
+                if a.eq_ignore_ascii_case("a") || a.eq_ignore_ascii_case("an") =>
+            {
+                let vowel = next.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
+                Some(match (vowel, a.starts_with('A')) {
+                    (true, false) => "an",
+                    (true, true) => "An",
+                    (false, false) => "a",
+                    (false, true) => "A",
+                })
+            }
+            _ => None,
+        };
+        if let Some(a) = article {
+            bare[0] = a;
+        }
+        let bare = bare.join(" ");
+        if bare.chars().count() <= budget {
+            bare
         } else {
             self.s.tokens[k].form.clone()
         }
@@ -183,12 +230,13 @@ impl Tree<'_> {
         depth: usize,
         obliques: bool,
     ) -> Option<String> {
-        self.compose_said(i, before, depth, obliques, None)
+        self.compose_said(i, before, depth, obliques, None, TITLE_MAX)
     }
 
     /// [`Tree::compose_with`] for a clause `speaker` reports: a pronoun
     /// that stands for the speaker stays a pronoun ("Lee said he would
-    /// resign", not "Lee said Lee would resign").
+    /// resign", not "Lee said Lee would resign"), in at most `budget`
+    /// characters: its phrases are told short to fit.
     fn compose_said(
         &self,
         i: usize,
@@ -196,6 +244,7 @@ impl Tree<'_> {
         depth: usize,
         obliques: bool,
         speaker: Option<&str>,
+        budget: usize,
     ) -> Option<String> {
         let t = &self.s.tokens[i];
         // an event noun that is the subject of a verb is told by that
@@ -268,12 +317,16 @@ impl Tree<'_> {
             Some((a, _)) if !a.trim().is_empty() => a.trim().to_string(),
             _ => s,
         });
+        // likewise a predicate noun: "said it was not the time [to act]"
+        if depth > 0 && self.child(i, "cop").is_some() && self.infinitive_of(i) {
+            return None;
+        }
         let verb = self.verb_group(i, depth > 0);
         let mut title = match &subject {
             Some(s) => format!("{s} {verb}"),
             None => verb.clone(),
         };
-        let room = |title: &str| TITLE_MAX.saturating_sub(title.chars().count() + 1);
+        let room = |title: &str| budget.saturating_sub(title.chars().count() + 1);
         let mut complement = false;
         // the last word of the sentence the title has told so far
         let last_word = |k: usize| self.span_without(k, &[]).last().copied().unwrap_or(k);
@@ -302,14 +355,32 @@ impl Tree<'_> {
             let fits = |inner: &String| {
                 inner.split_whitespace().count() > 2 && inner.chars().count() <= room(&head)
             };
-            let inner =
-                self.compose_said(c, before, depth + 1, true, subject.as_deref()).filter(fits);
+            // too long whole, a clause with an object is still whole
+            // without its prepositional complement ("said young Kazakhs
+            // want similar freedoms", of "... as Ukrainians, Georgians")
+            // (the object told, with no clause of its own left out:
+            // "indicated their willingness [to talk]" is cut short)
+            let object = self.object(c).filter(|&o| {
+                self.child(c, "xcomp").is_none()
+                    && self.child(c, "ccomp").is_none()
+                    && self.child(o, "acl").is_none()
+            });
+            let inner = self
+                .compose_said(c, before, depth + 1, true, subject.as_deref(), room(&head))
+                .filter(fits)
+                .or_else(|| {
+                    let word = &self.s.tokens[object?].form;
+                    self.compose_said(c, before, depth + 1, false, subject.as_deref(), room(&head))
+                        .filter(|inner| fits(inner) && inner.split(' ').any(|w| w == word))
+                });
             if let Some(inner) = inner {
                 // a quote's capital is no name's: "said Groups of ..."
                 let first = inner.split_whitespace().next().unwrap_or("");
+                // (nor is a word's before a name: "Foreign Minister Qian")
                 let common = self.span_without(c, &[]).iter().any(|&w| {
                     let t = &self.s.tokens[w];
-                    t.form == first && t.upos != "PROPN" && t.form != "I"
+                    let before_name = self.s.tokens.get(w + 1).is_some_and(|n| n.upos == "PROPN");
+                    t.form == first && t.upos != "PROPN" && t.form != "I" && !before_name
                 });
                 let inner = if common { lower_first(&inner) } else { inner };
                 title = format!("{head} {inner}");
@@ -320,6 +391,11 @@ impl Tree<'_> {
         }
         if !complement {
             let object = self.object(i).or_else(|| self.child(i, "iobj"));
+            // a reported clause whose object needs its infinitive is cut
+            // short without it: "said they had shown their willingness"
+            if depth > 0 && object.is_some_and(|o| self.infinitive_of(o)) {
+                return None;
+            }
             if let Some(o) = object.filter(|&o| !self.is_time(o)) {
                 let np = self.np(o, room(&title));
                 if !np.is_empty() && np.chars().count() <= room(&title) {
@@ -375,9 +451,10 @@ impl Tree<'_> {
             if !apart && !text.is_empty() && text.chars().count() <= room(&title) {
                 title = format!("{title} {text}");
                 complement = true;
-            } else if depth > 0 && !complement && !apart {
+            } else if depth > 0 && (!complement || self.s.tokens[k].deprel == "xcomp") && !apart {
                 // a reported clause without the complement it needs is
-                // cut short: leave it out
+                // cut short: leave it out ("did not expect the bank" of
+                // "did not expect the bank to raise rates")
                 return None;
             }
         }
