@@ -95,7 +95,23 @@ impl Tree<'_> {
         if t.upos == "PRON" && t.xpos.starts_with('W') {
             return self.participant(k, None).unwrap_or_default();
         }
-        let full = self.text(&self.span_without(k, ENGLISH.title_cuts));
+        let mut words = self.span_without(k, ENGLISH.title_cuts);
+        // a number the parse hung on the verb belongs to the noun after
+        // it ("Over 2,000 protester have been detained": a verb takes no
+        // number of its own)
+        if let Some(&first) = words.first() {
+            let slipped = first.checked_sub(1).filter(|&n| {
+                self.s.tokens[n].deprel == "nummod"
+                    && self.head(n).is_some_and(|h| self.s.tokens[h].upos == "VERB")
+            });
+            if let Some(n) = slipped {
+                let number = self.span_without(n, &[]);
+                if number.last() == Some(&n) {
+                    words.splice(0..0, number);
+                }
+            }
+        }
+        let full = self.text(&words);
         if full.chars().count() <= budget {
             return full;
         }
