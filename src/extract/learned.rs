@@ -558,7 +558,8 @@ mod tests {
              “Washington will defend the island against any attack from the mainland, whatever the cost to the economy and to its alliances in the region,” Gingrich said.\n\
              The officials said the talks had shown their willingness to compromise on the border.\n\
              The regulator said insurers can invest 35 percent of their assets in equities listed on the exchanges of the region.\n\
-             Over 2,000 protester have been detained, tens were killed.",
+             Over 2,000 protester have been detained, tens were killed.\n\
+             The mayor said rioters were looting and burning the shops.",
             Some("2023-04-12"),
         );
         let titles: Vec<&str> = ms.iter().filter_map(|m| m.title.as_deref()).collect();
@@ -587,6 +588,8 @@ mod tests {
         );
         // a number the parse hangs on the verb stays with its noun
         assert!(has("Over 2,000 protester detained"), "{titles:#?}");
+        // an object two verbs share
+        assert!(has("The mayor said rioters were looting and burning the shops"), "{titles:#?}");
         // who was told, and a predicate noun with its article
         assert!(has("The minister told reporters the deal had collapsed"), "{titles:#?}");
         assert!(has("The mayor said the flood was a national disaster"), "{titles:#?}");

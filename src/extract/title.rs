@@ -412,10 +412,25 @@ impl Tree<'_> {
             if depth > 0 && object.is_some_and(|o| self.infinitive_of(o)) {
                 return None;
             }
+            // "are beating and humiliating our soldiers": the object both
+            // verbs share hangs on the second, which has no subject of its own
+            let shared = self.kids[i].iter().copied().find(|&c| {
+                object.is_none()
+                    && c == i + 2
+                    && self.s.tokens[i + 1].deprel == "cc"
+                    && self.s.tokens[c].deprel == "conj"
+                    && self.s.tokens[c].upos == "VERB"
+                    && self.child(c, "nsubj").is_none()
+                    && self.object(c).is_some()
+            });
+            let (object, joined) = match shared {
+                Some(c) => (self.object(c), format!("{title} and {}", self.s.tokens[c].form)),
+                None => (object, title.clone()),
+            };
             if let Some(o) = object.filter(|&o| !self.is_time(o)) {
-                let np = self.np(o, room(&title));
-                if !np.is_empty() && np.chars().count() <= room(&title) {
-                    title = format!("{title} {np}");
+                let np = self.np(o, room(&joined));
+                if !np.is_empty() && np.chars().count() <= room(&joined) {
+                    title = format!("{joined} {np}");
                     complement = true;
                     told = told.max(last_word(o));
                 }
