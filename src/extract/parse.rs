@@ -109,6 +109,16 @@ impl<'a> Tree<'a> {
         if matches!(t.upos.as_str(), "PRON" | "DET" | "NUM" | "PUNCT") && !named_number {
             return None;
         }
+        // a verb or a function word is no participant, whatever relation
+        // the parse gives it ("Adding" as the subject of "died"); a
+        // capitalized base form may be a name the tagger did not know
+        // ("Hadep failed")
+        let unknown_name = t.xpos == "VB" && t.form.starts_with(char::is_uppercase);
+        if matches!(t.upos.as_str(), "VERB" | "AUX" | "ADP" | "CCONJ" | "SCONJ" | "PART")
+            && !unknown_name
+        {
+            return None;
+        }
         let (mut lo, mut hi) = (i, i);
         let mut stack = vec![i];
         if named_number {
@@ -482,6 +492,24 @@ mod tests {
         }
         let s = Sentence { start: 0, end: text.len(), tokens, multiword: Vec::new() };
         (text, s)
+    }
+
+    /// A verb the parse makes a subject is no participant; a capitalized
+    /// base form may be a name the tagger did not know.
+    #[test]
+    fn verbs_are_no_participants_unless_unknown_names() {
+        let (text, mut s) = sentence(&[("Adding", 2, "nsubj"), ("died", 0, "root")]);
+        for (t, (upos, xpos)) in s.tokens.iter_mut().zip([("VERB", "VBG"), ("VERB", "VBD")]) {
+            (t.upos, t.xpos) = (upos.into(), xpos.into());
+        }
+        let t = Tree::new(&text, &s, &[]);
+        assert_eq!(t.roles(1, None), (None, None));
+        let (text, mut s) = sentence(&[("Hadep", 2, "nsubj"), ("failed", 0, "root")]);
+        for (t, (upos, xpos)) in s.tokens.iter_mut().zip([("VERB", "VB"), ("VERB", "VBD")]) {
+            (t.upos, t.xpos) = (upos.into(), xpos.into());
+        }
+        let t = Tree::new(&text, &s, &[]);
+        assert_eq!(t.roles(1, None).0.as_deref(), Some("Hadep"));
     }
 
     /// The parse the backbone gives a seed sentence: "retains" governs the
