@@ -672,7 +672,10 @@ pub static ENGLISH: Language = Language {
     ],
     title_dangling: &[
         "in", "on", "at", "of", "for", "from", "to", "by", "since", "during", "until", "after",
-        "before", "that", "the", "a", "an", "and", "or", "with", "as", "its", "their",
+        "before", "that", "the", "a", "an", "and", "or", "with", "as", "its", "their", "what",
+        "which", "who", "whom", "whose", "where", "why", "how", "against", "into", "between",
+        "among", "without", "within", "toward", "towards", "upon", "via", "amid", "despite",
+        "than", "onto", "per",
     ],
     abbreviations: &[
         "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt",

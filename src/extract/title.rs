@@ -511,10 +511,17 @@ pub(super) fn finish_title(t: &str) -> String {
     if let Some(x) = tags.last().filter(|x| x.end + 1 >= t.len() && x.start > 0) {
         t.truncate(x.start);
     }
+    // a preposition that may be a verb's particle ("put through") ends a
+    // title, but not before a question word cut off ("over what")
+    let mut after_wh = false;
     loop {
         let trimmed = t.trim_end().trim_end_matches([',', ';', ':']).trim_end();
         let last = trimmed.rsplit(' ').next().unwrap_or("");
-        if trimmed.contains(' ') && ENGLISH.title_dangling.contains(&last.to_lowercase().as_str()) {
+        let lower = last.to_lowercase();
+        let particle =
+            after_wh && matches!(lower.as_str(), "over" | "through" | "about" | "across");
+        if trimmed.contains(' ') && (ENGLISH.title_dangling.contains(&lower.as_str()) || particle) {
+            after_wh = lower.starts_with("wh") || lower == "how";
             t = trimmed[..trimmed.len() - last.len()].to_string();
         } else {
             t = trimmed.to_string();
@@ -538,5 +545,25 @@ pub(super) fn capitalize(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::finish_title;
+
+    #[test]
+    fn titles_never_end_on_a_question_word_or_its_preposition() {
+        assert_eq!(
+            finish_title("Bajan said we were shocked with what"),
+            "Bajan said we were shocked"
+        );
+        assert_eq!(
+            finish_title("police attacked the crowd over what"),
+            "Police attacked the crowd"
+        );
+        assert_eq!(finish_title("Italy occupied Albania between"), "Italy occupied Albania");
+        // a verb's particle stays: "put through" is no dangling "through"
+        assert_eq!(finish_title("The company put through"), "The company put through");
     }
 }
