@@ -109,14 +109,7 @@ impl<'a> Tree<'a> {
         if matches!(t.upos.as_str(), "PRON" | "DET" | "NUM" | "PUNCT") && !named_number {
             return None;
         }
-        // a verb or a function word is no participant, whatever relation
-        // the parse gives it ("Adding" as the subject of "died"); a
-        // capitalized base form may be a name the tagger did not know
-        // ("Hadep failed")
-        let unknown_name = t.xpos == "VB" && t.form.starts_with(char::is_uppercase);
-        if matches!(t.upos.as_str(), "VERB" | "AUX" | "ADP" | "CCONJ" | "SCONJ" | "PART")
-            && !unknown_name
-        {
+        if self.slipped_in(i) {
             return None;
         }
         let (mut lo, mut hi) = (i, i);
@@ -142,6 +135,17 @@ impl<'a> Tree<'a> {
         let text = self.body.get(a..b)?.trim();
         let text = text.trim_end_matches(['\'', '’']).trim_end_matches(" 's").trim_end();
         (!text.is_empty() && text.chars().count() <= 80).then(|| text.to_string())
+    }
+
+    /// Whether word `k` is a verb or a function word the parse gives a
+    /// participant's relation ("Adding" as the subject of "died"): it is
+    /// no participant. A capitalized base form may be a name the tagger
+    /// did not know ("Hadep failed").
+    pub(super) fn slipped_in(&self, k: usize) -> bool {
+        let t = &self.s.tokens[k];
+        let unknown_name = t.xpos == "VB" && t.form.starts_with(char::is_uppercase);
+        matches!(t.upos.as_str(), "VERB" | "AUX" | "ADP" | "CCONJ" | "SCONJ" | "PART" | "PUNCT")
+            && !unknown_name
     }
 
     /// The byte span of the clause headed by `i`, without the other

@@ -293,13 +293,7 @@ impl Tree<'_> {
             .copied()
             .filter(|&k| matches!(self.s.tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass"))
             .filter(|&k| !self.is_time(k))
-            // a verb or function word is the parse's slip, not a subject
-            .filter(|&k| {
-                !matches!(
-                    self.s.tokens[k].upos.as_str(),
-                    "AUX" | "VERB" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ" | "PART"
-                )
-            })
+            .filter(|&k| !self.slipped_in(k))
             .max_by_key(|&k| (self.s.tokens[k].upos == "PROPN", self.s.tokens[k].upos != "PRON"));
         // the head noun of a participle is told before it ("iPods sold in
         // France", "people protesting"); a headline participle has none
