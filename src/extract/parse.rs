@@ -417,6 +417,9 @@ impl<'a> Tree<'a> {
             };
             match (rel, self.head(subject_of)) {
                 ("conj" | "xcomp", Some(h)) if self.s.tokens[h].upos == "VERB" => subject_of = h,
+                // "X is 81 years old and has ruled the country": a
+                // predicate with a copula has a subject to share too
+                ("conj", Some(h)) if self.child(h, "cop").is_some() => subject_of = h,
                 ("conj", Some(h)) if slipped(h) => subject_of = self.head(h).unwrap_or(h),
                 ("advcl", Some(h)) if gerund && self.s.tokens[h].upos == "VERB" => subject_of = h,
                 _ => break,
