@@ -122,6 +122,9 @@ pub struct Language {
     pub connectives: &'static [&'static str],
     /// Words that are never a corpus's subject, though titles capitalise them.
     pub subject_stop: &'static [&'static str],
+    /// Conjunctions that offer alternatives ("arrested or killed"): their
+    /// conjuncts are not told in the order they happened.
+    pub alternatives: &'static [&'static str],
 }
 
 impl Language {
@@ -171,6 +174,7 @@ impl Language {
             ("acronym_skips", self.acronym_skips),
             ("connectives", self.connectives),
             ("subject_stop", self.subject_stop),
+            ("alternatives", self.alternatives),
         ]
     }
 
@@ -948,6 +952,7 @@ pub static ENGLISH: Language = Language {
         "how", "why", "what", "who", "when", "will", "is", "are", "was", "new", "news", "update",
         "live", "breaking", "opinion", "analysis", "report",
     ],
+    alternatives: &["or", "nor", "either", "neither", "whether", "versus", "vs"],
     countries: &[
         "afghanistan",
         "albania",

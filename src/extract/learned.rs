@@ -27,7 +27,7 @@ use super::title::{finish_title, TITLE_MAX};
 use super::Detail;
 use super::{anchor, inside, quoted_ranges, trim_quote};
 use crate::model::{
-    Anchor, DateInfo, DateSource, Document, EventType, Evidence, Mention, Resolution,
+    Anchor, DateInfo, DateSource, Document, EventType, Evidence, Mention, Relation, Resolution,
 };
 use crate::nlp;
 
@@ -160,7 +160,9 @@ pub(super) fn mentions(
         .map(|model| model.detect(body, &sentences, timexes))
         .unwrap_or_default();
     let fallback = document_date(doc);
-    for (m, &at) in lexical.iter_mut().zip(&trigger_at) {
+    // where each mention's trigger stands in the parse (sentence, word)
+    let mut lexical_at: Vec<Option<(usize, usize)>> = vec![None; lexical.len()];
+    for (k, (m, &at)) in lexical.iter_mut().zip(&trigger_at).enumerate() {
         // an undated report the tense tells as recent: the article's date
         // bounds it
         if m.date.is_none() && at != usize::MAX {
@@ -184,6 +186,9 @@ pub(super) fn mentions(
         };
         let Some(w) = w else { continue };
         let t = &trees[si];
+        if !item {
+            lexical_at[k] = Some((si, w));
+        }
         if item {
             // a list's trigger stands before its items, not in their quotes
             told_by.push(s.tokens[w].start);
@@ -216,6 +221,7 @@ pub(super) fn mentions(
         m.title = t.title(w, prior);
     }
     let mut out: Vec<Mention> = Vec::new();
+    let mut out_at: Vec<Option<(usize, usize)>> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     // the quoted speech of the sentence being read
     let mut quoted: (usize, Vec<(usize, usize)>) = (usize::MAX, Vec::new());
@@ -324,8 +330,80 @@ pub(super) fn mentions(
             minor,
             title,
         });
+        out_at.push(Some((e.sentence, e.token)));
     }
+    link_conjuncts(&sentences, lexical, &lexical_at, &mut out, &out_at);
     out
+}
+
+/// "Tokayev accepted the resignation of the government and withdrew the
+/// troops": a mention with no date of its own (or only its article's),
+/// coordinated in the parse with an earlier mention of its sentence, is
+/// told after it (`follows`, with the conjunction as its cue); the earlier
+/// conjunct's mention may be its verb's object ("accepted the
+/// resignation"). The graph
+/// orders the two, and dates the later from the earlier's event. The
+/// conjuncts of an alternative ("arrested or killed") tell no order.
+/// `lexical_at` and `out_at` are where each mention's trigger stands in
+/// the parse (sentence, word), beside `lexical` and `out`.
+fn link_conjuncts(
+    sentences: &[nlp::Sentence],
+    lexical: &mut [Mention],
+    lexical_at: &[Option<(usize, usize)>],
+    out: &mut [Mention],
+    out_at: &[Option<(usize, usize)>],
+) {
+    let mut at: std::collections::HashMap<(usize, usize), (usize, usize)> =
+        std::collections::HashMap::new();
+    for (m, p) in lexical.iter().zip(lexical_at).chain(out.iter().zip(out_at)) {
+        if let Some(p) = p {
+            at.entry(*p).or_insert((m.start, m.end));
+        }
+    }
+    let alternatives = crate::language::ENGLISH.alternatives;
+    for (m, p) in lexical.iter_mut().zip(lexical_at).chain(out.iter_mut().zip(out_at)) {
+        let Some((si, w)) = *p else { continue };
+        let undated = m.date.as_ref().is_none_or(|d| d.resolution == Resolution::Document);
+        if !undated || m.follows.is_some() || m.supporting {
+            continue;
+        }
+        let tokens = &sentences[si].tokens;
+        let tok = &tokens[w];
+        if tok.deprel != "conj" || tok.head == 0 || tok.head > w {
+            continue;
+        }
+        // the earlier conjunct's mention: its verb's, else its object's
+        // ("accepted the resignation ... and withdrew")
+        let h = tok.head - 1;
+        let object = || {
+            (0..w).find(|&k| {
+                tokens[k].head == h + 1 && tokens[k].deprel == "obj" && at.contains_key(&(si, k))
+            })
+        };
+        let Some(&(start, end)) =
+            at.get(&(si, h)).or_else(|| object().and_then(|k| at.get(&(si, k))))
+        else {
+            continue;
+        };
+        // the conjunction: this conjunct's own, else the one of a later
+        // conjunct of the same list ("a, b and c")
+        let cc = |k: usize| {
+            tokens
+                .iter()
+                .find(|t| t.head == k + 1 && t.deprel == "cc")
+                .map(|t| t.form.to_lowercase())
+        };
+        let cue = cc(w).or_else(|| {
+            (w + 1..tokens.len())
+                .filter(|&k| tokens[k].head == tok.head && tokens[k].deprel == "conj")
+                .find_map(cc)
+        });
+        let cue = cue.unwrap_or_else(|| "and".to_string());
+        if alternatives.contains(&cue.as_str()) || start >= m.start {
+            continue;
+        }
+        m.follows = Some(Box::new(Relation { start, end, cue }));
+    }
 }
 
 #[cfg(test)]
@@ -358,6 +436,23 @@ mod tests {
                 m.minor || super::super::lexicon::lookup(&m.trigger.to_lowercase()).is_none()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_coordinated_undated_verb_follows_the_one_before_it() {
+        let ms = all(
+            "Governor Ilse Marenko dismissed the city council and withdrew the police from \
+             the square.\nTroops shot or detained dozens of protesters.",
+            None,
+        );
+        let by =
+            |w: &str| ms.iter().find(|m| m.trigger == w).unwrap_or_else(|| panic!("{w}: {ms:#?}"));
+        let (dismissed, withdrew) = (by("dismissed"), by("withdrew"));
+        let f = withdrew.follows.as_deref().expect("told after the dismissal");
+        assert_eq!((f.start, f.end, f.cue.as_str()), (dismissed.start, dismissed.end, "and"));
+        assert!(dismissed.follows.is_none());
+        // alternatives tell no order
+        assert!(by("detained").follows.is_none(), "{ms:#?}");
     }
 
     #[test]

@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::language::ENGLISH;
 use crate::model::{
     DateInfo, Document, Event, EventType, Finding, FindingKind, Flag, Granularity, Mention,
-    Resolution, Severity, Span, Timeline, FORMAT,
+    ReferenceSource, Resolution, Severity, Span, Timeline, FORMAT,
 };
 
 /// How the graph stage merges mentions into events. The defaults are the
@@ -332,6 +332,16 @@ pub fn build(
         }
         events.extend(clusters.into_iter().map(into_event));
     }
+    // the day each document's narrative is told up to: its reference day
+    // (and whether that was inferred), else the end of its date
+    let told_by: BTreeMap<&str, (chrono::NaiveDate, bool)> = documents
+        .iter()
+        .filter_map(|d| match &d.reference {
+            Some(r) => Some((d.id.as_str(), (r.date, r.source == ReferenceSource::Inferred))),
+            None => d.date_span().map(|s| (d.id.as_str(), (s.hi, false))),
+        })
+        .collect();
+    order::date_followers(&mut events, &told_by);
     let (mut events, edges, mut findings) = order::order(events, &[]);
     findings.extend(review(&documents, &mut events));
     salience::assign(&documents, &mut events);
@@ -468,13 +478,7 @@ fn into_event(c: Cluster) -> Event {
             )
         });
     let title = composed.map_or_else(|| title(rep), |(_, t)| t.to_string());
-    let first = &mentions[0];
-    let id = format!(
-        "{}-{}-{:08x}",
-        rep.action.replace('_', "-"),
-        date.as_ref().map_or("undated".to_string(), DateInfo::earliest),
-        fnv(&format!("{}:{}:{}", first.document, first.start, first.end))
-    );
+    let id = event_id(&rep.action, date.as_ref(), &mentions[0]);
     let mut flags = Vec::new();
     let bounded = |d: &DateInfo| d.resolution == Resolution::Document;
     if date.as_ref().is_some_and(|d| !bounded(d))
@@ -502,6 +506,17 @@ fn into_event(c: Cluster) -> Event {
         mentions,
         salience: 0.0,
     }
+}
+
+/// An event's stable id: its action, its date's first day and a hash of
+/// its first mention's place.
+fn event_id(action: &str, date: Option<&DateInfo>, first: &Mention) -> String {
+    format!(
+        "{}-{}-{:08x}",
+        action.replace('_', "-"),
+        date.map_or("undated".to_string(), DateInfo::earliest),
+        fnv(&format!("{}:{}:{}", first.document, first.start, first.end))
+    )
 }
 
 /// A short title: actor, trigger and object where known, else the quote.

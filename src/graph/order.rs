@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, BinaryHeap};
 use std::fmt::Write as _;
 
 use crate::model::{
-    DateInfo, Event, Finding, FindingKind, Granularity, Narrowing, OrderEdge, Origin, Severity,
-    Span, TimeRelation,
+    DateInfo, Event, Finding, FindingKind, Granularity, Narrowing, OrderEdge, Origin, Resolution,
+    Severity, Span, TimeRelation,
 };
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -134,6 +134,59 @@ fn date_edges(events: &[Event]) -> Vec<Edge> {
 
 /// Narrow the dates of events that are not written out, from their text
 /// neighbours: after a predecessor's start, before a successor's end.
+/// "... accepted the resignation of the government and withdrew the
+/// troops": an undated event told after an event dated to a day or a week
+/// is dated from that event's first day to the reference day of the
+/// articles that tell it (`told_by`: each document's last day told, and
+/// whether it was inferred). Resolution `narrative`, or `inferred` when
+/// that day or the earlier event's date was. A chain of such events is
+/// dated link by link; the id follows the new date.
+pub(super) fn date_followers(
+    events: &mut [Event],
+    told_by: &BTreeMap<&str, (chrono::NaiveDate, bool)>,
+) {
+    let edges = text_edges(events);
+    // a chain needs one pass per link: a few at most in any text
+    for _ in 0..4 {
+        let mut changed = false;
+        for e in &edges {
+            if events[e.to].date.is_some() {
+                continue;
+            }
+            let Some(before) = events[e.from].date.as_ref() else { continue };
+            if before.granularity > Granularity::Week {
+                continue;
+            }
+            let bounds: Vec<(chrono::NaiveDate, bool)> =
+                e.sources.iter().filter_map(|s| told_by.get(s.as_str()).copied()).collect();
+            let Some(&(upper, _)) = bounds.iter().min() else { continue };
+            let lower = before.span.lo;
+            if lower > upper {
+                continue;
+            }
+            let inferred = bounds.iter().any(|b| b.1) || before.resolution >= Resolution::Inferred;
+            let span = Span { lo: lower, hi: upper };
+            let date = DateInfo::new(
+                span,
+                if lower == upper { Granularity::Day } else { Granularity::Range },
+                if inferred { Resolution::Inferred } else { Resolution::Narrative },
+                crate::model::Evidence::of(crate::model::DateSource::Narrative {
+                    after: events[e.from].title.clone(),
+                    lower,
+                    upper,
+                }),
+            );
+            let ev = &mut events[e.to];
+            ev.id = super::event_id(&ev.mentions[0].action, Some(&date), &ev.mentions[0]);
+            ev.date = Some(date);
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
 fn tighten(events: &mut [Event], edges: &[Edge]) {
     for e in edges.iter().filter(|e| e.origin != Origin::Dates) {
         let (Some(before), Some(after)) = (span(&events[e.from]), span(&events[e.to])) else {

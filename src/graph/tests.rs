@@ -425,6 +425,56 @@ fn a_vague_date_is_narrowed_by_its_neighbours() {
 }
 
 #[test]
+fn an_undated_event_told_after_a_dated_one_is_dated_up_to_its_articles_reference_day() {
+    // "b" dates the dismissal; "a" tells it undated, "and withdrew the
+    // police" after it, and was written on the 9th (its reference day
+    // inferred in the second run)
+    let dismissed = |d: &str, start, date| {
+        mention(
+            d,
+            start,
+            "dismiss",
+            EventType::PoliticalChange,
+            Some("Voss"),
+            Some("the cabinet"),
+            date,
+        )
+    };
+    let told = dismissed("a", 0, None);
+    let withdrew = follows(
+        mention("a", 40, "withdraw", EventType::Security, Some("Voss"), Some("the police"), None),
+        &told,
+    );
+    let written = |inferred: bool| {
+        let mut a = doc("a", "2022-01");
+        a.reference = Some(crate::model::Reference {
+            date: NaiveDate::from_ymd_opt(2022, 1, 9).unwrap(),
+            source: if inferred { ReferenceSource::Inferred } else { ReferenceSource::Document },
+            evidence: String::new(),
+        });
+        a
+    };
+    for inferred in [false, true] {
+        let ms = vec![told.clone(), withdrew.clone(), dismissed("b", 0, Some("2022-01-05"))];
+        let t =
+            build(vec![written(inferred), doc("b", "2022-01-06")], ms, &MergeOptions::default());
+        let e = t.events.iter().find(|e| e.mentions[0].action == "withdraw").unwrap();
+        let d = e.date.as_ref().expect("dated by the event it follows");
+        assert_eq!((d.earliest().as_str(), d.latest().as_str()), ("2022-01-05", "2022-01-09"));
+        assert_eq!(d.granularity, Granularity::Range);
+        let resolution = if inferred { Resolution::Inferred } else { Resolution::Narrative };
+        assert_eq!(d.resolution, resolution);
+        assert!(d.evidence.to_string().starts_with("narrative: told after"), "{}", d.evidence);
+        assert!(e.id.starts_with("withdraw-2022-01-05-"), "{}", e.id);
+        let order: Vec<&str> = t.events.iter().map(|e| e.mentions[0].action.as_str()).collect();
+        assert_eq!(order, vec!["dismiss", "withdraw"]);
+    }
+    // without the dated report, nothing dates either
+    let t = build(vec![written(false)], vec![told, withdrew], &MergeOptions::default());
+    assert!(t.events.iter().all(|e| e.date.is_none()), "{:#?}", t.events);
+}
+
+#[test]
 fn a_contradiction_is_reported_with_its_quote_and_the_timeline_still_built() {
     let a = mention("a", 0, "disaster", EventType::Other, None, Some("bridge"), Some("2021-05-05"));
     let b = follows(
