@@ -100,13 +100,26 @@ impl<'a> Tree<'a> {
             })
     }
 
+    /// Whether `i` is a count as a subject ("The six were arrested", "At
+    /// least 20 died", which a parse may hang on the verb as its number):
+    /// it stands for those counted. A date never is.
+    pub(super) fn counted(&self, i: usize) -> bool {
+        let t = &self.s.tokens[i];
+        let slipped = t.deprel == "nummod"
+            && self.head(i).is_some_and(|h| h > i && self.s.tokens[h].upos == "VERB");
+        t.upos == "NUM" && (t.deprel.starts_with("nsubj") || slipped) && !self.timed(i)
+    }
+
     /// The name or noun phrase headed by `i`: the head with its compound,
     /// flat, adjective, number and possessor words, as written; `None` for
     /// a pronoun.
     pub(super) fn phrase(&self, i: usize) -> Option<String> {
         let t = &self.s.tokens[i];
         let named_number = self.named_number(i);
-        if matches!(t.upos.as_str(), "PRON" | "DET" | "NUM" | "PUNCT") && !named_number {
+        if matches!(t.upos.as_str(), "PRON" | "DET" | "NUM" | "PUNCT")
+            && !named_number
+            && !self.counted(i)
+        {
             return None;
         }
         if self.slipped_in(i) {
@@ -446,7 +459,7 @@ impl<'a> Tree<'a> {
         let subject = self.kids[subject_of]
             .iter()
             .copied()
-            .filter(|&k| self.s.tokens[k].deprel == "nsubj")
+            .filter(|&k| self.s.tokens[k].deprel == "nsubj" || self.counted(k))
             .max_by_key(|&k| (self.s.tokens[k].upos == "PROPN", self.s.tokens[k].upos != "PRON"));
         (phrase(subject), object)
     }

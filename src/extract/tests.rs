@@ -431,3 +431,25 @@ It is worthy of note that US Secretary of State Halvor Brandt discussed the disp
     let title = m.title.as_deref().unwrap_or_default();
     assert!(title.ends_with("Halvor Brandt discussed the dispute"), "{ms:#?}");
 }
+
+#[test]
+fn a_count_as_subject_heads_its_title_and_a_year_does_not() {
+    let text = "---\ntitle: Raids\ndate: 2022-01-10\n---\n\
+The six were arrested in various areas of Varnel on Sunday. \
+At least 20 died in the floods. \
+2019 saw the government resign after the protests.";
+    let ms = extract_all(text);
+    let arrested = find(&ms, "arrested");
+    assert_eq!(
+        arrested.title.as_deref(),
+        Some("Six arrested in various areas of Varnel"),
+        "{ms:#?}"
+    );
+    assert_eq!(arrested.target.as_deref(), Some("six"));
+    assert_eq!(find(&ms, "died").title.as_deref(), Some("At least 20 died in the floods"));
+    // a year is no count of people
+    assert!(
+        ms.iter().all(|m| !m.title.as_deref().unwrap_or_default().starts_with("2019")),
+        "{ms:#?}"
+    );
+}

@@ -47,8 +47,14 @@ impl Tree<'_> {
         while run.len() > 1 && run.last().is_some_and(|&x| weak(&self.s.tokens[x])) {
             run.pop();
         }
+        // "at least 20", "at most": a preposition before a superlative
+        // is part of the quantity
+        let quantity = |k: usize| {
+            self.s.tokens.get(k + 1).is_some_and(|n| matches!(n.xpos.as_str(), "JJS" | "RBS"))
+        };
         while run.len() > 1
             && matches!(self.s.tokens[run[0]].upos.as_str(), "PUNCT" | "CCONJ" | "SCONJ" | "ADP")
+            && !(self.s.tokens[run[0]].upos == "ADP" && quantity(run[0]))
         {
             run.remove(0);
         }
@@ -291,8 +297,11 @@ impl Tree<'_> {
         let subject_word = self.kids[i]
             .iter()
             .copied()
-            .filter(|&k| matches!(self.s.tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass"))
-            .filter(|&k| !self.is_time(k))
+            .filter(|&k| {
+                matches!(self.s.tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass")
+                    || self.counted(k)
+            })
+            .filter(|&k| !self.is_time(k) || self.counted(k))
             .filter(|&k| !self.slipped_in(k))
             .max_by_key(|&k| (self.s.tokens[k].upos == "PROPN", self.s.tokens[k].upos != "PRON"));
         // the head noun of a participle is told before it ("iPods sold in
