@@ -309,7 +309,11 @@ pub fn build(
             };
             index.add(i, &m, &periods);
             let c = &mut clusters[i];
-            if let Some(a) = m.actor.as_deref().filter(|a| a.starts_with(char::is_uppercase)) {
+            // a speaker counts whatever its case ("the president said" is
+            // not "Ash said"), as `participant_score` compares it
+            let speaker =
+                statement || m.actor.as_deref().is_some_and(|a| a.starts_with(char::is_uppercase));
+            if let Some(a) = m.actor.as_deref().filter(|_| speaker) {
                 let k = key_name(a);
                 if !c.actors.contains(&k) {
                     c.actors.push(k);

@@ -173,6 +173,16 @@ fn statements_merge_only_for_one_speaker() {
     let ms = vec![said(0, "The German government"), said(90, "the North Koreans")];
     let t = build(vec![doc("a", "2020-06")], ms, &MergeOptions::default());
     assert_eq!(t.events.len(), 2, "{:#?}", t.events);
+    // also when the event was made by the lower-case speaker: "the
+    // president said on Friday ... Ash said"
+    let mut ash = said(90, "Ash");
+    ash.date = None;
+    let t = build(
+        vec![doc("a", "2020-06")],
+        vec![said(0, "the president"), ash],
+        &MergeOptions::default(),
+    );
+    assert_eq!(t.events.len(), 2, "{:#?}", t.events);
 }
 
 #[test]
