@@ -453,3 +453,12 @@ At least 20 died in the floods. \
         "{ms:#?}"
     );
 }
+
+#[test]
+fn what_was_said_before_its_speaker_is_told_in_the_title() {
+    let text = "---\ntitle: Markets\ndate: 2022-01-10\n---\n\
+Prices of copper rose sharply on Monday, London traders said.";
+    let ms = extract_all(text);
+    let said = find(&ms, "said").title.as_deref().unwrap_or_default();
+    assert!(said.starts_with("London traders said prices of copper rose"), "{ms:#?}");
+}

@@ -358,6 +358,31 @@ impl Tree<'_> {
         // (the first clause: "Both times" may be parsed as one too)
         let said =
             self.kids[i].iter().copied().find(|&c| self.s.tokens[c].deprel == "ccomp" && verbal(c));
+        // "Prices rose sharply, traders said": what was said may come
+        // first, which a parse may read as an unmarked adverbial clause;
+        // told as reported speech when it is no direct quote and no one
+        // was told it ("told AFP")
+        let saying = || {
+            super::lexicon::lookup(&t.form.to_lowercase())
+                .is_some_and(|e| e.event_type == crate::model::EventType::Statement)
+                && self.object(i).or_else(|| self.child(i, "iobj")).is_none()
+        };
+        let quoted = |c: usize| {
+            self.span_without(c, &[])
+                .iter()
+                .any(|&w| matches!(self.s.tokens[w].form.as_str(), "\"" | "“" | "”" | "``" | "''"))
+        };
+        let fronted = || {
+            self.kids[i].iter().copied().find(|&c| {
+                c < i
+                    && self.s.tokens[c].deprel == "advcl"
+                    && self.s.tokens[c].feats.contains("VerbForm=Fin")
+                    && verbal(c)
+                    && self.kids[c].iter().all(|&k| self.s.tokens[k].deprel != "mark")
+                    && !quoted(c)
+            })
+        };
+        let said = said.or_else(|| fronted().filter(|_| saying()));
         let mut reported = false;
         if let Some(c) = said.filter(|_| depth < 1) {
             // who was told, between the verb and what: "told reporters
