@@ -341,9 +341,9 @@ pub(super) fn mentions(
 /// coordinated in the parse with an earlier mention of its sentence, is
 /// told after it (`follows`, with the conjunction as its cue); the earlier
 /// conjunct's mention may be its verb's object ("accepted the
-/// resignation"). The graph
-/// orders the two, and dates the later from the earlier's event. The
-/// conjuncts of an alternative ("arrested or killed") tell no order.
+/// resignation"). The graph orders the two, and dates the later from the
+/// earlier's event. The conjuncts of an alternative ("arrested or
+/// killed") tell no order.
 /// `lexical_at` and `out_at` are where each mention's trigger stands in
 /// the parse (sentence, word), beside `lexical` and `out`.
 fn link_conjuncts(

@@ -8,9 +8,10 @@
 //!   invited ..."), recorded by the extract stage with its cue;
 //! * a reviewer's pinned order (`pinned`), from an edits file.
 //!
-//! Events with a vague or missing date are narrowed by their text
-//! neighbours (an event told after one of 5 January and before one of
-//! 6 January lies in [5, 6]). Strongly connected components
+//! Events with a vague date are narrowed by their text neighbours (an
+//! event told after one of 5 January and before one of 6 January lies in
+//! [5, 6]); an undated event told after one of 5 January lies between
+//! that day and its article's reference day. Strongly connected components
 //! (petgraph's Tarjan) are contradictions: their text edges are reported
 //! with their quotes and left out, so a timeline is still produced. The
 //! display order is a topological order with ties broken by date, then by
@@ -132,8 +133,6 @@ fn date_edges(events: &[Event]) -> Vec<Edge> {
     out
 }
 
-/// Narrow the dates of events that are not written out, from their text
-/// neighbours: after a predecessor's start, before a successor's end.
 /// "... accepted the resignation of the government and withdrew the
 /// troops": an undated event told after an event dated to a day or a week
 /// is dated from that event's first day to the reference day of the
@@ -187,6 +186,8 @@ pub(super) fn date_followers(
     }
 }
 
+/// Narrow the dates of events that are not written out, from their text
+/// neighbours: after a predecessor's start, before a successor's end.
 fn tighten(events: &mut [Event], edges: &[Edge]) {
     for e in edges.iter().filter(|e| e.origin != Origin::Dates) {
         let (Some(before), Some(after)) = (span(&events[e.from]), span(&events[e.to])) else {
