@@ -346,7 +346,8 @@ fn main() {
                 })
                 .collect();
             let t0 = Instant::now();
-            let (ordered, edges, cycles) = timeline::graph::order::order(events, &[]);
+            let (ordered, edges, cycles) =
+                timeline::graph::order::order(events, &[], &timeline::graph::order::ToldBy::new());
             eprintln!(
                 "order: {n} events, {} edges kept, {} contradictions, {:.0} ms",
                 edges.len(),

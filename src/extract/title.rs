@@ -368,9 +368,9 @@ impl Tree<'_> {
                 && self.object(i).or_else(|| self.child(i, "iobj")).is_none()
         };
         let quoted = |c: usize| {
-            self.span_without(c, &[])
-                .iter()
-                .any(|&w| matches!(self.s.tokens[w].form.as_str(), "\"" | "“" | "”" | "``" | "''"))
+            self.span_without(c, &[]).iter().any(|&w| {
+                matches!(self.s.tokens[w].form.as_str(), "\"" | "“" | "”" | "«" | "»" | "``" | "''")
+            })
         };
         let fronted = || {
             self.kids[i].iter().copied().find(|&c| {

@@ -231,7 +231,8 @@ pub fn apply(mut t: Timeline, edits: &[Edit]) -> (Timeline, Vec<String>) {
     t.findings.retain(|f| {
         f.kind != FindingKind::OrderingCycle && f.events.iter().all(|id| ids.contains(id))
     });
-    let (events, edges, cycles) = order::order(std::mem::take(&mut t.events), &pins);
+    let (events, edges, cycles) =
+        order::order(std::mem::take(&mut t.events), &pins, &order::ToldBy::new());
     t.events = events;
     super::salience::assign(&t.documents, &mut t.events);
     t.edges = edges;

@@ -338,15 +338,14 @@ pub fn build(
     }
     // the day each document's narrative is told up to: its reference day
     // (and whether that was inferred), else the end of its date
-    let told_by: BTreeMap<&str, (chrono::NaiveDate, bool)> = documents
+    let told_by: order::ToldBy<'_> = documents
         .iter()
         .filter_map(|d| match &d.reference {
             Some(r) => Some((d.id.as_str(), (r.date, r.source == ReferenceSource::Inferred))),
             None => d.date_span().map(|s| (d.id.as_str(), (s.hi, false))),
         })
         .collect();
-    order::date_followers(&mut events, &told_by);
-    let (mut events, edges, mut findings) = order::order(events, &[]);
+    let (mut events, edges, mut findings) = order::order(events, &[], &told_by);
     findings.extend(review(&documents, &mut events));
     salience::assign(&documents, &mut events);
     let entities = entities::gather(&mut events);

@@ -140,15 +140,11 @@ fn date_edges(events: &[Event]) -> Vec<Edge> {
 /// whether it was inferred). Resolution `narrative`, or `inferred` when
 /// that day or the earlier event's date was. A chain of such events is
 /// dated link by link; the id follows the new date.
-pub(super) fn date_followers(
-    events: &mut [Event],
-    told_by: &BTreeMap<&str, (chrono::NaiveDate, bool)>,
-) {
-    let edges = text_edges(events);
+fn date_followers(events: &mut [Event], edges: &[Edge], told_by: &ToldBy<'_>) {
     // a chain needs one pass per link: a few at most in any text
     for _ in 0..4 {
         let mut changed = false;
-        for e in &edges {
+        for e in edges {
             if events[e.to].date.is_some() {
                 continue;
             }
@@ -234,8 +230,14 @@ fn tighten(events: &mut [Event], edges: &[Edge]) {
     }
 }
 
+/// Each document's last day told (its reference day, else the end of its
+/// date) and whether that day was inferred: what dates an undated event
+/// told after a dated one.
+pub type ToldBy<'a> = BTreeMap<&'a str, (chrono::NaiveDate, bool)>;
+
 /// Order the events (see the module docs). `pins` are (earlier id, later
-/// id) pairs a reviewer fixed. Returns the events in display order, the
+/// id) pairs a reviewer fixed; `told_by` dates undated events told after
+/// dated ones (empty: none is dated). Returns the events in display order, the
 /// edges kept, and the findings about contradictions.
 ///
 /// Complexity: O((V + E) log V) with E linear in V for the date edges.
@@ -243,10 +245,13 @@ fn tighten(events: &mut [Event], edges: &[Edge]) {
 pub fn order(
     mut events: Vec<Event>,
     pins: &[(String, String)],
+    told_by: &ToldBy<'_>,
 ) -> (Vec<Event>, Vec<OrderEdge>, Vec<Finding>) {
+    let mut edges = text_edges(&events);
+    // (it may give an event a date, and so a new id, before pins are read)
+    date_followers(&mut events, &edges, told_by);
     let ids: BTreeMap<String, usize> =
         events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-    let mut edges = text_edges(&events);
     for (a, b) in pins {
         if let (Some(&i), Some(&j)) = (ids.get(a), ids.get(b)) {
             edges.push(Edge {

@@ -514,7 +514,8 @@ fn a_pinned_order_overrides_the_dates() {
     let b = mention("a", 40, "resign", EventType::PoliticalChange, None, None, Some("2021-05-07"));
     let t = build(vec![doc("a", "2021-05")], vec![a, b], &MergeOptions::default());
     let (first, second) = (t.events[0].id.clone(), t.events[1].id.clone());
-    let (events, edges, findings) = order::order(t.events, &[(second.clone(), first.clone())]);
+    let (events, edges, findings) =
+        order::order(t.events, &[(second.clone(), first.clone())], &order::ToldBy::new());
     // both ways at once is a contradiction of a pin with the dates
     assert_eq!(findings.len(), 1);
     assert!(edges.iter().any(|e| e.origin == crate::model::Origin::Pinned));
