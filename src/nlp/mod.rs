@@ -96,7 +96,8 @@ impl Model {
     #[must_use]
     pub fn opens_with_proper_noun(&self, forms: &[&str]) -> bool {
         let forms = &forms[..forms.len().min(8)];
-        self.tagger.tag(forms).first().is_some_and(|&c| self.tagger.classes[c].0 == "PROPN")
+        let ws = tagger::words(forms);
+        self.tagger.tag_prefix(&ws, 1).first().is_some_and(|&c| self.tagger.classes[c].0 == "PROPN")
     }
 
     /// The model committed with the code, loaded once.

@@ -253,12 +253,23 @@ impl Tagger {
 
     /// [`Tagger::tag`] from the words' hashes.
     pub(crate) fn tag_words(&self, ws: &[Word]) -> Vec<usize> {
+        self.tag_prefix(ws, ws.len())
+    }
+
+    /// The classes of the first `n` words of `ws`, the same as the first
+    /// `n` of [`Tagger::tag_words`]: a word's class depends on the classes
+    /// before it and, in the second pass, on the first pass's two classes
+    /// after it, so the first pass stops two words later and the rest of
+    /// the sentence is not scored (its words still inform the features).
+    pub(crate) fn tag_prefix(&self, ws: &[Word], n: usize) -> Vec<usize> {
+        let n = n.min(ws.len());
+        let reach = if self.second.is_empty() { n } else { (n + 2).min(ws.len()) };
         let dict = dict_classes(ws, &self.dictionary);
-        let mut out = Vec::with_capacity(ws.len());
+        let mut out = Vec::with_capacity(reach);
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0.0; self.classes.len()];
         let (mut prev, mut prev2) = (START, START);
-        for i in 0..ws.len() {
+        for i in 0..reach {
             let c = if let Some(&c) = self.dictionary.get(&ws[i].norm) {
                 usize::from(c)
             } else {
@@ -274,9 +285,9 @@ impl Tagger {
             return out;
         }
         let first = out;
-        let mut out = Vec::with_capacity(first.len());
+        let mut out = Vec::with_capacity(n);
         let (mut prev, mut prev2) = (START, START);
-        for i in 0..ws.len() {
+        for i in 0..n {
             let c = if let Some(&c) = self.dictionary.get(&ws[i].norm) {
                 usize::from(c)
             } else {

@@ -68,6 +68,29 @@ fn messy_news_gets_sensible_sentences_tags_and_heads() {
 }
 
 #[test]
+fn a_prefix_is_tagged_as_the_whole_sentence_tags_it() {
+    // the opening words' classes do not change when the tagger stops early
+    for text in [
+        "Heavy shooting erupted near the airport on Wednesday, witnesses said.",
+        "Ryanair said it would cut 3,000 jobs by the end of the year.",
+        "Marenko, who leads the union, called a strike from 1989 to 2019.",
+        "Analysts were surprised.",
+        "Protesters stormed the akimat.Police fired tear gas",
+    ] {
+        let forms: Vec<&str> = text.split(' ').collect();
+        let ws = super::tagger::words(&forms);
+        let whole = model().tagger.tag_words(&ws);
+        for n in 0..=forms.len() + 1 {
+            assert_eq!(
+                model().tagger.tag_prefix(&ws, n),
+                whole[..n.min(whole.len())],
+                "{text}, {n} words"
+            );
+        }
+    }
+}
+
+#[test]
 fn clitics_are_words_of_a_multiword_token() {
     let text = "Kazakhstan\u{2019}s president doesn't resign.";
     let s = &model().analyze(text)[0];
