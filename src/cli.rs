@@ -299,6 +299,15 @@ enum NlpCommand {
         /// Averaged tagger weights smaller than this are left out.
         #[arg(long, default_value_t = 0.5)]
         tagger_prune: f32,
+        /// Unlabeled text the word clusters are learned from: files or
+        /// folders of `.txt`, `TimeML` `.tml` (its tags left out) and `.jsonl`
+        /// (each line's `text`), read in name order.
+        #[arg(long)]
+        unlabeled: Vec<PathBuf>,
+        /// Fine, middle and coarse word clusters learned from the
+        /// unlabeled text.
+        #[arg(long, value_delimiter = ',', num_args = 3, default_values_t = [1024, 256, 32])]
+        clusters: Vec<usize>,
     },
     /// Score the model on a CoNLL-U file: `CoNLL` 2018 shared task figures.
     Eval {
@@ -1039,6 +1048,69 @@ fn events(command: EventsCommand) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The texts of `paths` for learning word clusters: files, and the files
+/// of folders (recursively, in name order); `.tml` keeps the text between
+/// its tags, `.jsonl` each line's `text`, anything else is read as text.
+fn read_unlabeled(paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+    fn files(p: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("{}: cannot list", p.display()))?
+                .map(|e| e.map(|e| e.path()))
+                .collect::<Result<_, _>>()
+                .with_context(|| format!("{}: cannot list", p.display()))?;
+            entries.sort();
+            for e in entries {
+                files(&e, out)?;
+            }
+        } else {
+            out.push(p.to_path_buf());
+        }
+        Ok(())
+    }
+    let mut all = Vec::new();
+    for p in paths {
+        files(p, &mut all)?;
+    }
+    let tag = regex::Regex::new(r"<[^>]*>").expect("a valid pattern");
+    let mut texts = Vec::new();
+    for f in all {
+        let text = std::fs::read_to_string(&f)
+            .with_context(|| format!("{}: cannot read UTF-8 text", f.display()))?;
+        match f.extension().and_then(|e| e.to_str()) {
+            Some("tml") => {
+                let body = text
+                    .split_once("<TEXT>")
+                    .and_then(|(_, b)| b.split_once("</TEXT>"))
+                    .map_or(text.as_str(), |(b, _)| b);
+                let plain = tag.replace_all(body, "");
+                texts.push(
+                    plain
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&amp;", "&"),
+                );
+            }
+            Some("jsonl") => {
+                for (n, line) in text.lines().enumerate() {
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    let v: serde_json::Value = serde_json::from_str(line).with_context(|| {
+                        format!("{}:{}: expected a JSON object with a `text`", f.display(), n + 1)
+                    })?;
+                    if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+                        texts.push(t.to_string());
+                    }
+                }
+            }
+            _ => texts.push(text),
+        }
+    }
+    Ok(texts)
+}
+
 fn read_treebank(path: &Path) -> anyhow::Result<Vec<timeline::nlp::conllu::GoldSentence>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
@@ -1075,7 +1147,10 @@ fn nlp(command: NlpCommand) -> anyhow::Result<ExitCode> {
             folds,
             prune,
             tagger_prune,
+            unlabeled,
+            clusters,
         } => {
+            let texts = read_unlabeled(&unlabeled)?;
             let mut sentences = Vec::new();
             for p in &inputs {
                 sentences.extend(read_treebank(p)?);
@@ -1090,8 +1165,9 @@ fn nlp(command: NlpCommand) -> anyhow::Result<ExitCode> {
                 folds: folds.max(1),
                 prune,
                 tagger_prune,
+                clusters: [0, 1, 2].map(|i| clusters.get(i).copied().unwrap_or(1).max(1)),
             };
-            let model = timeline::nlp::train(&sentences, &opts);
+            let model = timeline::nlp::train(&sentences, &opts, &texts);
             let bytes = model.write();
             timeline::write_atomic(&output, &bytes)?;
             eprintln!(

@@ -41,6 +41,9 @@ pub struct Language {
     pub auxiliaries: &'static [&'static str],
     /// Modal verbs before a trigger: what it reports may not have happened.
     pub modals: &'static [&'static str],
+    /// The ending of a verb's gerund and present participle ("declaring"):
+    /// a trigger with it tells its event as a nominal, not as a clause.
+    pub gerund_ending: &'static str,
     /// Words before a trigger, in the text, that deny it ("without" too:
     /// "left without paying"). The parse's negating dependents are
     /// [`Language::negators`].
@@ -477,6 +480,7 @@ pub static ENGLISH: Language = Language {
         "first",
         "reported",
     ],
+    gerund_ending: "ing",
     modals: &[
         "will",
         "would",

@@ -479,7 +479,7 @@ mod tests {
     fn pronouns_relatives_appositions_and_particles() {
         let ms = all(
             "Maria Lopez founded the bakery in 1998. She sold it to a chain last year.\n\
-             The chain, which was bought by Brightfoods, showed off new ovens.\n\
+             The chain, which was bought by Brightfoods, carried out a recall.\n\
              The former chief baker of the chain Tom Reyes resigned.",
             Some("2015-03-04"),
         );
@@ -488,7 +488,7 @@ mod tests {
         assert_eq!(by("sold").actor.as_deref(), Some("Maria Lopez"));
         assert_eq!(by("bought").target.as_deref(), Some("The chain"));
         assert_eq!(by("bought").actor.as_deref(), Some("Brightfoods"));
-        assert_eq!(by("showed off").target.as_deref(), Some("new ovens"));
+        assert_eq!(by("carried out").target.as_deref(), Some("a recall"));
         assert_eq!(by("resigned").actor.as_deref(), Some("Tom Reyes"));
     }
 

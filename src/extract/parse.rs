@@ -59,12 +59,24 @@ impl<'a> Tree<'a> {
     /// The dependent of `i` with relation `rel` whose case marker is one of
     /// `cases` ("by" for a passive agent, "of" for an event noun's theme).
     pub(super) fn marked(&self, i: usize, rels: &[&str], cases: &[&str]) -> Option<usize> {
+        self.marked_where(i, rels, cases, |_| true)
+    }
+
+    /// [`Tree::marked`], the first dependent that also passes `keep`.
+    fn marked_where(
+        &self,
+        i: usize,
+        rels: &[&str],
+        cases: &[&str],
+        keep: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         self.kids[i].iter().copied().find(|&k| {
             rels.contains(&self.s.tokens[k].deprel.as_str())
                 && self.kids[k].iter().any(|&c| {
                     self.s.tokens[c].deprel == "case"
                         && cases.contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
                 })
+                && keep(k)
         })
     }
 
@@ -438,14 +450,22 @@ impl<'a> Tree<'a> {
                 _ => break,
             }
         }
-        // "unveiled iPhone 4": a parse may read a name with a number as an
-        // unmarked oblique, as it reads "Tuesday"
+        // "unveiled iPhone 4", "carried out a recall": a parse may read
+        // the object as an unmarked oblique, as it reads "Tuesday"; one
+        // right after the verb (and its particle) that is no time is the
+        // object
         let named_oblique = || {
             self.kids[i].iter().copied().find(|&k| {
+                let t = &self.s.tokens[k];
+                let first = self.span_without(k, &[]).first().copied().unwrap_or(k);
+                let particle = self.child(i, "compound:prt").filter(|&p| p == i + 1);
                 k > i
-                    && self.s.tokens[k].deprel.starts_with("obl")
-                    && self.named_number(k)
                     && self.child(k, "case").is_none()
+                    && (t.deprel.starts_with("obl") && self.named_number(k)
+                        || t.deprel == "obl"
+                            && matches!(t.upos.as_str(), "NOUN" | "PROPN")
+                            && first == particle.unwrap_or(i) + 1
+                            && !self.is_time(k))
             })
         };
         let object = phrase(self.object(i))
@@ -464,9 +484,11 @@ impl<'a> Tree<'a> {
         (phrase(subject), object)
     }
 
-    /// A named place the event happened in.
+    /// A named place the event happened in: a name marked as a place
+    /// ("in Ostrava"), not a time ("on Monday", "in March").
     pub(super) fn place(&self, i: usize) -> Option<String> {
-        let k = self.marked(i, &["obl", "nmod", "obl:lmod"], ENGLISH.place_cases)?;
+        let rels = ["obl", "nmod", "obl:lmod"];
+        let k = self.marked_where(i, &rels, ENGLISH.place_cases, |k| !self.timed(k))?;
         (self.s.tokens[k].upos == "PROPN").then(|| self.phrase(k)).flatten()
     }
 }
@@ -566,5 +588,28 @@ mod tests {
         assert!(t.holds(retains, n0, n1));
         // nothing written there: nothing to say otherwise
         assert!(t.holds(retains, text.len(), text.len()));
+    }
+
+    /// "on Monday" is when, not where; "in Ostrava" is where.
+    #[test]
+    fn a_time_is_no_place() {
+        let (text, mut s) = sentence(&[
+            ("Rain", 2, "nsubj"),
+            ("battered", 0, "root"),
+            ("Ostrava", 2, "obj"),
+            ("on", 5, "case"),
+            ("Monday", 2, "obl"),
+            ("in", 7, "case"),
+            ("Moravia", 2, "obl"),
+        ]);
+        for k in [2, 4, 6] {
+            s.tokens[k].upos = "PROPN".into();
+        }
+        let timexes = crate::extract::timex::tag(&text, &crate::extract::timex::Context::default());
+        assert!(timexes.iter().any(|x| x.text == "Monday"));
+        let t = Tree::new(&text, &s, &timexes);
+        assert_eq!(t.place(1).as_deref(), Some("Moravia"));
+        // without the tagging, "on Monday" reads as a place
+        assert_eq!(Tree::new(&text, &s, &[]).place(1).as_deref(), Some("Monday"));
     }
 }

@@ -429,7 +429,7 @@ It is worthy of note that US Secretary of State Halvor Brandt discussed the disp
     let ms = extract_all(text);
     let m = find(&ms, "discussed");
     let title = m.title.as_deref().unwrap_or_default();
-    assert!(title.ends_with("Halvor Brandt discussed the dispute"), "{ms:#?}");
+    assert!(title.contains("Halvor Brandt discussed the dispute"), "{ms:#?}");
 }
 
 #[test]

@@ -14,13 +14,18 @@ impl Tree<'_> {
     /// The words of `k`'s subtree without the relations in `cuts` (and
     /// what hangs below them), as a sorted list of word indices.
     pub(super) fn span_without(&self, k: usize, cuts: &[&str]) -> Vec<usize> {
+        self.span_keeping(k, |c| !cuts.contains(&self.s.tokens[c].deprel.as_str()))
+    }
+
+    /// [`Tree::span_without`] with the dependents `keep` accepts.
+    fn span_keeping(&self, k: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
         let mut out = vec![k];
         let mut stack = vec![k];
         while let Some(j) = stack.pop() {
             for &c in &self.kids[j] {
                 // a hyphen inside a word is no punctuation to cut
                 let hyphen = self.s.tokens[c].xpos == "HYPH";
-                if hyphen || !cuts.contains(&self.s.tokens[c].deprel.as_str()) {
+                if hyphen || keep(c) {
                     out.push(c);
                     stack.push(c);
                 }
@@ -101,7 +106,23 @@ impl Tree<'_> {
         if t.upos == "PRON" && t.xpos.starts_with('W') {
             return self.participant(k, None).unwrap_or_default();
         }
-        let mut words = self.span_without(k, ENGLISH.title_cuts);
+        // a date the noun governs is left to the axis ("Japan on Saturday
+        // indicated", "On March 7 the dam burst" with "burst" read as a
+        // noun) when the rest stays whole ("the 1991 Gulf war" keeps its
+        // year, or it would lose "the")
+        let all = self.span_without(k, ENGLISH.title_cuts);
+        let dated = |c: usize| self.head(c) == Some(k) && self.timed(c);
+        let undated = self.span_keeping(k, |c| {
+            !ENGLISH.title_cuts.contains(&self.s.tokens[c].deprel.as_str()) && !dated(c)
+        });
+        let times: Vec<usize> = self.kids[k]
+            .iter()
+            .copied()
+            .filter(|&c| dated(c))
+            .flat_map(|c| self.span_without(c, &[]))
+            .collect();
+        let whole = all.iter().all(|w| undated.contains(w) || times.contains(w));
+        let mut words = if whole { undated } else { all };
         // a number the parse hung on the verb belongs to the noun after
         // it ("Over 2,000 protester have been detained": a verb takes no
         // number of its own)
@@ -271,10 +292,16 @@ impl Tree<'_> {
         let t = &self.s.tokens[i];
         // an event noun that is the subject of a verb is told by that
         // verb's clause: "heavy shooting erupted on the square"
-        // likewise an event noun a verb takes: "went on strike"
+        // likewise an event noun a verb takes: "went on strike"; not by a
+        // saying verb, which only reports it ("the dam burst, officials
+        // said" read with "burst" as a noun)
         let argument = t.deprel.starts_with("nsubj") || matches!(t.deprel.as_str(), "obj" | "obl");
+        let saying = |h: usize| {
+            super::lexicon::lookup(&self.s.tokens[h].form.to_lowercase())
+                .is_some_and(|e| e.event_type == crate::model::EventType::Statement)
+        };
         if matches!(t.upos.as_str(), "NOUN" | "PROPN") && argument {
-            if let Some(h) = self.head(i) {
+            if let Some(h) = self.head(i).filter(|&h| !saying(h)) {
                 if matches!(self.s.tokens[h].upos.as_str(), "VERB") && depth < 2 {
                     return self.compose_with(h, before, depth + 1, obliques);
                 }

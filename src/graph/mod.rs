@@ -468,13 +468,21 @@ fn into_event(c: Cluster) -> Event {
     }
     let rep = best.unwrap_or(&mentions[0]);
     // the most informative title composed from a parse: one that says who
-    // (it does not open on its own verb), then a few words more (they tell
-    // more, up to nine), the dating mention's on a tie
+    // (it does not open on its own verb), then one that tells the event as
+    // a fact (no modal verb: "will be perceived", except in what a
+    // statement reports; not a gerund: "promises declaring a state of
+    // emergency"), then a few words more (they tell more, up to nine), the
+    // dating mention's on a tie
     let composed =
         mentions.iter().filter_map(|m| m.title.as_deref().map(|t| (m, t))).max_by_key(|&(m, t)| {
             let first = t.split_whitespace().next().unwrap_or("");
+            let modal = m.event_type != EventType::Statement
+                && t.split_whitespace()
+                    .any(|w| ENGLISH.modals.contains(&w.to_lowercase().as_str()));
+            let gerund = m.trigger.to_lowercase().ends_with(ENGLISH.gerund_ending);
             (
                 !first.eq_ignore_ascii_case(&m.trigger),
+                !modal && !gerund,
                 t.split_whitespace().count().min(9),
                 std::ptr::eq(m, rep),
                 std::cmp::Reverse((&m.document, m.start)),

@@ -21,6 +21,7 @@
 //! `models/en-ud.model`; see `models/README.md` for the data and its
 //! licence.
 
+pub mod clusters;
 pub mod conllu;
 pub mod eval;
 pub mod parser;
@@ -82,7 +83,7 @@ pub struct Model {
     pub parser: parser::Parser,
 }
 
-const MAGIC: &[u8; 8] = b"TLNLP\x00\x01\x00";
+const MAGIC: &[u8; 8] = b"TLNLP\x00\x02\x00";
 
 static EMBEDDED: &[u8] = include_bytes!("../../models/en-ud.model");
 static MODEL: LazyLock<Result<Model, crate::error::ModelError>> =
@@ -113,17 +114,7 @@ impl Model {
     #[must_use]
     pub fn analyze(&self, text: &str) -> Vec<Sentence> {
         let pieces = tokenize::words(text, &self.keep_hyphen);
-        let mut starts = tokenize::sentence_starts(text, &pieces);
-        starts.push(pieces.len());
-        let mut out = Vec::with_capacity(starts.len());
-        let mut a = 0;
-        for b in starts {
-            if b > a {
-                out.push(self.sentence(text, &pieces[a..b]));
-            }
-            a = b;
-        }
-        out
+        sentence_runs(text, &pieces).map(|run| self.sentence(text, run)).collect()
     }
 
     /// The sentences of `text` that hold one of the byte offsets `at`
@@ -184,7 +175,8 @@ impl Model {
         // each word's hashes once, for the tagger, the tables and the parser
         let ws = tagger::words(forms);
         let classes = self.tagger.tag_words(&ws);
-        let (heads, labels) = self.parser.parse_words(&ws, &classes);
+        let clusters = tagger::cluster_ids(&ws, &self.tagger.clusters);
+        let (heads, labels) = self.parser.parse_words(&ws, &classes, &clusters);
         let tokens = forms
             .iter()
             .zip(ws.iter().zip(&classes))
@@ -232,7 +224,7 @@ impl Model {
             return Err("no language model: models/en-ud.model is empty (train one with `timeline nlp train`)".into());
         }
         if !bytes.starts_with(MAGIC) {
-            return Err("expected a timeline language model (TLNLP version 1), but the file starts otherwise".into());
+            return Err("expected a timeline language model (TLNLP version 2), but the file starts otherwise".into());
         }
         let mut at = MAGIC.len();
         let n = read_u32(bytes, &mut at)? as usize;
@@ -251,8 +243,23 @@ impl Model {
     /// Train on treebank sentences (see [`train`]).
     #[must_use]
     pub fn train(sentences: &[conllu::GoldSentence], options: &TrainOptions) -> Model {
-        train(sentences, options)
+        train(sentences, options, &[])
     }
+}
+
+/// The words of each sentence of `text` ([`tokenize::sentence_starts`]).
+fn sentence_runs<'p>(
+    text: &str,
+    pieces: &'p [tokenize::Piece],
+) -> impl Iterator<Item = &'p [tokenize::Piece]> {
+    let mut starts = tokenize::sentence_starts(text, pieces);
+    starts.push(pieces.len());
+    let mut a = 0;
+    starts.into_iter().filter_map(move |b| {
+        let run = (b > a).then(|| &pieces[a..b]);
+        a = b;
+        run
+    })
 }
 
 /// How to train.
@@ -271,6 +278,8 @@ pub struct TrainOptions {
     pub prune: f32,
     /// The same for the tagger.
     pub tagger_prune: f32,
+    /// Fine, middle and coarse word clusters learned from unlabeled text.
+    pub clusters: [usize; 3],
 }
 
 impl Default for TrainOptions {
@@ -282,14 +291,16 @@ impl Default for TrainOptions {
             folds: 5,
             prune: 2.0,
             tagger_prune: 0.5,
+            clusters: [1024, 256, 32],
         }
     }
 }
 
 /// Train the backbone: hyphen prefixes from the words that keep their
-/// hyphen, the tagger on everything, the parser on jackknifed tags.
+/// hyphen, word clusters from the treebank's words and the `unlabeled`
+/// texts, the tagger on everything, the parser on jackknifed tags.
 #[must_use]
-pub fn train(sentences: &[conllu::GoldSentence], o: &TrainOptions) -> Model {
+pub fn train(sentences: &[conllu::GoldSentence], o: &TrainOptions, unlabeled: &[String]) -> Model {
     use rayon::prelude::*;
     let mut keep_hyphen = HashSet::new();
     for s in sentences {
@@ -305,8 +316,39 @@ pub fn train(sentences: &[conllu::GoldSentence], o: &TrainOptions) -> Model {
             }
         }
     }
+    let clusters = if unlabeled.is_empty() {
+        perceptron::KeyMap::default()
+    } else {
+        // the treebank's sentences and the texts', as hashes of the
+        // normalized forms the tagger looks up
+        let mut sequences: Vec<Vec<u64>> = sentences
+            .iter()
+            .map(|s| {
+                s.words.iter().map(|w| perceptron::hash_str(&tagger::normalize(&w.form))).collect()
+            })
+            .collect();
+        let texts: Vec<Vec<Vec<u64>>> = unlabeled
+            .par_iter()
+            .map(|text| {
+                let pieces = tokenize::words(text, &keep_hyphen);
+                sentence_runs(text, &pieces)
+                    .map(|run| {
+                        run.iter()
+                            .map(|p| {
+                                perceptron::hash_str(&tagger::normalize(&text[p.start..p.end]))
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        sequences.extend(texts.into_iter().flatten());
+        let options =
+            clusters::ClusterOptions { levels: o.clusters, seed: o.seed, ..Default::default() };
+        clusters::learn(&sequences, &options)
+    };
     let (mut tagger, folds) = rayon::join(
-        || tagger::Tagger::train(sentences, o.tagger_iterations, o.seed, o.tagger_prune),
+        || tagger::Tagger::train(sentences, &clusters, o.tagger_iterations, o.seed, o.tagger_prune),
         || {
             // each fold tagged by a tagger that never saw it
             (0..o.folds.max(1))
@@ -321,6 +363,7 @@ pub fn train(sentences: &[conllu::GoldSentence], o: &TrainOptions) -> Model {
                     let t = if o.folds > 1 {
                         tagger::Tagger::train(
                             &train,
+                            &clusters,
                             o.tagger_iterations,
                             o.seed + k as u64,
                             o.tagger_prune,
@@ -365,7 +408,7 @@ pub fn train(sentences: &[conllu::GoldSentence], o: &TrainOptions) -> Model {
             )
         })
         .collect();
-    let parser = parser::Parser::train(&data, o.parser_iterations, o.seed, o.prune);
+    let parser = parser::Parser::train(&data, &clusters, o.parser_iterations, o.seed, o.prune);
     Model { keep_hyphen, tagger, parser }
 }
 

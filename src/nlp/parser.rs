@@ -170,10 +170,15 @@ struct Tokens {
     tag: Vec<u64>,
     /// The last three letters, for words the training data never had.
     suffix: Vec<u64>,
+    /// Fine and coarse word clusters ([`super::clusters`]); empty without
+    /// a cluster table.
+    fine: Vec<u64>,
+    coarse: Vec<u64>,
 }
 
 impl Tokens {
-    fn new(words: &[Word], tags: &[usize]) -> Tokens {
+    /// `clusters`: each word's packed cluster, or nothing.
+    fn new(words: &[Word], tags: &[usize], clusters: &[u32]) -> Tokens {
         let mut word = vec![hash_str("<root>")];
         let mut tag = vec![hash_str("<ROOT>")];
         let mut suffix = vec![hash_str("<root>")];
@@ -185,7 +190,28 @@ impl Tokens {
         word.push(hash_str("<none>"));
         tag.push(hash_str("<NONE>"));
         suffix.push(hash_str("<none>"));
-        Tokens { word, tag, suffix }
+        let (mut fine, mut coarse) = (Vec::new(), Vec::new());
+        if !clusters.is_empty() {
+            fine.push(hash_str("<root>"));
+            coarse.push(hash_str("<root>"));
+            for &c in clusters {
+                // the middle and coarse levels
+                let [_, m, k] = super::tagger::cluster_parts(c);
+                fine.push(mix(0xc1, m));
+                coarse.push(mix(0xc2, k));
+            }
+            fine.push(hash_str("<none>"));
+            coarse.push(hash_str("<none>"));
+        }
+        Tokens { word, tag, suffix, fine, coarse }
+    }
+
+    fn c(&self, i: usize) -> u64 {
+        self.fine[if i == NONE { self.fine.len() - 1 } else { i }]
+    }
+
+    fn cc(&self, i: usize) -> u64 {
+        self.coarse[if i == NONE { self.coarse.len() - 1 } else { i }]
     }
 
     fn w(&self, i: usize) -> u64 {
@@ -312,6 +338,21 @@ fn features(st: &State, tk: &Tokens, out: &mut Vec<u64>) {
     f(102, mix(tk.suf(s0), tk.suf(b0)));
     f(103, mix(mix(w(s0), t(b0)), t(b1)));
     f(104, mix(mix(t(s0), w(b0)), t(b1)));
+    if !tk.fine.is_empty() {
+        // word clusters in place of words (Koo, Carreras and Collins 2008)
+        let (c, cc) = (|i| tk.c(i), |i| tk.cc(i));
+        f(90, c(s0));
+        f(91, c(b0));
+        f(92, c(b1));
+        f(93, c(s1));
+        f(94, mix(c(s0), c(b0)));
+        f(95, mix(cc(s0), t(b0)));
+        f(96, mix(t(s0), cc(b0)));
+        f(97, mix(cc(s0), cc(b0)));
+        f(98, mix(mix(c(s0), t(s0)), t(b0)));
+        f(99, mix(t(s0), mix(c(b0), t(b0))));
+        f(100, mix(cc(s1), mix(t(s0), t(b0))));
+    }
 }
 
 /// Transition types; an arc's label is chosen by a second model.
@@ -466,13 +507,18 @@ impl Parser {
     /// Parse: heads (1-based, 0 the root) and label indices of each word.
     #[must_use]
     pub fn parse(&self, words: &[&str], tags: &[usize]) -> (Vec<usize>, Vec<usize>) {
-        self.parse_words(&super::tagger::words(words), tags)
+        self.parse_words(&super::tagger::words(words), tags, &[])
     }
 
     /// [`Parser::parse`], from the words' hashes (the tagger's).
-    pub(crate) fn parse_words(&self, words: &[Word], tags: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    pub(crate) fn parse_words(
+        &self,
+        words: &[Word],
+        tags: &[usize],
+        clusters: &[u32],
+    ) -> (Vec<usize>, Vec<usize>) {
         let n = words.len();
-        let tk = Tokens::new(words, tags);
+        let tk = Tokens::new(words, tags, clusters);
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(128);
         let mut dfeats = Vec::with_capacity(128);
@@ -506,6 +552,7 @@ impl Parser {
     #[must_use]
     pub fn train(
         sentences: &[TrainingSentence<'_>],
+        clusters: &super::perceptron::KeyMap<u32>,
         iterations: usize,
         seed: u64,
         prune: f32,
@@ -546,7 +593,8 @@ impl Parser {
                     children[gh[d - 1]].push(d);
                 }
                 let gold = Gold { heads: &heads, children };
-                let tk = Tokens::new(&super::tagger::words(words), tags);
+                let ws = super::tagger::words(words);
+                let tk = Tokens::new(&ws, tags, &super::tagger::cluster_ids(&ws, clusters));
                 let mut st = State::new(n);
                 let mut in_stack = vec![false; n + 2];
                 in_stack[0] = true;

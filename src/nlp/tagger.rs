@@ -38,6 +38,10 @@ pub struct Tagger {
     /// class -> most common features.
     class_feats: Vec<u32>,
     feat_strings: Vec<String>,
+    /// Word clusters from unlabeled text ([`super::clusters`]): the hash of
+    /// a normalized form -> its fine, middle and coarse clusters, packed
+    /// ([`super::clusters::pack`]).
+    pub(crate) clusters: KeyMap<u32>,
 }
 
 /// How a lemma is made from its word form.
@@ -182,7 +186,16 @@ pub(crate) fn words(forms: &[&str]) -> Vec<Word> {
 const START: u64 = 0x1234_5678;
 const END: u64 = 0x8765_4321;
 
-fn features(ws: &[Word], dict: &[u64], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
+#[allow(clippy::too_many_arguments)]
+fn features(
+    ws: &[Word],
+    dict: &[u64],
+    clus: &[u32],
+    i: usize,
+    prev: u64,
+    prev2: u64,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let w = |k: isize| -> u64 {
         match i.checked_add_signed(k) {
@@ -226,6 +239,29 @@ fn features(ws: &[Word], dict: &[u64], i: usize, prev: u64, prev2: u64, out: &mu
     out.push(t(30, ws.get(i + 1).map_or(END, |x| x.shape)));
     out.push(t(31, mix(w(1), w(2))));
     out.push(t(32, mix(me.suf[1], d(1))));
+    if !clus.is_empty() {
+        // the words' clusters (`NO_CLUSTER` for a word the text lacked)
+        let c = |k: isize| -> [u64; 3] {
+            match i.checked_add_signed(k) {
+                None => [START; 3],
+                Some(j) => clus.get(j).map_or([END; 3], |&c| cluster_parts(c)),
+            }
+        };
+        let [f0, m0, c0] = c(0);
+        let [fp, mp, cp] = c(-1);
+        let [fnx, mnx, cnx] = c(1);
+        out.push(t(50, f0));
+        out.push(t(51, c0));
+        out.push(t(52, mp));
+        out.push(t(53, mnx));
+        out.push(t(54, mix(prev, m0)));
+        out.push(t(55, mix(f0, cnx)));
+        out.push(t(56, mix(cp, f0)));
+        out.push(t(58, m0));
+        out.push(t(59, fp));
+        out.push(t(60, fnx));
+        out.push(t(57, mix(me.suf[2], c0)));
+    }
 }
 
 /// The second pass's extra features: the first pass's tags ahead.
@@ -237,6 +273,29 @@ fn ahead(first: &[usize], i: usize, me: &Word, prev: u64, out: &mut Vec<u64>) {
     out.push(mix(43, mix(prev, t(1))));
     out.push(mix(44, mix(me.suf[2], t(1))));
     out.push(mix(45, mix(me.shape, t(1))));
+}
+
+/// A word without a cluster.
+const NO_CLUSTER: u32 = u32::MAX;
+
+/// A packed cluster's fine, middle and coarse levels as feature values
+/// (all [`NO_CLUSTER`] for a word without one).
+pub(crate) fn cluster_parts(c: u32) -> [u64; 3] {
+    if c == NO_CLUSTER {
+        [u64::from(c); 3]
+    } else {
+        let [f, m, k] = super::clusters::unpack(c);
+        [u64::from(f), u64::from(m) | 0x1_0000, u64::from(k) | 0x2_0000]
+    }
+}
+
+/// The cluster of each word ([`NO_CLUSTER`] for those the table lacks;
+/// nothing when there is no table).
+pub(crate) fn cluster_ids(ws: &[Word], clusters: &KeyMap<u32>) -> Vec<u32> {
+    if clusters.is_empty() {
+        return Vec::new();
+    }
+    ws.iter().map(|w| clusters.get(&w.norm).copied().unwrap_or(NO_CLUSTER)).collect()
 }
 
 /// The tag dictionary's class of each word (a marker for words it lacks).
@@ -265,6 +324,7 @@ impl Tagger {
         let n = n.min(ws.len());
         let reach = if self.second.is_empty() { n } else { (n + 2).min(ws.len()) };
         let dict = dict_classes(ws, &self.dictionary);
+        let clus = cluster_ids(ws, &self.clusters);
         let mut out = Vec::with_capacity(reach);
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0.0; self.classes.len()];
@@ -273,7 +333,7 @@ impl Tagger {
             let c = if let Some(&c) = self.dictionary.get(&ws[i].norm) {
                 usize::from(c)
             } else {
-                features(ws, &dict, i, prev, prev2, &mut feats);
+                features(ws, &dict, &clus, i, prev, prev2, &mut feats);
                 self.weights.score(&feats, &mut scores);
                 argmax(&scores)
             };
@@ -291,7 +351,7 @@ impl Tagger {
             let c = if let Some(&c) = self.dictionary.get(&ws[i].norm) {
                 usize::from(c)
             } else {
-                features(ws, &dict, i, prev, prev2, &mut feats);
+                features(ws, &dict, &clus, i, prev, prev2, &mut feats);
                 ahead(&first, i, &ws[i], prev, &mut feats);
                 self.second.score(&feats, &mut scores);
                 argmax(&scores)
@@ -331,6 +391,7 @@ impl Tagger {
                     sentences[si].words.iter().map(|w| w.form.as_str()).collect();
                 let ws = words(&forms);
                 let dict = dict_classes(&ws, &self.dictionary);
+                let clus = cluster_ids(&ws, &self.clusters);
                 let (mut prev, mut prev2) = (START, START);
                 for i in 0..ws.len() {
                     let w = &sentences[si].words[i];
@@ -339,7 +400,7 @@ impl Tagger {
                     let guess = if let Some(&c) = self.dictionary.get(&ws[i].norm) {
                         usize::from(c)
                     } else {
-                        features(&ws, &dict, i, prev, prev2, &mut feats);
+                        features(&ws, &dict, &clus, i, prev, prev2, &mut feats);
                         ahead(&first[si], i, &ws[i], prev, &mut feats);
                         trainer.score(&feats, &mut scores);
                         let guess = argmax(&scores);
@@ -405,7 +466,13 @@ impl Tagger {
     /// Learn from treebank sentences: `iterations` passes in a seeded
     /// shuffled order.
     #[must_use]
-    pub fn train(sentences: &[GoldSentence], iterations: usize, seed: u64, prune: f32) -> Tagger {
+    pub fn train(
+        sentences: &[GoldSentence],
+        clusters: &KeyMap<u32>,
+        iterations: usize,
+        seed: u64,
+        prune: f32,
+    ) -> Tagger {
         let mut class_of: BTreeMap<(String, String), usize> = BTreeMap::new();
         for s in sentences {
             for w in &s.words {
@@ -452,13 +519,14 @@ impl Tagger {
                     sentences[si].words.iter().map(|w| w.form.as_str()).collect();
                 let ws = words(&forms);
                 let dict = dict_classes(&ws, &dictionary);
+                let clus = cluster_ids(&ws, clusters);
                 let (mut prev, mut prev2) = (START, START);
                 for i in 0..ws.len() {
                     let truth = gold[si][i];
                     let guess = if let Some(&c) = dictionary.get(&ws[i].norm) {
                         usize::from(c)
                     } else {
-                        features(&ws, &dict, i, prev, prev2, &mut feats);
+                        features(&ws, &dict, &clus, i, prev, prev2, &mut feats);
                         trainer.score(&feats, &mut scores);
                         let guess = argmax(&scores);
                         trainer.tick();
@@ -539,6 +607,7 @@ impl Tagger {
             feats,
             class_feats,
             feat_strings,
+            clusters: clusters.clone(),
         }
     }
 
@@ -569,6 +638,7 @@ impl Tagger {
         for f in &self.feat_strings {
             write_str(out, f);
         }
+        write_map32(out, &self.clusters);
     }
 
     /// Read what [`Tagger::write`] wrote.
@@ -604,6 +674,7 @@ impl Tagger {
         for _ in 0..nf {
             feat_strings.push(read_str(bytes, at)?);
         }
+        let clusters = read_map32(bytes, at)?;
         let bad_rule =
             lemmas.values().chain(suffix_lemmas.values()).any(|&r| r as usize >= rules.len());
         let bad_feat =
@@ -630,6 +701,7 @@ impl Tagger {
             feats,
             class_feats,
             feat_strings,
+            clusters,
         })
     }
 }

@@ -196,10 +196,16 @@ fn training_is_seeded_and_deterministic() {
         tagger_prune: 0.0,
         ..TrainOptions::default()
     };
-    let a = train(&gold, &o).write();
-    let b = train(&gold, &o).write();
+    // unlabeled text for the word clusters
+    let text = "The mayor resigned on Monday. The minister resigned on Friday. \
+                The governor left on Tuesday. "
+        .repeat(4);
+    let unlabeled = [text.clone(), text];
+    let a = train(&gold, &o, &unlabeled).write();
+    let b = train(&gold, &o, &unlabeled).write();
     assert_eq!(a, b, "the same data and seed give the same bytes");
     let m = Model::read(&a).unwrap();
+    assert!(!m.tagger.clusters.is_empty());
     let s = m.analyze_words(&["The", "mayor", "resigned", "."]);
     let heads: Vec<usize> = s.tokens.iter().map(|t| t.head).collect();
     assert_eq!(heads, [2, 3, 0, 3]);

@@ -319,17 +319,21 @@ fn middle<S: std::hash::BuildHasher>(
             ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '\u{201c}' | '\u{201d}'
             | '/' => !digit_both && off > start,
             // "protesters.These": a word of two letters or more, then a
-            // capitalised word ("died.I think": "I" and "A" are words)
+            // capitalised word ("died.I think": "I" and "A" are words);
+            // "on May 5.Then": a number, then a capitalised word
             '.' => {
                 let left = &s[start..off];
                 let after = chars.get(k + 2).map(|x| x.1);
+                let number = !left.is_empty() && left.chars().all(|x| x.is_ascii_digit());
                 next.is_some_and(char::is_uppercase)
                     && (after.is_some_and(char::is_lowercase)
-                        || matches!(next, Some('I' | 'A'))
+                        || !number
+                            && matches!(next, Some('I' | 'A'))
                             && after.is_none_or(|x| !x.is_alphanumeric() && x != '.'))
-                    && left.chars().filter(|x| x.is_alphabetic()).count() >= 2
-                    && left.chars().any(char::is_lowercase)
-                    && !ABBREVIATIONS.contains(left.to_lowercase().as_str())
+                    && (number
+                        || left.chars().filter(|x| x.is_alphabetic()).count() >= 2
+                            && left.chars().any(char::is_lowercase)
+                            && !ABBREVIATIONS.contains(left.to_lowercase().as_str()))
             }
             '-' | '\u{2013}' | '\u{2014}' => {
                 let left = &s[start..off];
@@ -500,6 +504,11 @@ mod tests {
     #[test]
     fn messy_text_splits_where_a_reader_would() {
         assert_eq!(toks("protesters.These"), ["protesters", ".", "These"]);
+        assert_eq!(
+            toks("on May 5.Then the mayor"),
+            ["on", "May", "5", ".", "Then", "the", "mayor"]
+        );
+        assert_eq!(toks("rose 2.5 percent"), ["rose", "2.5", "percent"]);
         assert_eq!(toks("Tokayev,who"), ["Tokayev", ",", "who"]);
         assert_eq!(toks("10:30 a.m."), ["10:30", "a.m."]);
         // "I" and "A" are words of one letter; initials and "U.S.A" stay
@@ -532,6 +541,10 @@ mod tests {
         assert_eq!(
             sents("ALMATY, Jan 6\nTroops arrived. \u{201c}We left.\u{201d} He said so."),
             ["ALMATY, Jan 6", "Troops arrived.", "\u{201c}We left.\u{201d}", "He said so."]
+        );
+        assert_eq!(
+            sents("The bridge fell on May 5.Then the mayor resigned."),
+            ["The bridge fell on May 5.", "Then the mayor resigned."]
         );
         assert_eq!(
             sents("It hit the U.S. The storm passed."),
