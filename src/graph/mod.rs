@@ -479,7 +479,9 @@ fn into_event(c: Cluster) -> Event {
             let modal = m.event_type != EventType::Statement
                 && t.split_whitespace()
                     .any(|w| ENGLISH.modals.contains(&w.to_lowercase().as_str()));
-            let gerund = m.trigger.to_lowercase().ends_with(ENGLISH.gerund_ending);
+            // the trigger's verb, without its particle ("showing off")
+            let verb = m.trigger.split_whitespace().next().unwrap_or("").to_lowercase();
+            let gerund = verb.ends_with(ENGLISH.gerund_ending);
             (
                 !first.eq_ignore_ascii_case(&m.trigger),
                 !modal && !gerund,

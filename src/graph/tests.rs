@@ -200,6 +200,41 @@ fn an_event_takes_a_title_that_says_who() {
 }
 
 #[test]
+fn an_event_takes_a_title_that_tells_it_as_a_fact() {
+    let day = Some("2022-01-06");
+    let titled = |d: &str, trigger: &str, title: &str| {
+        let mut m = mention(d, 0, "deploy", EventType::Security, Some("Russia"), None, day);
+        m.trigger = trigger.into();
+        m.title = Some(title.into());
+        m
+    };
+    let docs = || vec![doc("a", "2022-01"), doc("b", "2022-01"), doc("c", "2022-01")];
+    // longer, but wrapped in a modal verb or told by a gerund
+    let modal =
+        titled("a", "intervention", "Russia's military intervention will be poorly perceived");
+    let gerund =
+        titled("b", "deploying", "The alliance's promises deploying its forces in the cities");
+    let fact = titled("c", "sent", "Russia sent its forces");
+    let t = build(docs(), vec![modal.clone(), gerund.clone(), fact], &MergeOptions::default());
+    assert_eq!(t.events.len(), 1);
+    assert_eq!(t.events[0].title, "Russia sent its forces");
+    // what a statement reports may hold a modal verb
+    let said = |d: &str, title: &str| {
+        let mut m = mention(d, 0, "say", EventType::Statement, Some("Lee"), None, day);
+        m.trigger = "said".into();
+        m.title = Some(title.into());
+        m
+    };
+    let t = build(
+        docs(),
+        vec![said("a", "Lee said the troops would leave by March"), said("b", "Lee said")],
+        &MergeOptions::default(),
+    );
+    assert_eq!(t.events.len(), 1);
+    assert_eq!(t.events[0].title, "Lee said the troops would leave by March");
+}
+
+#[test]
 fn a_quote_of_connectives_only_is_its_own_title() {
     let mut m = mention("a", 0, "statement", EventType::Statement, None, None, None);
     m.quote = "adding".into();
