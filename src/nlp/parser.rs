@@ -170,9 +170,9 @@ struct Tokens {
     tag: Vec<u64>,
     /// The last three letters, for words the training data never had.
     suffix: Vec<u64>,
-    /// Fine and coarse word clusters ([`super::clusters`]); empty without
-    /// a cluster table.
-    fine: Vec<u64>,
+    /// Middle and coarse word clusters ([`super::clusters`]); empty
+    /// without a cluster table.
+    middle: Vec<u64>,
     coarse: Vec<u64>,
 }
 
@@ -190,24 +190,24 @@ impl Tokens {
         word.push(hash_str("<none>"));
         tag.push(hash_str("<NONE>"));
         suffix.push(hash_str("<none>"));
-        let (mut fine, mut coarse) = (Vec::new(), Vec::new());
+        let (mut middle, mut coarse) = (Vec::new(), Vec::new());
         if !clusters.is_empty() {
-            fine.push(hash_str("<root>"));
+            middle.push(hash_str("<root>"));
             coarse.push(hash_str("<root>"));
             for &c in clusters {
                 // the middle and coarse levels
                 let [_, m, k] = super::tagger::cluster_parts(c);
-                fine.push(mix(0xc1, m));
+                middle.push(mix(0xc1, m));
                 coarse.push(mix(0xc2, k));
             }
-            fine.push(hash_str("<none>"));
+            middle.push(hash_str("<none>"));
             coarse.push(hash_str("<none>"));
         }
-        Tokens { word, tag, suffix, fine, coarse }
+        Tokens { word, tag, suffix, middle, coarse }
     }
 
     fn c(&self, i: usize) -> u64 {
-        self.fine[if i == NONE { self.fine.len() - 1 } else { i }]
+        self.middle[if i == NONE { self.middle.len() - 1 } else { i }]
     }
 
     fn cc(&self, i: usize) -> u64 {
@@ -338,20 +338,20 @@ fn features(st: &State, tk: &Tokens, out: &mut Vec<u64>) {
     f(102, mix(tk.suf(s0), tk.suf(b0)));
     f(103, mix(mix(w(s0), t(b0)), t(b1)));
     f(104, mix(mix(t(s0), w(b0)), t(b1)));
-    if !tk.fine.is_empty() {
+    if !tk.middle.is_empty() {
         // word clusters in place of words (Koo, Carreras and Collins 2008)
         let (c, cc) = (|i| tk.c(i), |i| tk.cc(i));
-        f(90, c(s0));
-        f(91, c(b0));
-        f(92, c(b1));
-        f(93, c(s1));
-        f(94, mix(c(s0), c(b0)));
-        f(95, mix(cc(s0), t(b0)));
-        f(96, mix(t(s0), cc(b0)));
-        f(97, mix(cc(s0), cc(b0)));
-        f(98, mix(mix(c(s0), t(s0)), t(b0)));
-        f(99, mix(t(s0), mix(c(b0), t(b0))));
-        f(100, mix(cc(s1), mix(t(s0), t(b0))));
+        f(110, c(s0));
+        f(111, c(b0));
+        f(112, c(b1));
+        f(113, c(s1));
+        f(114, mix(c(s0), c(b0)));
+        f(115, mix(cc(s0), t(b0)));
+        f(116, mix(t(s0), cc(b0)));
+        f(117, mix(cc(s0), cc(b0)));
+        f(118, mix(mix(c(s0), t(s0)), t(b0)));
+        f(119, mix(t(s0), mix(c(b0), t(b0))));
+        f(120, mix(cc(s1), mix(t(s0), t(b0))));
     }
 }
 
