@@ -333,7 +333,12 @@ fn middle<S: std::hash::BuildHasher>(
                     && (number
                         || left.chars().filter(|x| x.is_alphabetic()).count() >= 2
                             && left.chars().any(char::is_lowercase)
-                            && !ABBREVIATIONS.contains(left.to_lowercase().as_str()))
+                            && !ABBREVIATIONS.contains(left.to_lowercase().as_str())
+                        // "for UAE.Tokayev": an acronym, then a word
+                        // ("U.S.Army" holds a full stop: one name)
+                        || left.chars().count() >= 2
+                            && left.chars().all(char::is_uppercase)
+                            && after.is_some_and(char::is_lowercase))
             }
             '-' | '\u{2013}' | '\u{2014}' => {
                 let left = &s[start..off];
@@ -545,6 +550,10 @@ mod tests {
         assert_eq!(
             sents("The bridge fell on May 5.Then the mayor resigned."),
             ["The bridge fell on May 5.", "Then the mayor resigned."]
+        );
+        assert_eq!(
+            sents("He flew to the UAE.Tokayev stayed. The U.S.Army left."),
+            ["He flew to the UAE.", "Tokayev stayed.", "The U.S.Army left."]
         );
         assert_eq!(
             sents("It hit the U.S. The storm passed."),
