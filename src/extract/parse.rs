@@ -306,6 +306,18 @@ impl<'a> Tree<'a> {
                     n = h;
                 }
             }
+            // "Part of Nazarbayev's family", "dozens of protesters": a bare
+            // noun that counts or divides what its "of" names is a share
+            // of them, told with them
+            let bare = !self.kids[k]
+                .iter()
+                .any(|&c| matches!(self.s.tokens[c].deprel.as_str(), "det" | "nmod:poss" | "amod"));
+            if t.upos == "NOUN" && bare && self.marked(k, &["nmod"], &["of"]).is_some() {
+                let share = self.text(&self.span_without(k, ENGLISH.title_cuts));
+                if share.chars().count() <= 48 {
+                    return Some(share);
+                }
+            }
         }
         self.phrase(k)
     }
@@ -399,7 +411,10 @@ impl<'a> Tree<'a> {
         }
         // a participle that modifies a noun: "iPods sold in France" (the
         // noun undergoes it), "people protesting" (the noun does it)
-        if t.deprel == "acl" {
+        // ("the report that Smith resigned", or a relative clause the
+        // parse reads as one, has a subject of its own and is no such)
+        let own_subject = self.child(i, "nsubj").or(self.child(i, "nsubj:pass"));
+        if t.deprel == "acl" && own_subject.is_none() {
             let noun = phrase(self.head(i));
             let object = phrase(self.object(i));
             return if t.xpos == "VBN" {

@@ -430,6 +430,31 @@ It is worthy of note that US Secretary of State Halvor Brandt discussed the disp
     let m = find(&ms, "discussed");
     let title = m.title.as_deref().unwrap_or_default();
     assert!(title.contains("Halvor Brandt discussed the dispute"), "{ms:#?}");
+    // "note that X discussed", read as a clause of "note": X did it
+    assert!(m.actor.as_deref().unwrap_or_default().ends_with("Halvor Brandt"), "{ms:#?}");
+}
+
+#[test]
+fn a_title_keeps_a_name_that_runs_on_from_its_office() {
+    let text = "---\ntitle: Freight\ndate: 1997-04-10\n---\n\
+CargoNet chairman Richard Pearson said on Monday that the company would double its fleet.";
+    let ms = extract_all(text);
+    let said = find(&ms, "said").title.as_deref().unwrap_or_default();
+    assert!(said.starts_with("CargoNet chairman Richard Pearson said"), "{ms:#?}");
+}
+
+#[test]
+fn a_share_of_a_group_is_told_with_the_group() {
+    let text = "---\ntitle: Flight\ndate: 2022-01-10\n---\n\
+Part of the minister's family left the country on a private jet on Tuesday. \
+Dozens of protesters stormed the city hall on Wednesday.";
+    let ms = extract_all(text);
+    assert_eq!(
+        find(&ms, "left").actor.as_deref(),
+        Some("Part of the minister's family"),
+        "{ms:#?}"
+    );
+    assert_eq!(find(&ms, "stormed").actor.as_deref(), Some("Dozens of protesters"), "{ms:#?}");
 }
 
 #[test]

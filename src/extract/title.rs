@@ -66,6 +66,19 @@ impl Tree<'_> {
         run
     }
 
+    /// Whether `c` is a name in apposition that runs on from its noun
+    /// with no comma or bracket between ("US Secretary of State Anthony
+    /// Blinken"): part of how the text names one person, which a title
+    /// keeps whole. "the company, Flyco," is an apposition a title cuts.
+    fn name_in_line(&self, c: usize) -> bool {
+        let t = &self.s.tokens[c];
+        t.deprel == "appos"
+            && t.upos == "PROPN"
+            && !self.timed(c)
+            && self.head(c).is_some_and(|h| h < c)
+            && c.checked_sub(1).is_some_and(|p| self.s.tokens[p].upos != "PUNCT")
+    }
+
     /// Whether the noun `k` has an infinitive of its own ("their
     /// willingness to talk", "the time to act"), which a title leaves out.
     fn infinitive_of(&self, k: usize) -> bool {
@@ -110,11 +123,12 @@ impl Tree<'_> {
         // indicated", "On March 7 the dam burst" with "burst" read as a
         // noun) when the rest stays whole ("the 1991 Gulf war" keeps its
         // year, or it would lose "the")
-        let all = self.span_without(k, ENGLISH.title_cuts);
+        let kept = |c: usize| {
+            !ENGLISH.title_cuts.contains(&self.s.tokens[c].deprel.as_str()) || self.name_in_line(c)
+        };
+        let all = self.span_keeping(k, kept);
         let dated = |c: usize| self.head(c) == Some(k) && self.timed(c);
-        let undated = self.span_keeping(k, |c| {
-            !ENGLISH.title_cuts.contains(&self.s.tokens[c].deprel.as_str()) && !dated(c)
-        });
+        let undated = self.span_keeping(k, |c| kept(c) && !dated(c));
         let times: Vec<usize> = self.kids[k]
             .iter()
             .copied()

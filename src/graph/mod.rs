@@ -64,6 +64,8 @@ struct Cluster {
     /// Where in each document it is reported, for the nearby rules.
     positions: BTreeMap<String, Vec<usize>>,
     actors: Vec<String>,
+    /// The keys of the actors written as proper names.
+    named_actors: Vec<String>,
     /// (key, written as a proper name)
     targets: Vec<(String, bool)>,
 }
@@ -187,6 +189,10 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
             score += 1;
         } else if statement && !c.actors.is_empty() {
             return None;
+        } else if is_proper(m.actor.as_deref().unwrap_or("")) && !c.named_actors.is_empty() {
+            // two people named as the doers: "Yeltsin sacked his minister"
+            // is not "Tshisekedi dismissed the talks"
+            return None;
         }
     }
     Some(score)
@@ -302,6 +308,7 @@ pub fn build(
                         periods: BTreeSet::new(),
                         positions: BTreeMap::new(),
                         actors: Vec::new(),
+                        named_actors: Vec::new(),
                         targets: Vec::new(),
                     });
                     clusters.len() - 1
@@ -315,6 +322,9 @@ pub fn build(
                 statement || m.actor.as_deref().is_some_and(|a| a.starts_with(char::is_uppercase));
             if let Some(a) = m.actor.as_deref().filter(|_| speaker) {
                 let k = key_name(a);
+                if is_proper(a) && !c.named_actors.contains(&k) {
+                    c.named_actors.push(k.clone());
+                }
                 if !c.actors.contains(&k) {
                     c.actors.push(k);
                 }

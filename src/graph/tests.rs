@@ -838,3 +838,28 @@ fn a_reviewers_date_settles_what_the_review_said_of_the_old_one() {
         fixed.findings
     );
 }
+
+#[test]
+fn one_kind_of_happening_done_by_two_named_people_stays_two_events() {
+    let sacked = |d: &str, actor: &str, target: &str| {
+        let day = Some("1997-04-08");
+        mention(d, 0, "dismiss", EventType::PoliticalChange, Some(actor), Some(target), day)
+    };
+    let docs = || vec![doc("a", "1997-04-09"), doc("b", "1997-04-09"), doc("c", "1997-04-09")];
+    // the same day's dismissals by two leaders are two events
+    let ms = vec![
+        sacked("a", "Boris Yeltsin", "his transport minister"),
+        sacked("b", "Tshisekedi", "the planned peace talks"),
+    ];
+    let t = build(docs(), ms, &MergeOptions::default());
+    assert_eq!(t.events.len(), 2, "{:#?}", t.events);
+    // one leader's, told by two articles (one misspelling him), and an
+    // unnamed doer's, are one
+    let ms = vec![
+        sacked("a", "Boris Yeltsin", "his transport minister"),
+        sacked("b", "Yeltsyn", "the minister"),
+        sacked("c", "the president", "the transport minister"),
+    ];
+    let t = build(docs(), ms, &MergeOptions::default());
+    assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+}
