@@ -128,6 +128,9 @@ pub struct Language {
     /// Conjunctions that offer alternatives ("arrested or killed"): their
     /// conjuncts are not told in the order they happened.
     pub alternatives: &'static [&'static str],
+    /// Prepositions that also open a clause ("after the talks", "after
+    /// the talks had failed"): a noun after one may be a clause's subject.
+    pub clause_prepositions: &'static [&'static str],
 }
 
 impl Language {
@@ -957,6 +960,10 @@ pub static ENGLISH: Language = Language {
         "live", "breaking", "opinion", "analysis", "report",
     ],
     alternatives: &["or", "nor", "either", "neither", "whether", "versus", "vs"],
+    clause_prepositions: &[
+        "after", "before", "since", "until", "till", "once", "as", "because", "while", "when",
+        "whereas", "though", "although", "if", "unless",
+    ],
     countries: &[
         "afghanistan",
         "albania",

@@ -42,9 +42,19 @@ impl<'a> Tree<'a> {
     /// The object of `i`: its `obj` dependent, and of two the one that is
     /// no relative pronoun ("note that X discussed the crisis", which a
     /// parse may read as "note [that] X discussed the crisis").
+    /// A noun that is the subject of the clause after it ("added the
+    /// bank had restricted credit", read with "the bank" as the object)
+    /// is none.
     pub(super) fn object(&self, i: usize) -> Option<usize> {
-        let mut objects =
-            self.kids[i].iter().copied().filter(|&k| self.s.tokens[k].deprel == "obj");
+        let subject_of_next = |k: usize| {
+            self.kids[i]
+                .iter()
+                .any(|&c| self.s.tokens[c].deprel == "ccomp" && self.stranded_subject(c) == Some(k))
+        };
+        let mut objects = self.kids[i]
+            .iter()
+            .copied()
+            .filter(|&k| self.s.tokens[k].deprel == "obj" && !subject_of_next(k));
         let first = objects.next()?;
         let relative = |k: usize| {
             self.s.tokens[k].upos == "PRON" && self.s.tokens[k].lemma == "that"
@@ -486,6 +496,13 @@ impl<'a> Tree<'a> {
         let object = phrase(self.object(i))
             .or_else(|| phrase(self.child(i, "iobj")))
             .or_else(|| phrase(named_oblique()));
+        if let Some(n) = self.stranded_subject(i) {
+            return if self.child(i, "aux:pass").is_some() {
+                (phrase(self.marked(i, &["obl", "obl:agent"], &["by"])), phrase(Some(n)))
+            } else {
+                (phrase(Some(n)), object)
+            };
+        }
         if let Some(p) = self.child(subject_of, "nsubj:pass") {
             let agent = phrase(self.marked(i, &["obl", "obl:agent"], &["by"]));
             return (agent, self.participant(p, before).or(object));
@@ -497,6 +514,73 @@ impl<'a> Tree<'a> {
             .filter(|&k| self.s.tokens[k].deprel == "nsubj" || self.counted(k))
             .max_by_key(|&k| (self.s.tokens[k].upos == "PROPN", self.s.tokens[k].upos != "PRON"));
         (phrase(subject), object)
+    }
+
+    /// The noun right before a finite verb group that has no subject, a
+    /// parse's slip: "riots after similar events had taken place" read as
+    /// "riots after similar events" and a verb "had taken place" of no
+    /// one. A noun the verb's clause modifies ("the man we met") is none.
+    pub(super) fn stranded_subject(&self, i: usize) -> Option<usize> {
+        let t = &self.s.tokens[i];
+        if t.upos != "VERB"
+            || self.kids[i].iter().any(|&c| {
+                let rel = self.s.tokens[c].deprel.as_str();
+                rel.starts_with("nsubj") || rel.starts_with("csubj") || rel == "expl"
+            })
+        {
+            return None;
+        }
+        // the group's first word: an auxiliary before the verb, or itself
+        let group: Vec<usize> = self.kids[i]
+            .iter()
+            .copied()
+            .filter(|&c| c < i && matches!(self.s.tokens[c].deprel.as_str(), "aux" | "aux:pass"))
+            .chain([i])
+            .collect();
+        let first = *group.iter().min()?;
+        // every word between is the group's: "events had taken", not
+        // "events, had taken" or "events which had taken"
+        if (first..i).any(|w| !group.contains(&w)) {
+            return None;
+        }
+        let finite = group.iter().any(|&w| self.s.tokens[w].feats.contains("VerbForm=Fin"));
+        let n = first.checked_sub(1)?;
+        let noun = &self.s.tokens[n];
+        let attached_before = self.head(n).is_some_and(|h| h < n && h != i);
+        if !(finite
+            && matches!(noun.upos.as_str(), "NOUN" | "PROPN")
+            && matches!(noun.deprel.as_str(), "nmod" | "obl" | "obj")
+            && attached_before
+            && self.head(i) != Some(n)
+            && !self.timed(n))
+        {
+            return None;
+        }
+        // the whole noun phrase that ends there: "actions against the
+        // hike in Kazakhstan spiraled" is no "Kazakhstan spiraled"; a
+        // phrase after a plain preposition ("against the hike") is no
+        // subject, one after a word that may open a clause ("after
+        // similar events") may be
+        let case = |k: usize| self.child(k, "case").map(|c| self.s.tokens[c].lemma.to_lowercase());
+        let opens_clause = |c: &str| ENGLISH.clause_prepositions.contains(&c);
+        let mut top = n;
+        for _ in 0..self.s.tokens.len() {
+            match case(top) {
+                Some(c) if opens_clause(&c) => return Some(top),
+                _ => {}
+            }
+            match self.head(top) {
+                Some(h)
+                    if h < top
+                        && self.s.tokens[top].deprel == "nmod"
+                        && matches!(self.s.tokens[h].upos.as_str(), "NOUN" | "PROPN") =>
+                {
+                    top = h;
+                }
+                _ => break,
+            }
+        }
+        case(top).is_none().then_some(top)
     }
 
     /// A named place the event happened in: a name marked as a place
