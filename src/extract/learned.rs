@@ -219,6 +219,17 @@ pub(super) fn mentions(
         m.actor = pick(actor, m.actor.take());
         m.target = pick(target, m.target.take());
         m.title = t.title(w, prior);
+        // a saying whose title tells only who spoke ("Ash said" after a
+        // direct quote, which a title leaves out) tells a timeline's
+        // reader nothing: entity timelines and `--all-events` keep it,
+        // the default image does not
+        let undated = m.date.as_ref().is_none_or(|d| d.resolution == Resolution::Document);
+        let says_nothing = m.title.as_deref().is_some_and(|title| {
+            title.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(&m.trigger))
+        });
+        if m.event_type == EventType::Statement && undated && says_nothing {
+            m.minor = true;
+        }
     }
     let mut out: Vec<Mention> = Vec::new();
     let mut out_at: Vec<Option<(usize, usize)>> = Vec::new();
@@ -473,6 +484,26 @@ mod tests {
         assert_eq!(takeover.target.as_deref(), Some("Flyco"));
         // the lexicon's mentions keep their place in the default timeline
         assert!(ms.iter().any(|m| !m.minor) && ms.iter().any(|m| m.minor), "{ms:#?}");
+    }
+
+    #[test]
+    fn a_saying_that_tells_only_its_speaker_is_left_to_the_full_timeline() {
+        let text = "\"Young, internet savvy Varnelis, especially in the capital, likely want \
+                    similar freedoms as their neighbours,\" Ash said.\n\
+                    The minister said the talks had failed.";
+        let ms = crate::extract::extract_document(
+            doc(text, Some("2022-01-10")),
+            crate::extract::Detail::Major,
+        )
+        .mentions;
+        let said = |speaker: &str| {
+            ms.iter()
+                .find(|m| m.trigger == "said" && m.actor.as_deref() == Some(speaker))
+                .unwrap_or_else(|| panic!("{speaker}: {ms:#?}"))
+        };
+        assert_eq!(said("Ash").title.as_deref(), Some("Ash said"));
+        assert!(said("Ash").minor, "{ms:#?}");
+        assert!(!said("The minister").minor, "{ms:#?}");
     }
 
     #[test]
