@@ -487,3 +487,12 @@ Prices of copper rose sharply on Monday, London traders said.";
     let said = find(&ms, "said").title.as_deref().unwrap_or_default();
     assert!(said.starts_with("London traders said prices of copper rose"), "{ms:#?}");
 }
+
+#[test]
+fn a_pronoun_nothing_names_keeps_its_place_as_the_title_s_subject() {
+    let text = "---\ntitle: Raids\ndate: 2022-01-10\n---\n\
+Troops stood by. They seized more than half a ton of opium on Monday.";
+    let ms = extract_all(text);
+    let seized = find(&ms, "seized").title.as_deref().unwrap_or_default();
+    assert!(seized.starts_with("They seized"), "{ms:#?}");
+}

@@ -354,11 +354,14 @@ impl Tree<'_> {
                 let p = self.participant(k, before);
                 let same = |p: &str, s: &str| p.contains(s) || s.contains(p);
                 // in a reported clause a pronoun nothing names stays one:
-                // "the rebels said they had taken the town"
+                // "the rebels said they had taken the town"; so does a
+                // third person's in the title's own clause ("They seized a
+                // quarter of the country" is no verb without its doer)
                 let pronoun = || {
                     let t = &self.s.tokens[k];
                     let form = if t.form == "I" { t.form.clone() } else { t.form.to_lowercase() };
-                    (depth > 0 && t.xpos == "PRP").then_some(form)
+                    let third = t.feats.contains("Person=3");
+                    ((depth > 0 || third) && t.xpos == "PRP").then_some(form)
                 };
                 match (&p, speaker) {
                     (Some(p), Some(s)) if same(p, s) => pronoun(),

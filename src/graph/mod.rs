@@ -478,7 +478,7 @@ fn into_event(c: Cluster) -> Event {
     }
     let rep = best.unwrap_or(&mentions[0]);
     // the most informative title composed from a parse: one that says who
-    // (it does not open on its own verb), then one that tells the event as
+    // (it does not open on its own verb, nor on a pronoun), then one that tells the event as
     // a fact (no modal verb: "will be perceived", except in what a
     // statement reports; not a gerund: "promises declaring a state of
     // emergency"), then a few words more (they tell more, up to nine), the
@@ -492,8 +492,11 @@ fn into_event(c: Cluster) -> Event {
             // the trigger's verb, without its particle ("showing off")
             let verb = m.trigger.split_whitespace().next().unwrap_or("").to_lowercase();
             let gerund = verb.ends_with(ENGLISH.gerund_ending);
+            // a pronoun says who less well than a name or a noun
+            let pronoun = ENGLISH.pronouns.contains(&first.to_lowercase().as_str());
             (
                 !first.eq_ignore_ascii_case(&m.trigger),
+                !pronoun,
                 !modal && !gerund,
                 t.split_whitespace().count().min(9),
                 std::ptr::eq(m, rep),

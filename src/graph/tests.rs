@@ -863,3 +863,30 @@ fn one_kind_of_happening_done_by_two_named_people_stays_two_events() {
     let t = build(docs(), ms, &MergeOptions::default());
     assert_eq!(t.events.len(), 1, "{:#?}", t.events);
 }
+
+#[test]
+fn a_title_that_names_its_doer_beats_one_told_by_a_pronoun() {
+    let mut it = mention(
+        "a",
+        0,
+        "sign",
+        EventType::Diplomacy,
+        None,
+        Some("two agreements"),
+        Some("1997-04-15"),
+    );
+    it.title = Some("It signed in the presence of the Chinese premier".into());
+    let mut named = mention(
+        "a",
+        40,
+        "sign",
+        EventType::Diplomacy,
+        None,
+        Some("two agreements"),
+        Some("1997-04-15"),
+    );
+    named.title = Some("A Mauritian delegation signed two agreements".into());
+    let t = build(vec![doc("a", "1997-04-15")], vec![it, named], &MergeOptions::default());
+    assert_eq!(t.events.len(), 1, "{:#?}", t.events);
+    assert_eq!(t.events[0].title, "A Mauritian delegation signed two agreements");
+}
