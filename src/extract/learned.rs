@@ -224,8 +224,10 @@ pub(super) fn mentions(
         // reader nothing: entity timelines and `--all-events` keep it,
         // the default image does not
         let undated = m.date.as_ref().is_none_or(|d| d.resolution == Resolution::Document);
+        // (a trigger with its particle is a phrase: "spoke out")
         let says_nothing = m.title.as_deref().is_some_and(|title| {
-            title.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(&m.trigger))
+            let (title, trigger) = (title.to_lowercase(), m.trigger.to_lowercase());
+            title.strip_suffix(&trigger).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
         });
         if m.event_type == EventType::Statement && undated && says_nothing {
             m.minor = true;
