@@ -635,6 +635,73 @@ mod tests {
         (text, s)
     }
 
+    /// A parse as the backbone gave it, in CoNLL-U (ID, FORM, LEMMA,
+    /// UPOS, XPOS, FEATS, HEAD, DEPREL), and its text.
+    fn parsed(rows: &[&str]) -> (String, Sentence) {
+        let conllu: String = rows.iter().fold(String::new(), |mut out, r| {
+            out.push_str(&r.replace(' ', "\t"));
+            out.push_str("\t_\t_\n");
+            out
+        });
+        let gold = crate::nlp::conllu::parse(&conllu).unwrap();
+        let s = gold[0].to_sentence();
+        let text = s.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+        (text, s)
+    }
+
+    #[test]
+    fn a_verb_the_parse_left_without_its_subject_takes_the_noun_before_it() {
+        // "after similar events had taken place": "events" read as a
+        // noun's modifier, "taken" as a clause of no one
+        let (text, s) = parsed(&[
+            "1 Specialists specialist NOUN NNS _ 3 nsubj",
+            "2 have have AUX VBP VerbForm=Fin 3 aux",
+            "3 predicted predict VERB VBN VerbForm=Part 0 root",
+            "4 riots riot NOUN NNS _ 3 obj",
+            "5 after after ADP IN _ 7 case",
+            "6 similar similar ADJ JJ _ 7 amod",
+            "7 events event NOUN NNS _ 4 nmod",
+            "8 had have AUX VBD VerbForm=Fin 9 aux",
+            "9 taken take VERB VBN VerbForm=Part 3 conj",
+            "10 place place NOUN NN _ 9 obj",
+            "11 in in ADP IN _ 12 case",
+            "12 Ostrava Ostrava PROPN NNP _ 9 obl",
+        ]);
+        let tree = Tree::new(&text, &s, &[]);
+        assert_eq!(tree.stranded_subject(8), Some(6));
+        let title = tree.title(8, None).unwrap();
+        assert!(title.starts_with("Similar events had taken place"), "{title}");
+        // "protest actions against the hike in Varnel spiraled": a name
+        // in a phrase after a plain preposition is no subject
+        let (text, s) = parsed(&[
+            "1 Earlier early VERB VB VerbForm=Inf 0 root",
+            "2 protest protest VERB VB VerbForm=Inf 1 obj",
+            "3 actions action NOUN NNS _ 2 obj",
+            "4 against against ADP IN _ 6 case",
+            "5 the the DET DT _ 6 det",
+            "6 hike hike NOUN NN _ 2 obl",
+            "7 in in ADP IN _ 8 case",
+            "8 Varnel Varnel PROPN NNP _ 6 nmod",
+            "9 spiraled spiral VERB VBD VerbForm=Fin 2 acl",
+        ]);
+        assert_eq!(Tree::new(&text, &s, &[]).stranded_subject(8), None);
+        // "added the bank had restricted credit": the clause's subject is
+        // no object of the saying
+        let (text, s) = parsed(&[
+            "1 Halvorsen Halvorsen PROPN NNP _ 2 nsubj",
+            "2 added add VERB VBD VerbForm=Fin 0 root",
+            "3 the the DET DT _ 4 det",
+            "4 bank bank NOUN NN _ 2 obj",
+            "5 had have AUX VBD VerbForm=Fin 6 aux",
+            "6 restricted restrict VERB VBN VerbForm=Part 2 ccomp",
+            "7 credit credit NOUN NN _ 6 obj",
+        ]);
+        let tree = Tree::new(&text, &s, &[]);
+        assert_eq!(tree.object(1), None);
+        let title = tree.title(1, None).unwrap();
+        assert_eq!(title, "Halvorsen added the bank had restricted credit");
+    }
+
     /// A verb the parse makes a subject is no participant; a capitalized
     /// base form may be a name the tagger did not know.
     #[test]
