@@ -423,7 +423,11 @@ impl<'a> Tree<'a> {
         // noun undergoes it), "people protesting" (the noun does it)
         // ("the report that Smith resigned", or a relative clause the
         // parse reads as one, has a subject of its own and is no such)
-        let own_subject = self.child(i, "nsubj").or(self.child(i, "nsubj:pass"));
+        // a time read as its subject is none: "Minister Jean Marsh on
+        // Sunday stressed", parsed as the name and a clause of "Sunday"
+        let own_subject = self.kids[i].iter().copied().find(|&k| {
+            matches!(self.s.tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass") && !self.is_time(k)
+        });
         if t.deprel == "acl" && own_subject.is_none() {
             let noun = phrase(self.head(i));
             let object = phrase(self.object(i));
@@ -440,6 +444,10 @@ impl<'a> Tree<'a> {
             let has = self.child(subject_of, "nsubj").or(self.child(subject_of, "nsubj:pass"));
             if has.is_some() {
                 break;
+            }
+            if let Some(c) = self.clause_read_as_adverbial(subject_of) {
+                subject_of = c;
+                continue;
             }
             let rel = self.s.tokens[subject_of].deprel.as_str();
             // and so does an adverbial clause of a gerund or an infinitive
@@ -514,6 +522,64 @@ impl<'a> Tree<'a> {
             .filter(|&k| self.s.tokens[k].deprel == "nsubj" || self.counted(k))
             .max_by_key(|&k| (self.s.tokens[k].upos == "PROPN", self.s.tokens[k].upos != "PRON"));
         (phrase(subject), object)
+    }
+
+    /// The clause before verb `v` (which has no subject) that the parse
+    /// hung on it as an adverbial clause although nothing subordinates
+    /// it: a finite verb with a subject of its own, no marker ("after",
+    /// "when") and a comma or "and" between them. English has no such
+    /// adverbial clause; it is the first of coordinated predicates that
+    /// share its subject: "people stormed the buildings, toppled statues"
+    /// read with "stormed" as a clause of "toppled".
+    fn clause_read_as_adverbial(&self, v: usize) -> Option<usize> {
+        let finite = |k: usize| {
+            self.s.tokens[k].feats.contains("VerbForm=Fin")
+                || self.kids[k].iter().any(|&a| {
+                    self.s.tokens[a].deprel.starts_with("aux")
+                        && self.s.tokens[a].feats.contains("VerbForm=Fin")
+                })
+        };
+        self.kids[v].iter().copied().find(|&c| {
+            let t = &self.s.tokens[c];
+            let marked = self.kids[c].iter().any(|&m| {
+                let m = &self.s.tokens[m];
+                m.deprel == "mark" || m.deprel == "advmod" && m.xpos.starts_with('W')
+            });
+            let subject = self.kids[c].iter().any(|&k| {
+                self.s.tokens[k].deprel.starts_with("nsubj") && k < c && !self.is_time(k)
+            });
+            let end = self.last_of(c);
+            let joined = end < v
+                && (end + 1..v).any(|k| {
+                    let t = &self.s.tokens[k];
+                    t.form == "," || t.upos == "CCONJ"
+                });
+            // "miners were working when explosives stored in a pit, caught
+            // fire": a subordinator between leaves its clause open
+            let open = (c + 1..v).any(|k| {
+                let t = &self.s.tokens[k];
+                t.upos == "SCONJ" || t.xpos == "WRB"
+            });
+            // "X said the students, were arrested": a saying's object is
+            // the subject of the passive after it, a slip of another kind
+            // and what a saying reports may come first ("Prices rose,
+            // added Lee" with "Lee" read as an object)
+            let saying = |k: usize| {
+                super::lexicon::lookup(&self.s.tokens[k].form.to_lowercase())
+                    .is_some_and(|e| e.event_type == crate::model::EventType::Statement)
+            };
+            c < v
+                && !saying(c)
+                && !saying(v)
+                && self.child(v, "aux:pass").is_none()
+                && t.deprel == "advcl"
+                && t.upos == "VERB"
+                && finite(c)
+                && subject
+                && !marked
+                && !open
+                && joined
+        })
     }
 
     /// The noun right before a finite verb group that has no subject, a
@@ -702,6 +768,52 @@ mod tests {
         assert_eq!(title, "Halvorsen added the bank had restricted credit");
     }
 
+    #[test]
+    fn predicates_the_parse_read_as_an_adverbial_clause_share_its_subject() {
+        // "People stormed the buildings, toppled statues and clashed with
+        // police", parsed with "stormed" as an unmarked clause of "toppled"
+        // the rows one word later, for a word put before them
+        let renumber = |row: &str| -> String {
+            let f: Vec<&str> = row.split(' ').collect();
+            let id: usize = f[0].parse().unwrap();
+            let head: usize = f[6].parse().unwrap();
+            let head = if head == 0 { 0 } else { head + 1 };
+            format!("{} {} {head} {}", id + 1, f[1..6].join(" "), f[7])
+        };
+        let rows = |mark: Option<&str>| -> Vec<String> {
+            let rows = [
+                "1 People people NOUN NNS _ 2 nsubj",
+                "2 stormed storm VERB VBD VerbForm=Fin 6 advcl",
+                "3 the the DET DT _ 4 det",
+                "4 buildings building NOUN NNS _ 2 obj",
+                "5 , , PUNCT , _ 6 punct",
+                "6 toppled topple VERB VBD VerbForm=Fin 0 root",
+                "7 statues statue NOUN NNS _ 6 obj",
+                "8 and and CCONJ CC _ 9 cc",
+                "9 clashed clash VERB VBD VerbForm=Fin 6 conj",
+                "10 with with ADP IN _ 11 case",
+                "11 police police NOUN NN _ 9 obl",
+            ];
+            if let Some(m) = mark {
+                // "After people stormed the buildings, toppled ..."
+                std::iter::once(m.to_string()).chain(rows.iter().map(|r| renumber(r))).collect()
+            } else {
+                rows.iter().map(|r| (*r).to_string()).collect()
+            }
+        };
+        let unmarked = rows(None);
+        let (text, s) = parsed(&unmarked.iter().map(String::as_str).collect::<Vec<_>>());
+        let tree = Tree::new(&text, &s, &[]);
+        assert_eq!(tree.roles(5, None).0.as_deref(), Some("People"));
+        assert_eq!(tree.roles(8, None).0.as_deref(), Some("People"));
+        assert_eq!(tree.title(5, None).unwrap(), "People toppled statues");
+        // a subordinated clause keeps its subject to itself
+        let marked = rows(Some("1 After after SCONJ IN _ 3 mark"));
+        let (text, s) = parsed(&marked.iter().map(String::as_str).collect::<Vec<_>>());
+        let tree = Tree::new(&text, &s, &[]);
+        assert_eq!(tree.roles(6, None).0, None);
+    }
+
     /// A verb the parse makes a subject is no participant; a capitalized
     /// base form may be a name the tagger did not know.
     #[test]
@@ -777,5 +889,62 @@ mod tests {
         assert_eq!(t.place(1).as_deref(), Some("Moravia"));
         // without the tagging, "on Monday" reads as a place
         assert_eq!(Tree::new(&text, &s, &[]).place(1).as_deref(), Some("Monday"));
+    }
+
+    /// A long name is told short as the name, never its first word or
+    /// an office without its country.
+    #[test]
+    fn a_name_told_short_is_the_whole_name() {
+        let (text, s) = parsed(&[
+            "1 North North PROPN NNP _ 2 compound",
+            "2 Korea Korea PROPN NNP _ 5 nmod:poss",
+            "3 's 's PART POS _ 2 case",
+            "4 uncrowned uncrowned ADJ JJ _ 5 amod",
+            "5 leader leader NOUN NN _ 6 nmod:desc",
+            "6 Kim Kim PROPN NNP _ 9 nsubj",
+            "7 Jong-Il Jong-Il PROPN NNP _ 6 flat",
+            "8 Sung Sung PROPN NNP _ 6 flat",
+            "9 reviewed review VERB VBD VerbForm=Fin 0 root",
+            "10 troops troop NOUN NNS _ 9 obj",
+        ]);
+        let t = Tree::new(&text, &s, &[]);
+        // "North Korea's uncrowned leader Kim Jong-Il Sung" is too long
+        assert_eq!(t.np(5, 36), "Kim Jong-Il Sung");
+        assert_eq!(t.title(8, None).unwrap(), "Kim Jong-Il Sung reviewed troops");
+        let (text, s) = parsed(&[
+            "1 Australian Australian ADJ JJ _ 3 amod",
+            "2 Prime Prime PROPN NNP _ 3 compound",
+            "3 Minister Minister PROPN NNP _ 4 compound",
+            "4 Jonathan Jonathan PROPN NNP _ 6 nsubj",
+            "5 Howardson Howardson PROPN NNP _ 4 flat",
+            "6 said say VERB VBD VerbForm=Fin 0 root",
+        ]);
+        let t = Tree::new(&text, &s, &[]);
+        // 39 characters: the name, not "Jonathan"
+        assert_eq!(t.np(3, 36), "Jonathan Howardson");
+    }
+
+    /// "Minister Anna Berg on Sunday stressed support", parsed as the name
+    /// and a clause of "Sunday": the name did it.
+    #[test]
+    fn a_time_read_as_a_subject_leaves_the_verb_to_the_name() {
+        let (text, s) = parsed(&[
+            "1 Minister Minister PROPN NNP _ 2 nmod:desc",
+            "2 Anna Anna PROPN NNP _ 0 root",
+            "3 Berg Berg PROPN NNP _ 2 flat",
+            "4 on on ADP IN _ 6 mark",
+            "5 Sunday Sunday PROPN NNP _ 6 nsubj",
+            "6 stressed stress VERB VBD VerbForm=Fin 2 acl",
+            "7 support support NOUN NN _ 6 obj",
+            "8 during during ADP IN _ 9 case",
+            "9 talks talk NOUN NNS _ 6 obl",
+        ]);
+        let timexes = crate::extract::timex::tag(&text, &crate::extract::timex::Context::default());
+        assert!(timexes.iter().any(|x| x.text.contains("Sunday")));
+        let t = Tree::new(&text, &s, &timexes);
+        assert_eq!(t.roles(5, None).0.as_deref(), Some("Anna Berg"));
+        // the event noun "talks" is told by its verb, and the verb by the name
+        let title = t.title(8, None).unwrap();
+        assert!(title.starts_with("Anna Berg stressed support"), "{title}");
     }
 }

@@ -167,10 +167,37 @@ impl Tree<'_> {
             }
         }
         // numbers stay: "invest 20 percent" is not "invest percent"
-        let short = self.text(&self.span_without(
+        let short_words = self.span_without(
             k,
             &[ENGLISH.title_cuts, &["nmod", "nmod:poss", "obl", "conj", "cc"]].concat(),
-        ));
+        );
+        let short = self.text(&short_words);
+        // a name told short is the name: "North Korea's leader Kim
+        // Jong-Il" is "Kim Jong-Il", not "leader Kim Jong-Il", and
+        // "Australian Prime Minister John Howard" is "John Howard"
+        let lost_possessor = words
+            .iter()
+            .any(|&w| self.s.tokens[w].deprel == "nmod:poss" && !short_words.contains(&w));
+        if (office || !lost_possessor) && short.chars().count() <= budget {
+            return short;
+        }
+        if !office {
+            let name = self.span_keeping(k, |c| {
+                let c = &self.s.tokens[c];
+                let lower = c.form.to_lowercase();
+                let capital = c.form.chars().next().is_some_and(char::is_uppercase);
+                let part = c.deprel.starts_with("flat")
+                    || c.deprel == "compound" && c.upos == "PROPN"
+                    || c.deprel == "amod" && capital;
+                part && !ENGLISH.is_title(&lower) && !ENGLISH.is_role(&lower)
+            });
+            // the name ends the phrase: "Overseas Development Minister"
+            // is no name "Overseas Development"
+            let text = self.text(&name);
+            if name.last() == short_words.last() && text.chars().count() <= budget {
+                return text;
+            }
+        }
         if short.chars().count() <= budget {
             return short;
         }
@@ -348,7 +375,9 @@ impl Tree<'_> {
             .or_else(|| self.stranded_subject(i));
         // the head noun of a participle is told before it ("iPods sold in
         // France", "people protesting"); a headline participle has none
-        let headline = depth > 0 && t.deprel == "acl";
+        // (a finite verb is none: "Minister Jean Marsh on Sunday stressed"
+        // parsed as a name and its clause is the name's doing)
+        let headline = depth > 0 && t.deprel == "acl" && !t.feats.contains("VerbForm=Fin");
         let subject = match subject_word {
             Some(k) if self.s.tokens[k].upos == "PRON" => {
                 let p = self.participant(k, before);
