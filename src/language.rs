@@ -131,6 +131,9 @@ pub struct Language {
     /// Prepositions that also open a clause ("after the talks", "after
     /// the talks had failed"): a noun after one may be a clause's subject.
     pub clause_prepositions: &'static [&'static str],
+    /// Saying verbs whose speaker may follow them after a quote ("...,
+    /// added Lee"), lemmas: none takes a hearer as its object.
+    pub quotative_verbs: &'static [&'static str],
 }
 
 impl Language {
@@ -173,6 +176,7 @@ impl Language {
             ("name_connectors", self.name_connectors),
             ("portfolios", self.portfolios),
             ("calendar_names", self.calendar_names),
+            ("quotative_verbs", self.quotative_verbs),
             ("descriptions", self.descriptions),
             ("person_pronoun_forms", self.person_pronoun_forms),
             ("name_determiners", self.name_determiners),
@@ -963,6 +967,28 @@ pub static ENGLISH: Language = Language {
     clause_prepositions: &[
         "after", "before", "since", "until", "till", "once", "as", "because", "while", "when",
         "whereas", "though", "although", "if", "unless",
+    ],
+    quotative_verbs: &[
+        "say",
+        "add",
+        "comment",
+        "note",
+        "write",
+        "explain",
+        "continue",
+        "insist",
+        "stress",
+        "observe",
+        "remark",
+        "declare",
+        "conclude",
+        "reply",
+        "recall",
+        "argue",
+        "admit",
+        "acknowledge",
+        "concede",
+        "quip",
     ],
     countries: &[
         "afghanistan",

@@ -51,10 +51,10 @@ impl<'a> Tree<'a> {
                 .iter()
                 .any(|&c| self.s.tokens[c].deprel == "ccomp" && self.stranded_subject(c) == Some(k))
         };
-        let mut objects = self.kids[i]
-            .iter()
-            .copied()
-            .filter(|&k| self.s.tokens[k].deprel == "obj" && !subject_of_next(k));
+        let speaker = self.inverted_speaker(i);
+        let mut objects = self.kids[i].iter().copied().filter(|&k| {
+            self.s.tokens[k].deprel == "obj" && !subject_of_next(k) && Some(k) != speaker
+        });
         let first = objects.next()?;
         let relative = |k: usize| {
             self.s.tokens[k].upos == "PRON" && self.s.tokens[k].lemma == "that"
@@ -501,6 +501,9 @@ impl<'a> Tree<'a> {
                             && !self.is_time(k))
             })
         };
+        if let Some(k) = self.inverted_speaker(i) {
+            return (phrase(Some(k)), None);
+        }
         let object = phrase(self.object(i))
             .or_else(|| phrase(self.child(i, "iobj")))
             .or_else(|| phrase(named_oblique()));
@@ -580,6 +583,46 @@ impl<'a> Tree<'a> {
                 && !open
                 && joined
         })
+    }
+
+    /// The speaker after a saying verb that follows what was said ("...,
+    /// added Lee", "\u{201d} noted Liu Yuzhu"), which a parse reads as
+    /// the verb's object: the verb has no subject, comes right after a
+    /// comma or a quote mark, and the noun phrase right after it ends the
+    /// clause.
+    pub(super) fn inverted_speaker(&self, i: usize) -> Option<usize> {
+        let t = &self.s.tokens[i];
+        let quotative = ENGLISH.quotative_verbs.contains(&t.lemma.to_lowercase().as_str())
+            && t.feats.contains("VerbForm=Fin");
+        let after_quote = i.checked_sub(1).is_some_and(|p| {
+            let p = &self.s.tokens[p];
+            p.upos == "PUNCT" && matches!(p.form.as_str(), "," | "\"" | "\u{201d}" | "''")
+        });
+        let subject = self.kids[i].iter().any(|&c| {
+            let rel = self.s.tokens[c].deprel.as_str();
+            rel.starts_with("nsubj") || rel.starts_with("csubj") || rel == "expl"
+        });
+        if !quotative || !after_quote || subject {
+            return None;
+        }
+        let k = self.kids[i].iter().copied().find(|&k| self.s.tokens[k].deprel == "obj")?;
+        let span = self.span_without(k, &[]);
+        let named = matches!(self.s.tokens[k].upos.as_str(), "PROPN" | "NOUN");
+        // nothing after the speaker but punctuation or where it was said
+        let in_setting = |mut w: usize| {
+            for _ in 0..self.s.tokens.len() {
+                match self.head(w) {
+                    Some(h) if h == i => return self.s.tokens[w].deprel.starts_with("obl"),
+                    Some(h) => w = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        let end = span.last().copied().unwrap_or(k);
+        let rest_is_setting = (end + 1..self.s.tokens.len())
+            .all(|w| self.s.tokens[w].upos == "PUNCT" || in_setting(w));
+        (named && span.first() == Some(&(i + 1)) && rest_is_setting).then_some(k)
     }
 
     /// The noun right before a finite verb group that has no subject, a
@@ -946,5 +989,44 @@ mod tests {
         // the event noun "talks" is told by its verb, and the verb by the name
         let title = t.title(8, None).unwrap();
         assert!(title.starts_with("Anna Berg stressed support"), "{title}");
+    }
+
+    /// "..., added Lee": the speaker after a saying verb, parsed as its
+    /// object, is who said it.
+    #[test]
+    fn a_speaker_after_the_saying_verb_said_it() {
+        let (text, s) = parsed(&[
+            "1 Prices price NOUN NNS _ 2 nsubj",
+            "2 rose rise VERB VBD VerbForm=Fin 6 ccomp",
+            "3 sharply sharply ADV RB _ 2 advmod",
+            "4 , , PUNCT , _ 6 punct",
+            "5 and and CCONJ CC _ 6 cc",
+            "6 added add VERB VBD VerbForm=Fin 0 root",
+            "7 Mia Mia PROPN NNP _ 6 obj",
+            "8 Lee Lee PROPN NNP _ 7 flat",
+            "9 in in ADP IN _ 10 case",
+            "10 Oslo Oslo PROPN NNP _ 6 obl",
+            "11 . . PUNCT . _ 6 punct",
+        ]);
+        // "and added": no quote before the verb, the name is its object
+        let t = Tree::new(&text, &s, &[]);
+        assert_eq!(t.inverted_speaker(5), None);
+        let mut s = s;
+        s.tokens.remove(4);
+        for tok in &mut s.tokens {
+            if tok.head > 4 {
+                tok.head -= 1;
+            }
+        }
+        let t = Tree::new(&text, &s, &[]);
+        assert_eq!(t.inverted_speaker(4), Some(5));
+        assert_eq!(t.roles(4, None), (Some("Mia Lee".to_string()), None));
+        assert_eq!(t.object(4), None);
+        // a name followed by more than where it was said is an object:
+        // "Oslo" a second object here
+        s.tokens[8].deprel = "obj".into();
+        s.tokens[8].head = 5;
+        let t = Tree::new(&text, &s, &[]);
+        assert_eq!(t.inverted_speaker(4), None);
     }
 }
