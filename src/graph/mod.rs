@@ -68,6 +68,36 @@ struct Cluster {
     named_actors: Vec<String>,
     /// (key, written as a proper name)
     targets: Vec<(String, bool)>,
+    /// The name words of its documents' participants ([`doc_names`]),
+    /// hashed and sorted: what tells one story from another.
+    names: Vec<u64>,
+}
+
+/// The words of the proper names that a document's mentions give as
+/// doers, targets and places, hashed and sorted: two articles that share
+/// none tell different stories, and a happening of one is not one of the
+/// other for being of the same kind and date ("police detained 20" in
+/// Dhaka and in Lima).
+fn doc_names(m: &Mention, into: &mut Vec<u64>) {
+    let parts = [m.actor.as_deref(), m.target.as_deref(), m.place.as_deref()];
+    for part in parts.into_iter().flatten().filter(|p| is_proper(p)) {
+        for w in part.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let lower = w.to_lowercase();
+            if w.starts_with(char::is_uppercase)
+                && w.chars().count() >= 3
+                && !crate::language::ENGLISH.subject_stop.contains(&lower.as_str())
+            {
+                into.push(crate::hash::fnv64(&lower));
+            }
+        }
+    }
+}
+
+/// Whether two sorted name lists share a word, or either has none (no
+/// sign of another story).
+fn same_story(a: &[u64], b: &[u64]) -> bool {
+    a.is_empty() || b.is_empty() || a.iter().any(|x| b.binary_search(x).is_ok())
 }
 
 impl Cluster {
@@ -224,9 +254,22 @@ pub fn build(
     // of its box once, into its event's exact-sized list, instead of being
     // copied into a growing list at every stage
     let mut blocks: BTreeMap<String, Vec<Box<Mention>>> = BTreeMap::new();
+    let mut names: BTreeMap<String, Vec<u64>> = BTreeMap::new();
     for m in mentions {
+        if !names.contains_key(&m.document) {
+            names.insert(m.document.clone(), Vec::new());
+        }
+        if let Some(list) = names.get_mut(&m.document) {
+            doc_names(&m, list);
+        }
         blocks.entry(m.action.clone()).or_default().push(Box::new(m));
     }
+    for list in names.values_mut() {
+        list.sort_unstable();
+        list.dedup();
+        list.shrink_to_fit();
+    }
+    let no_names = Vec::new();
     let mut events = Vec::new();
     for (_, block) in blocks {
         // dated mentions first, most precise first, then by position
@@ -238,6 +281,7 @@ pub fn build(
             let span = text_span(&m);
             let statement = m.event_type == EventType::Statement;
             let periods = period_keys(doc_spans.get(m.document.as_str()).copied().flatten());
+            let own_names = names.get(&m.document).unwrap_or(&no_names);
             let candidates = index.candidates(&m, &periods);
             let best = candidates
                 .into_iter()
@@ -283,16 +327,19 @@ pub fn build(
                     // a minor mention's action is any verb ("made", "took"):
                     // across articles only shared participants make one event
                     let generic = m.minor && !same_doc;
+                    // and only articles of one story share happenings by
+                    // kind and period alone
+                    let story = same_doc || same_story(&c.names, own_names);
                     !elsewhen && !stale && (s > 0 || own > 0
                         // "died in the clashes. More than 50 people have
                         // died": the next sentence elaborates the same one
                         || nearby
                         // with a date on one side, a report of the same
                         // kind of happening from the same period
-                        || !generic && period && (span.is_some() || c.span.is_some())
+                        || !generic && story && period && (span.is_some() || c.span.is_some())
                         // undated casualty and arrest counts of documents of
                         // one period are one running tally, not new events
-                        || !generic && period && TALLIES.contains(&m.action.as_str()))
+                        || !generic && story && period && TALLIES.contains(&m.action.as_str()))
                 })
                 .map(|(s, own, i)| (s + own, i))
                 .max_by_key(|&(s, i)| (s, Reverse(i)));
@@ -310,6 +357,7 @@ pub fn build(
                         actors: Vec::new(),
                         named_actors: Vec::new(),
                         targets: Vec::new(),
+                        names: Vec::new(),
                     });
                     clusters.len() - 1
                 }
@@ -336,6 +384,11 @@ pub fn build(
                 }
             }
             c.periods.extend(periods.iter().copied());
+            if !c.positions.contains_key(&m.document) {
+                c.names.extend_from_slice(own_names);
+                c.names.sort_unstable();
+                c.names.dedup();
+            }
             c.positions.entry(m.document.clone()).or_default().push(m.start);
             if let (Some(s), Some(cs)) = (span, c.span) {
                 c.span = s.intersect(&cs).or(Some(cs));

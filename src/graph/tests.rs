@@ -890,3 +890,29 @@ fn a_title_that_names_its_doer_beats_one_told_by_a_pronoun() {
     assert_eq!(t.events.len(), 1, "{:#?}", t.events);
     assert_eq!(t.events[0].title, "A Mauritian delegation signed two agreements");
 }
+
+/// Reports of one kind of happening on one day merge across articles of
+/// one story, not across articles that share no name.
+#[test]
+fn happenings_of_one_kind_and_day_merge_only_within_one_story() {
+    let place = |m: Mention, p: &str| Mention { place: Some(p.into()), ..m };
+    let detained = |d: &str, place_name: &str, actor: Option<&str>| {
+        place(
+            mention(d, 0, "detain", EventType::Violence, actor, None, Some("2021-03-02")),
+            place_name,
+        )
+    };
+    let docs = || vec![doc("a", "2021-03"), doc("b", "2021-03"), doc("c", "2021-03")];
+    // Dhaka and Lima: two stories
+    let ms = vec![detained("a", "Dhaka", Some("police")), detained("b", "Lima", Some("officers"))];
+    assert_eq!(build(docs(), ms, &MergeOptions::default()).events.len(), 2);
+    // two reports from Dhaka, in other words: one event
+    let ms = vec![detained("a", "Dhaka", Some("police")), detained("c", "Old Dhaka", None)];
+    assert_eq!(build(docs(), ms, &MergeOptions::default()).events.len(), 1);
+    // an article that names no one gives no sign of another story
+    let ms = vec![
+        detained("a", "Dhaka", Some("police")),
+        mention("b", 0, "detain", EventType::Violence, None, None, Some("2021-03-02")),
+    ];
+    assert_eq!(build(docs(), ms, &MergeOptions::default()).events.len(), 1);
+}
