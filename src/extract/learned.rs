@@ -304,6 +304,13 @@ pub(super) fn mentions(
         };
         let word = e.text.to_lowercase();
         let (action, event_type) = match super::lexicon::lookup(&word) {
+            Some(entry) if !entry.noun => {
+                let before = body[q_start.min(e.start)..e.start].to_lowercase();
+                let after = body[e.end.min(q_end)..q_end.max(e.end)].to_lowercase();
+                let (a, k) = super::lexicon::clause_sense(entry.action, &word, &before, &after)
+                    .unwrap_or((entry.action, entry.event_type));
+                (a.to_string(), k)
+            }
             Some(entry) => (entry.action.to_string(), entry.event_type),
             None => (
                 e.lemma.to_lowercase(),

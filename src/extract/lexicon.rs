@@ -324,6 +324,113 @@ pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, E
     }
 }
 
+/// The action of a verb whose lexicon sense needs its clause, else
+/// `None` (the entry's own): "raised prices" is a price rise, "raised $5
+/// million" and "increased public awareness" are increases; "won the
+/// election" is an election, "won the bronze medal" a win; "removed the
+/// minister" is a dismissal, "removed the cap" a removal. `word` is the
+/// verb as written (lower case), `before` and `after` the lower-case text
+/// of its clause on either side.
+#[must_use]
+pub fn clause_sense(
+    action: &str,
+    word: &str,
+    before: &str,
+    after: &str,
+) -> Option<(&'static str, EventType)> {
+    let words = |t: &str, n: usize| -> Vec<String> {
+        t.split_whitespace()
+            .take(n)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .collect()
+    };
+    let near_after = words(after, 8);
+    let near_before: Vec<String> = {
+        let mut v = words(&before.split_whitespace().rev().collect::<Vec<_>>().join(" "), 8);
+        v.reverse();
+        v
+    };
+    let any = |ws: &[String], set: &[&str]| ws.iter().any(|w| set.contains(&w.as_str()));
+    match action {
+        "price_rise" | "price_cut" => {
+            let priced = any(&near_after, PRICED) || any(&near_before, PRICED);
+            (!priced).then_some(if action == "price_rise" {
+                ("increase", EventType::Other)
+            } else {
+                ("decrease", EventType::Other)
+            })
+        }
+        "elect" if matches!(word, "win" | "wins" | "won" | "winning") => {
+            (!any(&near_after, ELECTED)).then_some(("win", EventType::Other))
+        }
+        "dismiss" if word.starts_with("remov") => {
+            let office = any(&near_after, OFFICES)
+                || near_after.iter().chain(&near_before).any(|w| {
+                    crate::language::ENGLISH.is_role(w) || crate::language::ENGLISH.is_title(w)
+                });
+            (!office).then_some(("remove", EventType::Other))
+        }
+        _ => None,
+    }
+}
+
+/// What has a price: a rise or cut of one is a price change.
+/// ("rates" alone may be obesity rates, a "toll" the dead: "interest"
+/// tells interest rates)
+const PRICED: &[&str] = &[
+    "price", "prices", "interest", "tariff", "tariffs", "tax", "taxes", "fee", "fees", "fare",
+    "fares", "cost", "costs", "wage", "wages", "salary", "salaries", "pension", "pensions", "rent",
+    "rents", "duty", "duties", "petrol", "fuel", "gas", "diesel", "gasoline",
+];
+
+/// What is won in an election.
+const ELECTED: &[&str] = &[
+    "election",
+    "elections",
+    "vote",
+    "votes",
+    "ballot",
+    "poll",
+    "polls",
+    "seat",
+    "seats",
+    "majority",
+    "presidency",
+    "primary",
+    "primaries",
+    "nomination",
+    "referendum",
+    "mandate",
+    "runoff",
+    "re-election",
+    "reelection",
+    "term",
+    "leadership",
+    "landslide",
+];
+
+/// Offices one is removed from.
+const OFFICES: &[&str] = &[
+    "post",
+    "office",
+    "power",
+    "position",
+    "council",
+    "government",
+    "cabinet",
+    "board",
+    "job",
+    "presidency",
+    "command",
+    "chairmanship",
+    "leadership",
+    "parliament",
+    "seat",
+    "posts",
+    "committee",
+    "commission",
+];
+
 /// Whether a lexicon action names a lasting state rather than a
 /// happening: "has ruled since 1989", "has retained power" hold up to the
 /// day of writing.
@@ -388,6 +495,25 @@ mod tests {
         assert!(phrase_action("deploy", "a letter").is_none());
         assert_eq!(phrase_action("declare", "a state of emergency").unwrap().0, "emergency_rule");
         assert_eq!(phrase_action("impose", "a curfew in the capital").unwrap().0, "emergency_rule");
+    }
+
+    #[test]
+    fn a_verb_of_many_senses_takes_the_one_its_clause_gives() {
+        let sense = |a, w, b, c| clause_sense(a, w, b, c).map_or(a, |s| s.0);
+        assert_eq!(
+            sense("price_rise", "raised", "the bank", "interest rates by half"),
+            "price_rise"
+        );
+        assert_eq!(sense("price_rise", "increased", "fuel prices", "by 20 percent"), "price_rise");
+        assert_eq!(sense("price_rise", "raised", "the charity", "$5 million"), "increase");
+        assert_eq!(sense("price_cut", "cut", "the two countries", "ties"), "decrease");
+        assert_eq!(sense("elect", "won", "the party", "a majority of seats"), "elect");
+        assert_eq!(sense("elect", "won", "india", "the bronze medal"), "win");
+        // "elected" is an election whatever follows
+        assert_eq!(sense("elect", "elected", "parliament", "a speaker"), "elect");
+        assert_eq!(sense("dismiss", "removed", "the president", "the minister"), "dismiss");
+        assert_eq!(sense("dismiss", "removed", "he was", "from the security council"), "dismiss");
+        assert_eq!(sense("dismiss", "removed", "engineers", "the cap from the well"), "remove");
         assert!(phrase_action("declare", "victory").is_none());
         assert!(phrase_action("deploy", "its forces to").is_some());
     }

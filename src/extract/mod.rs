@@ -384,8 +384,13 @@ fn best_trigger<'w, 'a>(
                 Some(a) => a,
                 None => continue,
             }
-        } else {
+        } else if entry.noun {
             (entry.action, entry.event_type)
+        } else {
+            let before = body[g_start.min(w.start)..w.start].to_lowercase();
+            let after = body[w.end..g_end.max(w.end)].to_lowercase();
+            lexicon::clause_sense(entry.action, &w.lower, &before, &after)
+                .unwrap_or((entry.action, entry.event_type))
         };
         if action == "take" || action == "open" {
             continue;

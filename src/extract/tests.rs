@@ -496,3 +496,24 @@ Troops stood by. They seized more than half a ton of opium on Monday.";
     let seized = find(&ms, "seized").title.as_deref().unwrap_or_default();
     assert!(seized.starts_with("They seized"), "{ms:#?}");
 }
+
+#[test]
+fn a_verb_of_many_senses_takes_its_clause_sense() {
+    let ms = extract_one(
+        "---\ndate: 2023-03-10\n---\nThe Varnel team won the bronze medal on Monday. \
+         The Green party won a majority of seats on Tuesday. \
+         Engineers removed the cap on Wednesday. \
+         The governor removed the harbour minister from his post on Thursday. \
+         The port raised berth fees on Friday.",
+    );
+    let action = |trigger: &str, after: &str| {
+        ms.iter()
+            .find(|m| m.trigger == trigger && m.quote.contains(after))
+            .map_or_else(|| panic!("no {trigger} ... {after}: {ms:#?}"), |m| m.action.as_str())
+    };
+    assert_eq!(action("won", "medal"), "win");
+    assert_eq!(action("won", "seats"), "elect");
+    assert_eq!(action("removed", "cap"), "remove");
+    assert_eq!(action("removed", "minister"), "dismiss");
+    assert_eq!(action("raised", "fees"), "price_rise");
+}
