@@ -185,18 +185,22 @@ fn is_proper(s: &str) -> bool {
     }
 }
 
-/// +score when compatible, `None` when the participants contradict.
+/// +score when compatible, `None` when the participants contradict; and
+/// whether a name written as a proper name matched (a common noun, "the
+/// minister", may match in another story).
 ///
 /// Paraphrase varies the words of a target ("the peacekeepers", "a security
 /// block"), so only a named target contradicts another, and only for
 /// happenings whose target is their identity (who was dismissed, what was
 /// priced). A speaker must match for statements.
-fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
+fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<(u32, bool)> {
     let mut score = 0;
+    let mut named = false;
     if let Some(t) = &m.target {
         let key = key_name(t);
         if c.targets.iter().any(|x| similar(&x.0, &key, threshold)) {
             score += 2;
+            named |= is_proper(t);
         } else {
             let (named, named_before) = (is_proper(t), c.targets.iter().any(|x| x.1));
             // a happening whose target is its identity: one name is enough
@@ -217,6 +221,7 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
         let a = key_name(a);
         if c.actors.iter().any(|x| similar(x, &a, threshold)) {
             score += 1;
+            named |= is_proper(m.actor.as_deref().unwrap_or(""));
         } else if statement && !c.actors.is_empty() {
             return None;
         } else if is_proper(m.actor.as_deref().unwrap_or("")) && !c.named_actors.is_empty() {
@@ -225,7 +230,7 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<u32> {
             return None;
         }
     }
-    Some(score)
+    Some((score, named))
 }
 
 /// Merge mentions into events, order them and review them.
@@ -304,9 +309,9 @@ pub fn build(
                     // (supporting nouns need a shared participant, not just
                     // the same article)
                     let own = if m.supporting { 0 } else { u32::from(c.positions.contains_key(&m.document)) * 2 };
-                    participant_score(c, &m, threshold).map(|s| (s, own, i))
+                    participant_score(c, &m, threshold).map(|(s, named)| (s, named, own, i))
                 })
-                .filter(|&(s, own, i)| {
+                .filter(|&(s, named, own, i)| {
                     let c = &clusters[i];
                     let same_doc = c.positions.contains_key(&m.document);
                     let nearby = c.is_near(&m, options.nearby_bytes);
@@ -330,7 +335,8 @@ pub fn build(
                     // and only articles of one story share happenings by
                     // kind and period alone
                     let story = same_doc || same_story(&c.names, own_names);
-                    !elsewhen && !stale && (s > 0 || own > 0
+
+                    !elsewhen && !stale && (story || named) && (s > 0 || own > 0
                         // "died in the clashes. More than 50 people have
                         // died": the next sentence elaborates the same one
                         || nearby
@@ -341,7 +347,7 @@ pub fn build(
                         // one period are one running tally, not new events
                         || !generic && story && period && TALLIES.contains(&m.action.as_str()))
                 })
-                .map(|(s, own, i)| (s + own, i))
+                .map(|(s, _, own, i)| (s + own, i))
                 .max_by_key(|&(s, i)| (s, Reverse(i)));
             let i = match best {
                 Some((score, i)) if !m.supporting || score > 0 => i,

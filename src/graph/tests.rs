@@ -915,4 +915,24 @@ fn happenings_of_one_kind_and_day_merge_only_within_one_story() {
         mention("b", 0, "detain", EventType::Violence, None, None, Some("2021-03-02")),
     ];
     assert_eq!(build(docs(), ms, &MergeOptions::default()).events.len(), 1);
+    // a common noun shared is no story shared: "the minister said" in
+    // Dhaka and in Lima are two sayings
+    let said = |d: &str, p: &str| {
+        place(
+            mention(
+                d,
+                0,
+                "statement",
+                EventType::Statement,
+                Some("the minister"),
+                None,
+                Some("2021-03-02"),
+            ),
+            p,
+        )
+    };
+    let ms = vec![said("a", "Dhaka"), said("b", "Lima")];
+    assert_eq!(build(docs(), ms, &MergeOptions::default()).events.len(), 2);
+    let ms = vec![said("a", "Dhaka"), said("b", "Dhaka")];
+    assert_eq!(build(docs(), ms, &MergeOptions::default()).events.len(), 1);
 }
