@@ -363,6 +363,56 @@ pub fn clause_sense(
         "elect" if matches!(word, "win" | "wins" | "won" | "winning") => {
             (!any(&near_after, ELECTED)).then_some(("win", EventType::Other))
         }
+        // workers strike (for, over, against something); a bomb, a quake
+        // or a storm strikes something, and a deal is struck
+        // ("strike" and "strikes" may be the noun: "a general strike")
+        "protest" if matches!(word, "struck" | "striking") => {
+            // "struck a deal", "the agreement struck with"
+            let deal_word = |w: &String| {
+                matches!(
+                    w.as_str(),
+                    "deal"
+                        | "deals"
+                        | "agreement"
+                        | "compromise"
+                        | "bargain"
+                        | "pact"
+                        | "accord"
+                        | "truce"
+                )
+            };
+            let deal = near_after.iter().take(3).any(deal_word)
+                || near_before.iter().rev().take(2).any(deal_word);
+            // "struck for higher pay", "struck on Monday", "struck again":
+            // no object, a walkout
+            let object = near_after.first().is_some_and(|w| {
+                !w.is_empty()
+                    && !crate::language::ENGLISH.prepositions.contains(&w.as_str())
+                    && !crate::language::ENGLISH.calendar_names.contains(&w.as_str())
+                    && !matches!(
+                        w.as_str(),
+                        "again"
+                            | "back"
+                            | "out"
+                            | "nationwide"
+                            | "today"
+                            | "yesterday"
+                            | "this"
+                            | "last"
+                            | "and"
+                            | "but"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "as"
+                    )
+            });
+            if deal {
+                Some(("agreement", Diplomacy))
+            } else {
+                object.then_some(("hit", EventType::Other))
+            }
+        }
         "dismiss" if word.starts_with("remov") => {
             let office = any(&near_after, OFFICES)
                 || near_after.iter().chain(&near_before).any(|w| {
@@ -514,6 +564,13 @@ mod tests {
         assert_eq!(sense("dismiss", "removed", "the president", "the minister"), "dismiss");
         assert_eq!(sense("dismiss", "removed", "he was", "from the security council"), "dismiss");
         assert_eq!(sense("dismiss", "removed", "engineers", "the cap from the well"), "remove");
+        assert_eq!(sense("protest", "struck", "dockers", "for higher pay"), "protest");
+        assert_eq!(sense("protest", "struck", "the rivals", "a deal on pay"), "agreement");
+        assert_eq!(sense("protest", "struck", "the quake", "the coast"), "hit");
+        assert_eq!(sense("protest", "struck", "a failure", "hong kong's peak tram"), "hit");
+        assert_eq!(sense("protest", "struck", "dockers", "on monday"), "protest");
+        assert_eq!(sense("protest", "struck", "dockers", "again"), "protest");
+        assert_eq!(sense("protest", "struck", "an agreement", "with the union"), "agreement");
         assert!(phrase_action("declare", "victory").is_none());
         assert!(phrase_action("deploy", "its forces to").is_some());
     }
