@@ -413,6 +413,38 @@ pub fn clause_sense(
                 object.then_some(("hit", EventType::Other))
             }
         }
+        // shares and currencies rally; protesters hold one, or rally
+        // behind a leader
+        "protest" if word.starts_with("rall") => {
+            let market = any(&near_before, MARKETS)
+                || near_after.iter().take(4).any(|w| matches!(w.as_str(), "percent" | "points"));
+            let behind = near_after
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "behind" | "around" | "round" | "to"));
+            if market {
+                Some(("rise", Economic))
+            } else {
+                behind.then_some(("support", EventType::Other))
+            }
+        }
+        // people are released; a report, figures or an album are published
+        "release" if word.starts_with("releas") => (any(&near_after, PUBLISHED)
+            || any(&near_before, PUBLISHED))
+        .then_some(("publish", EventType::Other)),
+        // an offensive or rockets are launched; a product or a bid too,
+        // which is no security event
+        "launch" if !any(&near_after, MILITARY) => Some(("launch", EventType::Other)),
+        // a building or a mine collapses; talks, a system or a man too
+        "disaster" if word.starts_with("collaps") => {
+            // ("buried under collapsed houses")
+            let structure = any(&near_before, STRUCTURES)
+                || near_after.iter().take(3).any(|w| STRUCTURES.contains(&w.as_str()));
+            (!structure).then_some(("collapse", EventType::Other))
+        }
+        // a law is passed; a man passes away, time passes
+        "approve" if word.starts_with("pass") => (!any(&near_after, LEGISLATION)
+            && !any(&near_before, LEGISLATION))
+        .then_some(("pass", EventType::Other)),
         "dismiss" if word.starts_with("remov") => {
             let office = any(&near_after, OFFICES)
                 || near_after.iter().chain(&near_before).any(|w| {
@@ -457,6 +489,168 @@ const ELECTED: &[&str] = &[
     "term",
     "leadership",
     "landslide",
+];
+
+/// What rallies on a market.
+const MARKETS: &[&str] = &[
+    "shares",
+    "share",
+    "stocks",
+    "stock",
+    "index",
+    "indices",
+    "indexes",
+    "market",
+    "markets",
+    "dollar",
+    "euro",
+    "yen",
+    "pound",
+    "franc",
+    "yuan",
+    "rupee",
+    "currency",
+    "currencies",
+    "bonds",
+    "futures",
+    "oil",
+    "gold",
+    "crude",
+    "nikkei",
+    "dow",
+    "nasdaq",
+    "prices",
+];
+
+/// What is published rather than set free.
+const PUBLISHED: &[&str] = &[
+    "report",
+    "reports",
+    "list",
+    "statement",
+    "data",
+    "figures",
+    "album",
+    "film",
+    "results",
+    "details",
+    "video",
+    "tape",
+    "book",
+    "record",
+    "song",
+    "photos",
+    "pictures",
+    "findings",
+    "survey",
+    "study",
+    "document",
+    "documents",
+    "version",
+    "schedule",
+    "budget",
+    "funds",
+    "poll",
+    "statistics",
+    "transcript",
+    "text",
+    "footage",
+    "forecast",
+    "estimate",
+    "estimates",
+];
+
+/// What a military launch sends.
+const MILITARY: &[&str] = &[
+    "attack",
+    "attacks",
+    "offensive",
+    "operation",
+    "operations",
+    "strike",
+    "strikes",
+    "raid",
+    "raids",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "war",
+    "assault",
+    "invasion",
+    "bombing",
+    "airstrikes",
+    "air",
+    "shells",
+    "mortar",
+    "mortars",
+    "counteroffensive",
+    "incursion",
+];
+
+/// What collapses in a disaster.
+const STRUCTURES: &[&str] = &[
+    "building",
+    "buildings",
+    "house",
+    "houses",
+    "roof",
+    "bridge",
+    "dam",
+    "mine",
+    "tunnel",
+    "wall",
+    "walls",
+    "tower",
+    "towers",
+    "school",
+    "stadium",
+    "hotel",
+    "block",
+    "apartment",
+    "structure",
+    "ceiling",
+    "stand",
+    "mall",
+    "factory",
+    "church",
+    "mosque",
+    "temple",
+    "embankment",
+    "pit",
+    "shaft",
+    "levee",
+    "home",
+    "homes",
+    "scaffolding",
+    "crane",
+    "hospital",
+    "market",
+];
+
+/// What a legislature passes.
+const LEGISLATION: &[&str] = &[
+    "law",
+    "laws",
+    "bill",
+    "bills",
+    "resolution",
+    "resolutions",
+    "budget",
+    "amendment",
+    "amendments",
+    "motion",
+    "legislation",
+    "measure",
+    "measures",
+    "act",
+    "decree",
+    "constitution",
+    "reform",
+    "reforms",
+    "treaty",
+    "vote",
+    "referendum",
 ];
 
 /// Offices one is removed from.
@@ -571,6 +765,23 @@ mod tests {
         assert_eq!(sense("protest", "struck", "dockers", "on monday"), "protest");
         assert_eq!(sense("protest", "struck", "dockers", "again"), "protest");
         assert_eq!(sense("protest", "struck", "an agreement", "with the union"), "agreement");
+        assert_eq!(sense("protest", "rallied", "shares", "1.5 percent"), "rise");
+        assert_eq!(sense("protest", "rallied", "the party", "behind its leader"), "support");
+        assert_eq!(sense("protest", "rallied", "thousands", "in the capital"), "protest");
+        assert_eq!(sense("release", "released", "the rebels", "two hostages"), "release");
+        assert_eq!(sense("release", "released", "the ministry", "its annual report"), "publish");
+        assert_eq!(sense("launch", "launched", "the army", "an offensive"), "launch");
+        let kind = |a, w, b, c| clause_sense(a, w, b, c).map(|s| s.1);
+        assert_eq!(kind("launch", "launched", "the firm", "a phone"), Some(EventType::Other));
+        assert_eq!(kind("launch", "launched", "the army", "an offensive"), None);
+        assert_eq!(sense("disaster", "collapsed", "a school", "in the quake"), "disaster");
+        assert_eq!(sense("disaster", "collapsed", "the talks", "on monday"), "collapse");
+        assert_eq!(
+            sense("disaster", "collapsed", "buried under", "prefabricated houses"),
+            "disaster"
+        );
+        assert_eq!(sense("approve", "passed", "parliament", "the budget"), "approve");
+        assert_eq!(sense("approve", "passed", "he", "away"), "pass");
         assert!(phrase_action("declare", "victory").is_none());
         assert!(phrase_action("deploy", "its forces to").is_some());
     }
