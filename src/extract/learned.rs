@@ -232,6 +232,15 @@ pub(super) fn mentions(
         if m.event_type == EventType::Statement && undated && says_nothing {
             m.minor = true;
         }
+        // a verb of the lexicon the parse reads as an adjective on a
+        // noun names no happening: "the lower house", "free trade"; a
+        // participle does ("800 wounded", "the ousted leader")
+        let word = m.trigger.to_lowercase();
+        let verb_entry = super::lexicon::lookup(&word).is_some_and(|e| !e.noun);
+        let participle = ["ed", "en", "ing"].iter().any(|x| word.ends_with(x));
+        if verb_entry && !participle && s.tokens[w].upos == "ADJ" && s.tokens[w].deprel == "amod" {
+            m.minor = true;
+        }
     }
     let mut out: Vec<Mention> = Vec::new();
     let mut out_at: Vec<Option<(usize, usize)>> = Vec::new();

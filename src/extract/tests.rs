@@ -517,3 +517,17 @@ fn a_verb_of_many_senses_takes_its_clause_sense() {
     assert_eq!(action("removed", "minister"), "dismiss");
     assert_eq!(action("raised", "fees"), "price_rise");
 }
+
+#[test]
+fn a_lexicon_verb_read_as_an_adjective_names_no_happening() {
+    let ms = extract_one(
+        "---\ndate: 2023-03-10\n---\nThe lower house of parliament on Monday adopted a new law. \
+         The governor lowered the berth fees on Tuesday. \
+         At least 40 wounded people were taken to hospital on Wednesday.",
+    );
+    // minor: left to entity timelines and `--all-events`
+    assert!(ms.iter().all(|m| m.trigger != "lower" || m.minor), "{ms:#?}");
+    assert!(ms.iter().any(|m| m.trigger == "lowered" && !m.minor), "{ms:#?}");
+    // a participle still tells what happened to them
+    assert!(ms.iter().any(|m| m.trigger == "wounded" && !m.minor), "{ms:#?}");
+}
