@@ -369,39 +369,9 @@ impl<'a> Tree<'a> {
 
     /// Whether word `j` is a subject that is a proper name ("Monday was
     /// quiet": a date is nobody).
-    /// A name inside quoted speech is none: in "'... our Islamic
-    /// dignity,' he added" the speaker is named elsewhere.
     fn is_named_subject(&self, j: usize) -> bool {
         let t = &self.s.tokens[j];
-        matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass")
-            && t.upos == "PROPN"
-            && !self.timed(j)
-            && !self.in_quotes(j)
-    }
-
-    /// Whether word `j` stands inside quotation marks of its sentence (a
-    /// quote opened before it and not closed, or closed after it and not
-    /// opened in between).
-    pub(super) fn in_quotes(&self, j: usize) -> bool {
-        let form = |k: usize| self.s.tokens[k].form.as_str();
-        let mut open = false;
-        for k in 0..j {
-            match form(k) {
-                "\u{201c}" | "\u{ab}" | "``" => open = true,
-                "\u{201d}" | "\u{bb}" | "''" => open = false,
-                "\"" => open = !open,
-                _ => {}
-            }
-        }
-        if open {
-            return true;
-        }
-        // a quote that began in an earlier sentence closes after `j` (a
-        // straight mark there may open or close: it tells nothing)
-        (j + 1..self.s.tokens.len())
-            .map(form)
-            .find(|f| matches!(*f, "\u{201c}" | "\u{201d}" | "\u{ab}" | "\u{bb}" | "``" | "''"))
-            .is_some_and(|f| matches!(f, "\u{201d}" | "\u{bb}" | "''"))
+        matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass") && t.upos == "PROPN" && !self.timed(j)
     }
 
     /// The name a later sentence's "he" or "she" most likely stands for:
@@ -1058,36 +1028,5 @@ mod tests {
         s.tokens[8].head = 5;
         let t = Tree::new(&text, &s, &[]);
         assert_eq!(t.inverted_speaker(4), None);
-    }
-
-    /// "'Islamic dignity matters,' he added": a name inside the quote is
-    /// not who "he" is.
-    #[test]
-    fn a_name_inside_quoted_speech_is_no_pronoun_s_antecedent() {
-        let (text, s) = parsed(&[
-            "1 \u{201c} \u{201c} PUNCT `` _ 3 punct",
-            "2 Islam Islam PROPN NNP _ 3 nsubj",
-            "3 matters matter VERB VBZ VerbForm=Fin 7 ccomp",
-            "4 , , PUNCT , _ 3 punct",
-            "5 \u{201d} \u{201d} PUNCT '' _ 3 punct",
-            "6 he he PRON PRP Person=3 7 nsubj",
-            "7 added add VERB VBD VerbForm=Fin 0 root",
-        ]);
-        let t = Tree::new(&text, &s, &[]);
-        assert!(t.in_quotes(1));
-        assert!(!t.in_quotes(5));
-        assert_eq!(t.named_subject_word(5), None);
-        assert_eq!(t.participant(5, Some("Ali Velayati")).as_deref(), Some("Ali Velayati"));
-        // a quote opened in an earlier sentence and closed in this one
-        let (text, s) = parsed(&[
-            "1 Islam Islam PROPN NNP _ 2 nsubj",
-            "2 matters matter VERB VBZ VerbForm=Fin 5 ccomp",
-            "3 \u{201d} \u{201d} PUNCT '' _ 2 punct",
-            "4 he he PRON PRP Person=3 5 nsubj",
-            "5 added add VERB VBD VerbForm=Fin 0 root",
-        ]);
-        let t = Tree::new(&text, &s, &[]);
-        assert!(t.in_quotes(0));
-        assert_eq!(t.participant(3, Some("Ali Velayati")).as_deref(), Some("Ali Velayati"));
     }
 }
