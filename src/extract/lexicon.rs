@@ -58,6 +58,7 @@ const VERBS: &[(&str, &[&str], &str, EventType, u8)] = &[
     ("storm", &[], "storm", Violence, 3),
     ("burn", &["burnt"], "arson", Violence, 2),
     ("torch", &[], "arson", Violence, 3),
+    ("set", &["set", "setting"], "set", Violence, 2),
     ("loot", &[], "loot", Violence, 2),
     ("bomb", &[], "attack", Violence, 3),
     ("explode", &[], "explosion", Violence, 2),
@@ -245,7 +246,16 @@ static LEXICON: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     for &(lemma, irregular, action, event_type, weight) in VERBS {
         let phrasal = matches!(
             lemma,
-            "take" | "leave" | "break" | "ask" | "call" | "send" | "open" | "declare" | "impose"
+            "take"
+                | "leave"
+                | "break"
+                | "ask"
+                | "call"
+                | "send"
+                | "open"
+                | "declare"
+                | "impose"
+                | "set"
         );
         let e = Entry { action, event_type, noun: false, weight, phrasal, present: false };
         let forms = inflections(lemma);
@@ -302,6 +312,15 @@ pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, E
             words.iter().any(|w| matches!(*w, "to" | "for")).then_some(("request_help", Security))
         }
         "open" => a.starts_with("fire").then_some(("shoot", Violence)),
+        // "set fire to the cars", "set the station on fire", "set ablaze"
+        "set" => {
+            let head: String = a.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+            (a.starts_with("fire to")
+                || a.starts_with("ablaze")
+                || head.contains(" on fire")
+                || head.contains(" ablaze"))
+            .then_some(("arson", Violence))
+        }
         // a state of emergency, martial law and a curfew are one kind of
         // measure: emergency rule
         "declare" | "impose" => {
@@ -733,6 +752,9 @@ mod tests {
     fn phrasal_verbs_need_their_particle() {
         assert_eq!(phrase_action("take", "to the streets in March").unwrap().0, "unrest_start");
         assert_eq!(phrase_action("open", "fire on the crowd").unwrap().0, "shoot");
+        assert_eq!(phrase_action("set", "fire to two cars").unwrap().0, "arson");
+        assert_eq!(phrase_action("set", "the station on fire").unwrap().0, "arson");
+        assert!(phrase_action("set", "a date for the talks").is_none());
         assert!(phrase_action("take", "a look").is_none());
         assert!(phrase_action("request_help", "him whether it was true").is_none());
         assert!(phrase_action("request_help", "the UN to send help").is_some());
