@@ -314,9 +314,9 @@ pub(super) fn mentions(
         let word = e.text.to_lowercase();
         let (action, event_type) = match super::lexicon::lookup(&word) {
             Some(entry) if !entry.noun && s.tokens[e.token].upos == "VERB" => {
-                let before = body[q_start.min(e.start)..e.start].to_lowercase();
-                let after = body[e.end.min(q_end)..q_end.max(e.end)].to_lowercase();
-                let (a, k) = super::lexicon::clause_sense(entry.action, &word, &before, &after)
+                let before = &body[q_start.min(e.start)..e.start];
+                let after = &body[e.end.min(q_end)..q_end.max(e.end)];
+                let (a, k) = super::lexicon::clause_sense(entry.action, &word, before, after)
                     .unwrap_or((entry.action, entry.event_type));
                 (a.to_string(), k)
             }

@@ -278,6 +278,13 @@ pub fn lookup(word: &str) -> Option<Entry> {
     LEXICON.get(word).copied()
 }
 
+/// Whether a word, in any case, is a saying of the lexicon ("said",
+/// "told", "added"): a statement.
+#[must_use]
+pub fn is_saying(word: &str) -> bool {
+    lookup(&word.to_lowercase()).is_some_and(|e| e.event_type == Statement)
+}
+
 /// For a phrasal verb, the action its following words give it, or `None`
 /// when the phrase means no event ("took a look", "asked him whether").
 ///
@@ -348,8 +355,10 @@ pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, E
 /// million" and "increased public awareness" are increases; "won the
 /// election" is an election, "won the bronze medal" a win; "removed the
 /// minister" is a dismissal, "removed the cap" a removal. `word` is the
-/// verb as written (lower case), `before` and `after` the lower-case text
-/// of its clause on either side.
+/// verb in lower case, `before` and `after` the text of its clause on
+/// either side as written: only the eight words nearest the verb on
+/// each side are read (in lower case), and only for the actions that
+/// have senses.
 #[must_use]
 pub fn clause_sense(
     action: &str,
@@ -357,18 +366,26 @@ pub fn clause_sense(
     before: &str,
     after: &str,
 ) -> Option<(&'static str, EventType)> {
-    let words = |t: &str, n: usize| -> Vec<String> {
-        t.split_whitespace()
-            .take(n)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-            .collect()
-    };
-    let near_after = words(after, 8);
-    let near_before: Vec<String> = {
-        let mut v = words(&before.split_whitespace().rev().collect::<Vec<_>>().join(" "), 8);
-        v.reverse();
-        v
-    };
+    let sensed = matches!(
+        action,
+        "price_rise"
+            | "price_cut"
+            | "elect"
+            | "protest"
+            | "release"
+            | "launch"
+            | "disaster"
+            | "approve"
+            | "dismiss"
+    );
+    if !sensed {
+        return None;
+    }
+    let word_of = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let near_after: Vec<String> = after.split_whitespace().take(8).map(word_of).collect();
+    let mut near_before: Vec<String> =
+        before.split_whitespace().rev().take(8).map(word_of).collect();
+    near_before.reverse();
     let any = |ws: &[String], set: &[&str]| ws.iter().any(|w| set.contains(&w.as_str()));
     match action {
         "price_rise" | "price_cut" => {

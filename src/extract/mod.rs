@@ -333,11 +333,7 @@ fn segments(
         if body[..w.start].ends_with(" - ") {
             cuts.push(w.start);
         }
-        if w.lower == "that"
-            && k > 0
-            && lexicon::lookup(&words[k - 1].lower)
-                .is_some_and(|e| e.event_type == crate::model::EventType::Statement)
-        {
+        if w.lower == "that" && k > 0 && lexicon::is_saying(&words[k - 1].lower) {
             cuts.push(w.start);
         }
     }
@@ -387,9 +383,9 @@ fn best_trigger<'w, 'a>(
         } else if entry.noun {
             (entry.action, entry.event_type)
         } else {
-            let before = body[g_start.min(w.start)..w.start].to_lowercase();
-            let after = body[w.end..g_end.max(w.end)].to_lowercase();
-            lexicon::clause_sense(entry.action, &w.lower, &before, &after)
+            let (before, after) =
+                (&body[g_start.min(w.start)..w.start], &body[w.end..g_end.max(w.end)]);
+            lexicon::clause_sense(entry.action, &w.lower, before, after)
                 .unwrap_or((entry.action, entry.event_type))
         };
         if action == "take" || action == "open" {

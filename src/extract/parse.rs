@@ -567,10 +567,7 @@ impl<'a> Tree<'a> {
             // the subject of the passive after it, a slip of another kind
             // and what a saying reports may come first ("Prices rose,
             // added Lee" with "Lee" read as an object)
-            let saying = |k: usize| {
-                super::lexicon::lookup(&self.s.tokens[k].form.to_lowercase())
-                    .is_some_and(|e| e.event_type == crate::model::EventType::Statement)
-            };
+            let saying = |k: usize| super::lexicon::is_saying(&self.s.tokens[k].form);
             c < v
                 && !saying(c)
                 && !saying(v)

@@ -337,10 +337,7 @@ impl Tree<'_> {
         // saying verb, which only reports it ("the dam burst, officials
         // said" read with "burst" as a noun)
         let argument = t.deprel.starts_with("nsubj") || matches!(t.deprel.as_str(), "obj" | "obl");
-        let saying = |h: usize| {
-            super::lexicon::lookup(&self.s.tokens[h].form.to_lowercase())
-                .is_some_and(|e| e.event_type == crate::model::EventType::Statement)
-        };
+        let saying = |h: usize| super::lexicon::is_saying(&self.s.tokens[h].form);
         if matches!(t.upos.as_str(), "NOUN" | "PROPN") && argument {
             if let Some(h) = self.head(i).filter(|&h| !saying(h)) {
                 if matches!(self.s.tokens[h].upos.as_str(), "VERB") && depth < 2 {
@@ -437,8 +434,7 @@ impl Tree<'_> {
         // told as reported speech when it is no direct quote and no one
         // was told it ("told AFP")
         let saying = || {
-            super::lexicon::lookup(&t.form.to_lowercase())
-                .is_some_and(|e| e.event_type == crate::model::EventType::Statement)
+            super::lexicon::is_saying(&t.form)
                 && self.object(i).or_else(|| self.child(i, "iobj")).is_none()
         };
         let quoted = |c: usize| {

@@ -335,7 +335,6 @@ pub fn build(
                     // and only articles of one story share happenings by
                     // kind and period alone
                     let story = same_doc || same_story(&c.names, own_names);
-
                     !elsewhen && !stale && (story || named) && (s > 0 || own > 0
                         // "died in the clashes. More than 50 people have
                         // died": the next sentence elaborates the same one
