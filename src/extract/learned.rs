@@ -312,7 +312,14 @@ pub(super) fn mentions(
             _ => e.text.clone(),
         };
         let word = e.text.to_lowercase();
-        let (action, event_type) = match super::lexicon::lookup(&word) {
+        // a phrasal verb of the lexicon means its event only with its
+        // particle or object ("set fire to", "opened fire", "took to the
+        // streets"); otherwise it is a plain verb ("set a record", "the
+        // play opened")
+        let after = body[e.end.min(q_end)..q_end.max(e.end)].to_lowercase();
+        let entry =
+            super::lexicon::lookup(&word).and_then(|x| super::lexicon::in_phrase(x, &after));
+        let (action, event_type) = match entry {
             Some(entry) if !entry.noun && s.tokens[e.token].upos == "VERB" => {
                 let before = &body[q_start.min(e.start)..e.start];
                 let after = &body[e.end.min(q_end)..q_end.max(e.end)];
@@ -823,6 +830,24 @@ mod tests {
         for s in crate::extract::tests::word_soup(&words, 11, 150, 60, sep) {
             assert!(check(&s), "{s}");
         }
+    }
+
+    #[test]
+    fn a_phrasal_verb_without_its_phrase_is_a_plain_verb() {
+        // "set" and "open" are events of the lexicon only as "set fire to"
+        // and "opened fire"; the model's dated events of the same verbs
+        // keep their own lemma
+        let ms = all(
+            "The company set a new record on May 2, 2009. The play opened on March 3, 2009. \
+             Rioters set fire to the police station on May 4, 2009.",
+            Some("2009-06-01"),
+        );
+        let of = |t: &str| {
+            ms.iter().find(|m| m.quote.contains(t)).map(|m| (m.action.as_str(), m.event_type))
+        };
+        assert_eq!(of("new record"), Some(("set", EventType::Other)), "{ms:#?}");
+        assert_eq!(of("play opened"), Some(("open", EventType::Other)), "{ms:#?}");
+        assert_eq!(of("police station"), Some(("arson", EventType::Violence)), "{ms:#?}");
     }
 
     #[test]

@@ -285,13 +285,30 @@ pub fn is_saying(word: &str) -> bool {
     lookup(&word.to_lowercase()).is_some_and(|e| e.event_type == Statement)
 }
 
+/// `entry` as its clause reads it: a phrasal verb takes the action its
+/// following words give it ([`phrase_action`]), or is no trigger at all
+/// without them ("set a record", "the play opened"); other entries stay
+/// as they are. `after` is the lower-case text that follows the word.
+#[must_use]
+pub fn in_phrase(entry: Entry, after: &str) -> Option<Entry> {
+    if !entry.phrasal {
+        return Some(entry);
+    }
+    phrase_action(entry.action, after).map(|(action, event_type)| Entry {
+        action,
+        event_type,
+        phrasal: false,
+        ..entry
+    })
+}
+
 /// For a phrasal verb, the action its following words give it, or `None`
 /// when the phrase means no event ("took a look", "asked him whether").
 ///
 /// `after` is the lower-case text that follows the verb in its clause.
 #[must_use]
 pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, EventType)> {
-    let a = after.trim_start();
+    let a = skip_adverbs(after);
     match lemma_action {
         "take" => {
             if a.starts_with("to the streets") {
@@ -348,6 +365,26 @@ pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, E
         }
         _ => None,
     }
+}
+
+/// `after` without the day names and adverbs news puts between a verb
+/// and its particle or object: "called Thursday for talks", "sent here
+/// again its troops".
+fn skip_adverbs(after: &str) -> &str {
+    let mut a = after.trim_start();
+    while let Some((word, rest)) = a.split_once(char::is_whitespace) {
+        let w = word.trim_end_matches(',');
+        let skip = crate::language::ENGLISH.calendar_names[..7].contains(&w)
+            || matches!(
+                w,
+                "today" | "yesterday" | "tonight" | "here" | "again" | "also" | "publicly"
+            );
+        if !skip {
+            break;
+        }
+        a = rest.trim_start();
+    }
+    a
 }
 
 /// The action of a verb whose lexicon sense needs its clause, else
@@ -772,6 +809,10 @@ mod tests {
         assert_eq!(phrase_action("set", "fire to two cars").unwrap().0, "arson");
         assert_eq!(phrase_action("set", "the station on fire").unwrap().0, "arson");
         assert!(phrase_action("set", "a date for the talks").is_none());
+        // a day name or an adverb between the verb and its phrase
+        assert_eq!(phrase_action("appeal", "thursday for a review").unwrap().0, "appeal");
+        assert_eq!(phrase_action("appeal", "here monday, for calm").unwrap().0, "appeal");
+        assert!(phrase_action("appeal", "thursday a meeting").is_none());
         assert!(phrase_action("take", "a look").is_none());
         assert!(phrase_action("request_help", "him whether it was true").is_none());
         assert!(phrase_action("request_help", "the UN to send help").is_some());

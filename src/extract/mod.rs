@@ -918,16 +918,18 @@ fn list_mentions(
     // the event the list distributes: a trigger of this sentence before it
     let head =
         out[before..].iter().rev().find(|m| m.start < doc.body_start + s_start + first).cloned();
+    // a phrasal verb with its phrase ("took place"), as the clause reads it
     let head_word = WORD
         .find_iter(&sentence[..first])
-        .filter(|w| lexicon::lookup(&w.as_str().to_lowercase()).is_some())
+        .filter_map(|w| {
+            let after = sentence[w.end()..first].to_lowercase();
+            let e = lexicon::in_phrase(lexicon::lookup(&w.as_str().to_lowercase())?, &after)?;
+            Some((w, e))
+        })
         .last();
     let (action, event_type, trigger) = match (&head, head_word) {
         (Some(h), _) => (h.action.clone(), h.event_type, h.trigger.clone()),
-        (None, Some(w)) => {
-            let e = lexicon::lookup(&w.as_str().to_lowercase()).expect("looked up");
-            (e.action.to_string(), e.event_type, w.as_str().to_string())
-        }
+        (None, Some((w, e))) => (e.action.to_string(), e.event_type, w.as_str().to_string()),
         (None, None) => return,
     };
     for c in items {
