@@ -320,14 +320,14 @@ pub(super) fn mentions(
         let entry =
             super::lexicon::lookup(&word).and_then(|x| super::lexicon::in_phrase(x, &after));
         let (action, event_type) = match entry {
-            Some(entry) if !entry.noun && s.tokens[e.token].upos == "VERB" => {
+            Some(entry) => {
                 let before = &body[q_start.min(e.start)..e.start];
                 let after = &body[e.end.min(q_end)..q_end.max(e.end)];
-                let (a, k) = super::lexicon::clause_sense(entry.action, &word, before, after)
+                let noun = entry.noun || s.tokens[e.token].upos != "VERB";
+                let (a, k) = super::lexicon::clause_sense(entry.action, &word, before, after, noun)
                     .unwrap_or((entry.action, entry.event_type));
                 (a.to_string(), k)
             }
-            Some(entry) => (entry.action.to_string(), entry.event_type),
             None => (
                 e.lemma.to_lowercase(),
                 if e.class == EventClass::Reporting {

@@ -392,20 +392,23 @@ fn skip_adverbs(after: &str) -> &str {
 /// million" and "increased public awareness" are increases; "won the
 /// election" is an election, "won the bronze medal" a win; "removed the
 /// minister" is a dismissal, "removed the cap" a removal. `word` is the
-/// verb in lower case, `before` and `after` the text of its clause on
-/// either side as written: only the eight words nearest the verb on
-/// each side are read (in lower case), and only for the actions that
-/// have senses.
+/// verb (or its noun: "an increase", "a shot") in lower case, `noun`
+/// whether it is used as a noun, `before` and `after` the text of its
+/// clause on either side as written: only the eight words nearest the
+/// word on each side are read (in lower case), and only for the actions
+/// that have senses.
 #[must_use]
 pub fn clause_sense(
     action: &str,
     word: &str,
     before: &str,
     after: &str,
+    noun: bool,
 ) -> Option<(&'static str, EventType)> {
     let sensed = matches!(
         action,
         "price_rise"
+            | "shoot"
             | "price_cut"
             | "elect"
             | "protest"
@@ -518,6 +521,21 @@ pub fn clause_sense(
         "approve" if word.starts_with("pass") => (!any(&near_after, LEGISLATION)
             && !any(&near_before, LEGISLATION))
         .then_some(("pass", EventType::Other)),
+        // people are shot dead, in the head, by the police; a ball, a
+        // film, a round of golf and a vaccine are shots too
+        "shoot" if word.starts_with("shot") || word.starts_with("shoot") => {
+            let violent = any(&near_after, VIOLENT) || any(&near_before, VIOLENT);
+            let other = any(&near_after, SHOTS)
+                || any(&near_before, SHOTS)
+                // "shot 68", "shot up", "shot to fame"
+                || near_after.first().is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit()) || matches!(w.as_str(), "up" | "to")
+                })
+                // the noun is a shot at goal, a photo, a vaccine more
+                // often than a gunshot
+                || noun && word == "shot";
+            (!violent && other).then_some(("shot", EventType::Other))
+        }
         "dismiss" if word.starts_with("remov") => {
             let office = any(&near_after, OFFICES)
                 || near_after.iter().chain(&near_before).any(|w| {
@@ -528,6 +546,134 @@ pub fn clause_sense(
         _ => None,
     }
 }
+
+/// Words near "shot" that make it a shooting: the wounded and the dead,
+/// weapons, who shoots, where a bullet strikes.
+const VIOLENT: &[&str] = &[
+    "dead",
+    "death",
+    "deaths",
+    "killed",
+    "killing",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "gun",
+    "guns",
+    "gunman",
+    "gunmen",
+    "gunfire",
+    "rifle",
+    "rifles",
+    "pistol",
+    "bullet",
+    "bullets",
+    "sniper",
+    "snipers",
+    "police",
+    "policeman",
+    "policemen",
+    "officers",
+    "troops",
+    "soldier",
+    "soldiers",
+    "militants",
+    "rebels",
+    "insurgents",
+    "protesters",
+    "demonstrators",
+    "civilians",
+    "fire",
+    "down",
+    "head",
+    "chest",
+    "neck",
+    "leg",
+    "legs",
+    "stomach",
+    "back",
+    "murder",
+    "murdered",
+    "suspect",
+    "attack",
+    "attackers",
+    "hospital",
+    "victim",
+    "victims",
+    "fatally",
+    "executed",
+    "forces",
+    "army",
+];
+
+/// Words near "shot" that make it no shooting: sport, film and
+/// photography, vaccines, charts.
+const SHOTS: &[&str] = &[
+    "goal",
+    "goals",
+    "ball",
+    "post",
+    "crossbar",
+    "bar",
+    "net",
+    "round",
+    "par",
+    "birdie",
+    "birdies",
+    "bogey",
+    "hole",
+    "holes",
+    "putt",
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "video",
+    "videos",
+    "footage",
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "picture",
+    "pictures",
+    "camera",
+    "cameras",
+    "cctv",
+    "scene",
+    "scenes",
+    "documentary",
+    "title",
+    "medal",
+    "match",
+    "game",
+    "basket",
+    "pointer",
+    "three-pointer",
+    "wicket",
+    "innings",
+    "keeper",
+    "goalkeeper",
+    "save",
+    "wide",
+    "tiebreak",
+    "tiebreaker",
+    "forehand",
+    "forehanded",
+    "backhand",
+    "serve",
+    "rankings",
+    "charts",
+    "chart",
+    "fame",
+    "flu",
+    "vaccine",
+    "vaccines",
+    "injection",
+    "booster",
+    "dose",
+];
 
 /// What has a price: a rise or cut of one is a price change.
 /// ("rates" alone may be obesity rates, a "toll" the dead: "interest"
@@ -823,7 +969,7 @@ mod tests {
 
     #[test]
     fn a_verb_of_many_senses_takes_the_one_its_clause_gives() {
-        let sense = |a, w, b, c| clause_sense(a, w, b, c).map_or(a, |s| s.0);
+        let sense = |a, w, b, c| clause_sense(a, w, b, c, false).map_or(a, |s| s.0);
         assert_eq!(
             sense("price_rise", "raised", "the bank", "interest rates by half"),
             "price_rise"
@@ -851,7 +997,7 @@ mod tests {
         assert_eq!(sense("release", "released", "the rebels", "two hostages"), "release");
         assert_eq!(sense("release", "released", "the ministry", "its annual report"), "publish");
         assert_eq!(sense("launch", "launched", "the army", "an offensive"), "launch");
-        let kind = |a, w, b, c| clause_sense(a, w, b, c).map(|s| s.1);
+        let kind = |a, w, b, c| clause_sense(a, w, b, c, false).map(|s| s.1);
         assert_eq!(kind("launch", "launched", "the firm", "a phone"), Some(EventType::Other));
         assert_eq!(kind("launch", "launched", "the army", "an offensive"), None);
         assert_eq!(sense("disaster", "collapsed", "a school", "in the quake"), "disaster");
@@ -864,5 +1010,16 @@ mod tests {
         assert_eq!(sense("approve", "passed", "he", "away"), "pass");
         assert!(phrase_action("declare", "victory").is_none());
         assert!(phrase_action("deploy", "its forces to").is_some());
+        assert_eq!(sense("shoot", "shot", "police", "two protesters"), "shoot");
+        assert_eq!(sense("shoot", "shot", "he was", "in the head"), "shoot");
+        assert_eq!(sense("shoot", "shot", "the rebels", "down a helicopter"), "shoot");
+        assert_eq!(sense("shoot", "shot", "the director", "the film in paris"), "shot");
+        assert_eq!(sense("shoot", "shot", "woods", "68 in the second round"), "shot");
+        assert_eq!(sense("shoot", "shot", "the song", "to the top of the charts"), "shot");
+        // with no word either way, the verb is a shooting and the noun not
+        assert_eq!(sense("shoot", "shot", "a man", "his neighbour"), "shoot");
+        let noun = |b, c| clause_sense("shoot", "shot", b, c, true).map_or("shoot", |s| s.0);
+        assert_eq!(noun("a mistimed pull", "that was skied to mid-on"), "shot");
+        assert_eq!(noun("a single", "killed the guard"), "shoot");
     }
 }

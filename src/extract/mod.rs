@@ -380,12 +380,10 @@ fn best_trigger<'w, 'a>(
                 Some(a) => a,
                 None => continue,
             }
-        } else if entry.noun {
-            (entry.action, entry.event_type)
         } else {
             let (before, after) =
                 (&body[g_start.min(w.start)..w.start], &body[w.end..g_end.max(w.end)]);
-            lexicon::clause_sense(entry.action, &w.lower, before, after)
+            lexicon::clause_sense(entry.action, &w.lower, before, after, entry.noun)
                 .unwrap_or((entry.action, entry.event_type))
         };
         if action == "take" || action == "open" {

@@ -504,7 +504,9 @@ fn a_verb_of_many_senses_takes_its_clause_sense() {
          The Green party won a majority of seats on Tuesday. \
          Engineers removed the cap on Wednesday. \
          The governor removed the harbour minister from his post on Thursday. \
-         The port raised berth fees on Friday.",
+         The port raised berth fees on Friday. \
+         Police shot two protesters on Saturday. \
+         Martins' long-range shot hit the crossbar on Sunday.",
     );
     let action = |trigger: &str, after: &str| {
         ms.iter()
@@ -516,6 +518,8 @@ fn a_verb_of_many_senses_takes_its_clause_sense() {
     assert_eq!(action("removed", "cap"), "remove");
     assert_eq!(action("removed", "minister"), "dismiss");
     assert_eq!(action("raised", "fees"), "price_rise");
+    assert_eq!(action("shot", "protesters"), "shoot");
+    assert_eq!(action("shot", "crossbar"), "shot");
 }
 
 #[test]
