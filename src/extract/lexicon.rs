@@ -409,6 +409,7 @@ pub fn clause_sense(
         action,
         "price_rise"
             | "shoot"
+            | "rule"
             | "price_cut"
             | "elect"
             | "protest"
@@ -536,6 +537,34 @@ pub fn clause_sense(
                 || noun && word == "shot";
             (!violent && other).then_some(("shot", EventType::Other))
         }
+        // a leader rules a country; a court rules on a case, and a
+        // minister rules out a deal
+        "rule" => {
+            if near_after.first().is_some_and(|w| w == "out") {
+                Some(("rule_out", Statement))
+            } else if any(&near_before, COURTS) || any(&near_after, COURTS) {
+                Some(("ruling", Security))
+            } else {
+                None
+            }
+        }
+        // a minister is dismissed; so are a claim ("dismissed as
+        // baseless") and a case
+        "dismiss" if word.starts_with("dismiss") => {
+            let first = |n: usize| &near_after[..near_after.len().min(n)];
+            if near_after.first().is_some_and(|w| w == "from") {
+                // "dismissed from the government"
+                None
+            } else if any(first(3), CASES) {
+                Some(("ruling", Security))
+            } else if near_after.first().is_some_and(|w| w == "as") && !as_office(&near_after[1..])
+                || any(&near_after, CLAIMS)
+            {
+                Some(("reject", Statement))
+            } else {
+                None
+            }
+        }
         "dismiss" if word.starts_with("remov") => {
             let office = any(&near_after, OFFICES)
                 || near_after.iter().chain(&near_before).any(|w| {
@@ -546,6 +575,69 @@ pub fn clause_sense(
         _ => None,
     }
 }
+
+/// Whether the words after "as" name an office ("dismissed as prime
+/// minister", "as head of the army"), not a judgement ("as baseless").
+fn as_office(words: &[String]) -> bool {
+    let english = &crate::language::ENGLISH;
+    words.iter().take(4).any(|w| {
+        english.is_role(w) || english.is_title(w) || OFFICES.contains(&w.as_str()) || w == "head"
+    })
+}
+
+/// Who rules on a case.
+const COURTS: &[&str] = &[
+    "court",
+    "courts",
+    "judge",
+    "judges",
+    "tribunal",
+    "justice",
+    "justices",
+    "jury",
+    "magistrate",
+    "arbitrator",
+    "arbitration",
+    "appeal",
+    "appeals",
+    "lawsuit",
+    "case",
+    "verdict",
+];
+
+/// What a court dismisses.
+const CASES: &[&str] =
+    &["case", "cases", "charge", "charges", "lawsuit", "lawsuits", "suit", "petition", "complaint"];
+
+/// What a speaker dismisses.
+const CLAIMS: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "report",
+    "reports",
+    "criticism",
+    "criticisms",
+    "suggestion",
+    "suggestions",
+    "concern",
+    "concerns",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "speculation",
+    "idea",
+    "calls",
+    "demands",
+    "ultimatum",
+    "threat",
+    "threats",
+    "fears",
+];
 
 /// Words near "shot" that make it a shooting: the wounded and the dead,
 /// weapons, who shoots, where a bullet strikes.
@@ -1021,5 +1113,18 @@ mod tests {
         let noun = |b, c| clause_sense("shoot", "shot", b, c, true).map_or("shoot", |s| s.0);
         assert_eq!(noun("a mistimed pull", "that was skied to mid-on"), "shot");
         assert_eq!(noun("a single", "killed the guard"), "shoot");
+        assert_eq!(sense("rule", "ruled", "marcos", "the philippines for 20 years"), "rule");
+        assert_eq!(sense("rule", "ruled", "the minister", "out a coalition"), "rule_out");
+        assert_eq!(sense("rule", "ruled", "the supreme court", "that the law was void"), "ruling");
+        assert_eq!(sense("dismiss", "dismissed", "the president", "the cabinet"), "dismiss");
+        assert_eq!(sense("dismiss", "dismissed", "he", "as baseless the claims"), "reject");
+        assert_eq!(sense("dismiss", "dismissed", "he was", "as prime minister"), "dismiss");
+        assert_eq!(sense("dismiss", "dismissed", "he was", "as the country's premier"), "dismiss");
+        assert_eq!(sense("dismiss", "dismissed", "the ministry", "the allegations"), "reject");
+        assert_eq!(sense("dismiss", "dismissed", "a judge", "the charges against him"), "ruling");
+        assert_eq!(
+            sense("dismiss", "dismissed", "vieira", "from government reiterated its charges"),
+            "dismiss"
+        );
     }
 }

@@ -506,7 +506,9 @@ fn a_verb_of_many_senses_takes_its_clause_sense() {
          The governor removed the harbour minister from his post on Thursday. \
          The port raised berth fees on Friday. \
          Police shot two protesters on Saturday. \
-         Martins' long-range shot hit the crossbar on Sunday.",
+         Martins' long-range shot hit the crossbar on Sunday. \
+         The supreme court ruled on March 6 that the decree was void. \
+         The premier ruled out early elections on March 7.",
     );
     let action = |trigger: &str, after: &str| {
         ms.iter()
@@ -520,6 +522,8 @@ fn a_verb_of_many_senses_takes_its_clause_sense() {
     assert_eq!(action("raised", "fees"), "price_rise");
     assert_eq!(action("shot", "protesters"), "shoot");
     assert_eq!(action("shot", "crossbar"), "shot");
+    assert_eq!(action("ruled", "decree"), "ruling");
+    assert_eq!(action("ruled", "elections"), "rule_out");
 }
 
 #[test]
