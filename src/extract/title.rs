@@ -597,8 +597,23 @@ impl Tree<'_> {
 
 /// A composed title made ready: a time expression at its end cut (the
 /// axis shows the date), no dangling word or comma, a capital first.
+/// `t` with each clitic the words were split into joined to its word
+/// again: "we do n't want" -> "we don't want", "it 's", "would 've".
+fn attach_clitics(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for w in t.split(' ') {
+        let l = w.replace('\u{2019}', "'").to_lowercase();
+        let clitic = matches!(l.as_str(), "n't" | "'s" | "'re" | "'ve" | "'m" | "'ll" | "'d");
+        if !(out.is_empty() || clitic && out.ends_with(|c: char| c.is_alphanumeric())) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 pub(super) fn finish_title(t: &str) -> String {
-    let mut t = t.trim().to_string();
+    let mut t = attach_clitics(t.trim());
     // at most TITLE_MAX characters, cut at a word
     if t.chars().count() > TITLE_MAX {
         let cut = t.char_indices().nth(TITLE_MAX).map_or(t.len(), |(i, _)| i);
@@ -663,5 +678,24 @@ mod tests {
         assert_eq!(finish_title("Italy occupied Albania between"), "Italy occupied Albania");
         // a verb's particle stays: "put through" is no dangling "through"
         assert_eq!(finish_title("The company put through"), "The company put through");
+    }
+
+    #[test]
+    fn clitics_join_their_words_again() {
+        assert_eq!(
+            finish_title("Congress said we do n't want elections"),
+            "Congress said we don't want elections"
+        );
+        assert_eq!(finish_title("Ed said we wo n't push"), "Ed said we won't push");
+        assert_eq!(
+            finish_title("Gujral told AFP it \u{2019}s a tragedy"),
+            "Gujral told AFP it\u{2019}s a tragedy"
+        );
+        assert_eq!(
+            finish_title("Lillee said I would 've picked Warne"),
+            "Lillee said I would've picked Warne"
+        );
+        // a quote mark alone is no clitic
+        assert_eq!(finish_title("Ash said ' no"), "Ash said ' no");
     }
 }
