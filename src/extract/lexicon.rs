@@ -410,6 +410,7 @@ pub fn clause_sense(
         "price_rise"
             | "shoot"
             | "rule"
+            | "storm"
             | "price_cut"
             | "elect"
             | "protest"
@@ -445,19 +446,7 @@ pub fn clause_sense(
         // ("strike" and "strikes" may be the noun: "a general strike")
         "protest" if matches!(word, "struck" | "striking") => {
             // "struck a deal", "the agreement struck with"
-            let deal_word = |w: &String| {
-                matches!(
-                    w.as_str(),
-                    "deal"
-                        | "deals"
-                        | "agreement"
-                        | "compromise"
-                        | "bargain"
-                        | "pact"
-                        | "accord"
-                        | "truce"
-                )
-            };
+            let deal_word = |w: &String| DEALS.contains(&w.as_str());
             let deal = near_after.iter().take(3).any(deal_word)
                 || near_before.iter().rev().take(2).any(deal_word);
             // "struck for higher pay", "struck on Monday", "struck again":
@@ -489,6 +478,32 @@ pub fn clause_sense(
             } else {
                 object.then_some(("hit", EventType::Other))
             }
+        }
+        // workers go on strike; aircraft and missiles strike targets, and
+        // a footballer's strike finds the net
+        "protest" if matches!(word, "strike" | "strikes") => {
+            let armed = near_before.iter().rev().take(2).any(|w| ARMED.contains(&w.as_str()))
+                || near_after.iter().take(4).any(|w| TARGETS.contains(&w.as_str()));
+            if near_after.iter().take(3).any(|w| DEALS.contains(&w.as_str())) {
+                // "to strike a deal"
+                Some(("agreement", Diplomacy))
+            } else if armed {
+                Some(("attack", Violence))
+            } else {
+                (any(&near_after, SHOTS) || any(&near_before, SHOTS))
+                    .then_some(("shot", EventType::Other))
+            }
+        }
+        // troops storm a building; a team storms to victory or back, a
+        // minister storms out of a meeting
+        "storm" => {
+            let figurative = near_after
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "back" | "out" | "off" | "home" | "past"))
+                || near_after.iter().take(3).any(|w| {
+                    matches!(w.as_str(), "victory" | "win" | "title" | "lead" | "final" | "fame")
+                });
+            figurative.then_some(("surge", EventType::Other))
         }
         // shares and currencies rally; protesters hold one, or rally
         // behind a leader
@@ -552,7 +567,10 @@ pub fn clause_sense(
         // baseless") and a case
         "dismiss" if word.starts_with("dismiss") => {
             let first = |n: usize| &near_after[..near_after.len().min(n)];
-            if near_after.first().is_some_and(|w| w == "from") {
+            if any(&near_after, SENT_OFF) || any(&near_before, SENT_OFF) {
+                // a player sent off, a batsman out
+                Some(("dismissal", EventType::Other))
+            } else if near_after.first().is_some_and(|w| w == "from") {
                 // "dismissed from the government"
                 None
             } else if any(first(3), CASES) {
@@ -584,6 +602,50 @@ fn as_office(words: &[String]) -> bool {
         english.is_role(w) || english.is_title(w) || OFFICES.contains(&w.as_str()) || w == "head"
     })
 }
+
+/// What is struck when a deal is.
+const DEALS: &[&str] =
+    &["deal", "deals", "agreement", "compromise", "bargain", "pact", "accord", "truce"];
+
+/// Words right before "strike" that make it an armed attack.
+const ARMED: &[&str] = &[
+    "air",
+    "missile",
+    "missiles",
+    "drone",
+    "rocket",
+    "artillery",
+    "military",
+    "nuclear",
+    "pre-emptive",
+    "preemptive",
+    "retaliatory",
+    "surgical",
+    "naval",
+    "aerial",
+    "israeli",
+    "us",
+];
+
+/// What an armed strike hits ("strikes on militants").
+const TARGETS: &[&str] = &[
+    "militants",
+    "targets",
+    "positions",
+    "bases",
+    "rebels",
+    "insurgents",
+    "fighters",
+    "hideouts",
+    "camps",
+    "strongholds",
+];
+
+/// Words near "dismissed" in sport: a player sent off, a batsman out.
+const SENT_OFF: &[&str] = &[
+    "minutes", "minute", "yellow", "red", "card", "cards", "referee", "tackle", "tackles", "foul",
+    "wicket", "wickets", "lbw", "bowled", "caught", "runs", "innings", "duck",
+];
 
 /// Who rules on a case.
 const COURTS: &[&str] = &[
@@ -1113,6 +1175,16 @@ mod tests {
         let noun = |b, c| clause_sense("shoot", "shot", b, c, true).map_or("shoot", |s| s.0);
         assert_eq!(noun("a mistimed pull", "that was skied to mid-on"), "shot");
         assert_eq!(noun("a single", "killed the guard"), "shoot");
+        assert_eq!(sense("protest", "strike", "a general", "on monday"), "protest");
+        assert_eq!(sense("protest", "strike", "hoping to", "a deal with iran"), "agreement");
+        assert_eq!(sense("protest", "strike", "ordered an air", "on the reactor"), "attack");
+        assert_eq!(sense("protest", "strikes", "to resume", "on militants in gaza"), "attack");
+        assert_eq!(sense("protest", "strike", "brittain's first-time", "into the net"), "shot");
+        assert_eq!(sense("storm", "stormed", "troops", "the building"), "storm");
+        assert_eq!(sense("storm", "storming", "he is", "back onto the stage"), "surge");
+        assert_eq!(sense("storm", "stormed", "the team", "to victory"), "surge");
+        assert_eq!(sense("dismiss", "dismissed", "sissoko was", "on 65 minutes"), "dismissal");
+        assert_eq!(sense("dismiss", "dismissed", "england were", "for 120 runs"), "dismissal");
         assert_eq!(sense("rule", "ruled", "marcos", "the philippines for 20 years"), "rule");
         assert_eq!(sense("rule", "ruled", "the minister", "out a coalition"), "rule_out");
         assert_eq!(sense("rule", "ruled", "the supreme court", "that the law was void"), "ruling");
