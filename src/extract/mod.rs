@@ -93,6 +93,18 @@ fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A capitalised word that may be part of a person's or a body's name:
+/// not a day or month ("on Monday criticised" names nobody; April, May,
+/// June and August are people's names too), a possessive ("Iraq's
+/// envoy") or a contraction ("Don't").
+fn is_person_word(w: &Word) -> bool {
+    let l = w.lower.as_str();
+    let calendar =
+        ENGLISH.calendar_names.contains(&l) && !matches!(l, "april" | "may" | "june" | "august");
+    let clitic = ["'s", "\u{2019}s", "n't", "n\u{2019}t"].iter().any(|c| l.ends_with(c));
+    is_name_word(w.text) && !calendar && !clitic
+}
+
 /// Which mentions extraction finds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Detail {
@@ -577,7 +589,7 @@ fn track_subject(
     }
     let start = k;
     while k < seg.len()
-        && is_name_word(seg[k].text)
+        && is_person_word(seg[k])
         && !ENGLISH.function_caps.contains(&seg[k].lower.as_str())
     {
         k += 1;
