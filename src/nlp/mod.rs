@@ -195,7 +195,9 @@ impl Model {
                     deprel: self.parser.labels.get(l).cloned().unwrap_or_else(|| "dep".into()),
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut tokens = tokens;
+        bare_day_subjects(&mut tokens);
         Sentence { start: 0, end: 0, tokens, multiword: Vec::new() }
     }
 
@@ -245,6 +247,79 @@ impl Model {
     pub fn train(sentences: &[conllu::GoldSentence], options: &TrainOptions) -> Model {
         train(sentences, options, &[])
     }
+}
+
+/// Wire copy puts a bare day between a subject and its verb ("Software
+/// companies Tuesday launched a campaign", "Police Monday morning shot",
+/// "Officials yesterday said") or after a verb ("the ministry said
+/// Thursday", "said Saturday that the market would recover"), which the
+/// treebanks hardly have: the parse reads the day as a subject, and the
+/// noun before it as an oblique or a compound. Here the day becomes a
+/// temporal modifier and the noun the subject.
+fn bare_day_subjects(tokens: &mut [Token]) {
+    let is_day = |t: &Token| {
+        let l = t.form.to_lowercase();
+        crate::language::ENGLISH.calendar_names[..7].contains(&l.as_str())
+            || matches!(l.as_str(), "today" | "yesterday")
+    };
+    let part_of_day = |t: &Token| {
+        matches!(t.form.to_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night")
+    };
+    for d in 0..tokens.len() {
+        if tokens[d].deprel != "nsubj" {
+            continue;
+        }
+        // the day, or a part of it after a day ("Monday morning")
+        let first = if is_day(&tokens[d]) {
+            d
+        } else if d > 0 && part_of_day(&tokens[d]) && is_day(&tokens[d - 1]) {
+            d - 1
+        } else {
+            continue;
+        };
+        let verb = tokens[d].head;
+        if verb > 0 && verb <= d {
+            // after its verb: "said Thursday"
+            tokens[d].deprel = "obl:tmod".into();
+            continue;
+        }
+        let other_subject = tokens
+            .iter()
+            .enumerate()
+            .any(|(k, t)| k != d && t.head == verb && t.deprel.starts_with("nsubj"));
+        if other_subject {
+            // "said Saturday that the market would recover": the day is
+            // the verb's before it
+            if first > 0 && tokens[first - 1].upos == "VERB" && !governs(tokens, d, first - 1) {
+                tokens[d].head = first;
+            }
+            tokens[d].deprel = "obl:tmod".into();
+            continue;
+        }
+        let Some(n) = first.checked_sub(1) else { continue };
+        let noun = &tokens[n];
+        let on_day_or_verb =
+            (first..=d).any(|k| noun.head == k + 1) || noun.head == verb && noun.deprel != "nsubj";
+        if !matches!(noun.upos.as_str(), "NOUN" | "PROPN") || is_day(noun) || !on_day_or_verb {
+            continue;
+        }
+        tokens[n].head = verb;
+        tokens[n].deprel = "nsubj".into();
+        tokens[d].deprel = "obl:tmod".into();
+    }
+}
+
+/// Whether word `a` is an ancestor of word `b` (0-based indices).
+fn governs(tokens: &[Token], a: usize, b: usize) -> bool {
+    let mut k = b;
+    for _ in 0..tokens.len() {
+        match tokens[k].head {
+            0 => return false,
+            h if h - 1 == a => return true,
+            h => k = h - 1,
+        }
+    }
+    false
 }
 
 /// The words of each sentence of `text` ([`tokenize::sentence_starts`]).

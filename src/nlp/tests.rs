@@ -224,3 +224,17 @@ fn conllu_errors_name_the_line() {
     let e = conllu::parse("1\tThe\tthe\tDET\tDT\t_\tx\tdet\t_\t_\n").unwrap_err();
     assert!(e.contains("HEAD"), "{e}");
 }
+
+#[test]
+fn a_bare_day_in_wire_copy_is_no_subject() {
+    // the subject before the day, the day before or after the verb
+    let s = &model().analyze("Software companies Tuesday launched a campaign.")[0];
+    assert_eq!(find(s, "companies").deprel, "nsubj", "{s:?}");
+    assert_eq!(find(s, "companies").head, 4);
+    assert_eq!(find(s, "Tuesday").deprel, "obl:tmod");
+    let s = &model().analyze("Analysts said Saturday that the market would recover.")[0];
+    assert_ne!(find(s, "Saturday").deprel, "nsubj", "{s:?}");
+    // a day that is the subject stays one
+    let s = &model().analyze("Monday was quiet in the capital.")[0];
+    assert_eq!(find(s, "Monday").deprel, "nsubj");
+}
