@@ -99,10 +99,14 @@ fn is_name_word(w: &str) -> bool {
 /// envoy") or a contraction ("Don't").
 fn is_person_word(w: &Word) -> bool {
     let l = w.lower.as_str();
-    let calendar =
-        ENGLISH.calendar_names.contains(&l) && !matches!(l, "april" | "may" | "june" | "august");
     let clitic = ["'s", "\u{2019}s", "n't", "n\u{2019}t"].iter().any(|c| l.ends_with(c));
-    is_name_word(w.text) && !calendar && !clitic
+    is_name_word(w.text) && !is_calendar_word(l) && !clitic
+}
+
+/// A day or month (in lower case) that is no person's name too: not
+/// April, May, June or August.
+fn is_calendar_word(lower: &str) -> bool {
+    ENGLISH.calendar_names.contains(&lower) && !matches!(lower, "april" | "may" | "june" | "august")
 }
 
 /// Which mentions extraction finds.
@@ -655,7 +659,9 @@ fn find_actor(
     if noun {
         // "the governor's appeal", "Marenko's appeal"
         let t = prev.text.trim_end_matches("'s").trim_end_matches("’s");
-        return (prev.text.len() != t.len() && is_name_word(t)).then(|| t.to_string());
+        // "Sunday's elections": a day owns nothing
+        let day = is_calendar_word(&t.to_lowercase());
+        return (prev.text.len() != t.len() && is_name_word(t) && !day).then(|| t.to_string());
     }
     if matches!(prev.lower.as_str(), "he" | "she") {
         return last_person.clone();
@@ -682,13 +688,20 @@ fn find_actor(
     {
         return None;
     }
+    // "Yadav, a wily politician, Monday refused": a day is nobody
+    if j < k && words[j..k].iter().all(|w| is_calendar_word(&w.lower)) {
+        return None;
+    }
     if j < k {
         let name: Vec<&str> = words[j..k].iter().map(|w| w.text).collect();
         let name = name.join(" ");
         // a person-like name: the last word, initials dropped (not a
         // common word that opens the sentence: "Analysts said")
         if let Some(last) = name.rsplit([' ', '.']).next() {
-            if last.chars().count() > 2 && !opening.common_run(j, k) {
+            if last.chars().count() > 2
+                && !opening.common_run(j, k)
+                && is_person_word(&words[k - 1])
+            {
                 *last_person = Some(last.to_string());
             }
         }

@@ -413,7 +413,8 @@ impl<'a> Tree<'a> {
         let t = &self.s.tokens[i];
         let phrase = |k: Option<usize>| k.and_then(|k| self.participant(k, before));
         if t.upos == "NOUN" || t.upos == "PROPN" {
-            let actor = phrase(self.child(i, "nmod:poss"));
+            // "Sunday's elections": a date owns nothing
+            let actor = phrase(self.child(i, "nmod:poss").filter(|&k| !self.is_time(k)));
             // "the sale of the unit", else "iPod use", "the price cut"
             let target = phrase(self.marked(i, &["nmod"], &["of"]))
                 .or_else(|| phrase(self.child(i, "compound")));

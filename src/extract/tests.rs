@@ -562,3 +562,16 @@ fn a_month_that_is_a_name_stays_one() {
     let told = find(&ms, "told");
     assert!(told.actor.as_deref().is_some_and(|a| a.contains("May")), "{ms:#?}");
 }
+
+#[test]
+fn a_day_owns_nothing_and_does_nothing() {
+    let ms = extract_all(
+        "---\ndate: 2023-03-10\n---\nTurnout was high in Sunday's elections.\n\n\
+         Yadav, a wily politician, Monday refused to step down. \
+         \"I will not resign,\" he told reporters on Monday.",
+    );
+    let elections = find(&ms, "elections");
+    assert_eq!(elections.actor, None, "{ms:#?}");
+    let told = find(&ms, "told");
+    assert_ne!(told.actor.as_deref(), Some("Monday"), "{ms:#?}");
+}
