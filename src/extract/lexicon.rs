@@ -411,6 +411,7 @@ pub fn clause_sense(
             | "shoot"
             | "rule"
             | "storm"
+            | "clash"
             | "price_cut"
             | "elect"
             | "protest"
@@ -505,6 +506,9 @@ pub fn clause_sense(
                 });
             figurative.then_some(("surge", EventType::Other))
         }
+        // protesters clash with the police; two teams clash in a match
+        "clash" => (any(&near_after, MATCHES) || any(&near_before, MATCHES))
+            .then_some(("match", EventType::Other)),
         // shares and currencies rally; protesters hold one, or rally
         // behind a leader
         "protest" if word.starts_with("rall") => {
@@ -555,7 +559,14 @@ pub fn clause_sense(
         // a leader rules a country; a court rules on a case, and a
         // minister rules out a deal
         "rule" => {
-            if near_after.first().is_some_and(|w| w == "out") {
+            let verb_use = near_after
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "that" | "on" | "out" | "in" | "against"));
+            if word == "rules" && (noun || !verb_use) {
+                // "the relaxed rules": regulations, not "the court rules
+                // that ..."
+                Some(("regulation", EventType::Other))
+            } else if near_after.first().is_some_and(|w| w == "out") {
                 Some(("rule_out", Statement))
             } else if any(&near_before, COURTS) || any(&near_after, COURTS) {
                 Some(("ruling", Security))
@@ -575,7 +586,11 @@ pub fn clause_sense(
                 None
             } else if any(first(3), CASES) {
                 Some(("ruling", Security))
-            } else if near_after.first().is_some_and(|w| w == "as") && !as_office(&near_after[1..])
+            } else if near_after
+                .iter()
+                .take(3)
+                .position(|w| w == "as")
+                .is_some_and(|k| !as_office(&near_after[k + 1..]))
                 || any(&near_after, CLAIMS)
             {
                 Some(("reject", Statement))
@@ -665,8 +680,31 @@ const COURTS: &[&str] = &[
     "lawsuit",
     "case",
     "verdict",
+    "panel",
 ];
 
+/// Words near "clash" that make it a game.
+const MATCHES: &[&str] = &[
+    "match",
+    "matches",
+    "game",
+    "games",
+    "group",
+    "cup",
+    "league",
+    "final",
+    "semi-final",
+    "quarter-final",
+    "semifinal",
+    "quarterfinal",
+    "derby",
+    "fixture",
+    "tournament",
+    "championship",
+    "stadium",
+    "kick-off",
+    "season",
+];
 /// What a court dismisses.
 const CASES: &[&str] =
     &["case", "cases", "charge", "charges", "lawsuit", "lawsuits", "suit", "petition", "complaint"];
@@ -1186,6 +1224,15 @@ mod tests {
         assert_eq!(sense("dismiss", "dismissed", "sissoko was", "on 65 minutes"), "dismissal");
         assert_eq!(sense("dismiss", "dismissed", "england were", "for 120 runs"), "dismissal");
         assert_eq!(sense("rule", "ruled", "marcos", "the philippines for 20 years"), "rule");
+        let noun = |a, w, b, c| clause_sense(a, w, b, c, true).map_or(a, |s| s.0);
+        assert_eq!(noun("rule", "rules", "the relaxed", "could lead to bad loans"), "regulation");
+        assert_eq!(noun("rule", "rule", "under colonial", "until 1960"), "rule");
+        assert_eq!(sense("rule", "rules", "the relaxed", "could lead to bad loans"), "regulation");
+        assert_eq!(sense("rule", "rules", "the court", "that the law is void"), "ruling");
+        assert_eq!(sense("rule", "ruling", "the nafta panel", "under the trade pact"), "ruling");
+        assert_eq!(sense("dismiss", "dismissing", "a mediator", "it as a travesty"), "reject");
+        assert_eq!(sense("clash", "clashed", "protesters", "with the police"), "clash");
+        assert_eq!(sense("clash", "clash", "group f opens with a", "in kaiserslautern"), "match");
         assert_eq!(sense("rule", "ruled", "the minister", "out a coalition"), "rule_out");
         assert_eq!(sense("rule", "ruled", "the supreme court", "that the law was void"), "ruling");
         assert_eq!(sense("dismiss", "dismissed", "the president", "the cabinet"), "dismiss");
