@@ -605,7 +605,11 @@ fn track_subject(
         .iter()
         .filter(|w| !ENGLISH.is_title(&w.lower) && !ENGLISH.is_role(&w.lower))
         .count();
-    if k > start && k < seg.len() && named <= 4 && !ENGLISH.is_title(&seg[k - 1].lower) {
+    // "the National Assembly office chairman": a body that tells a
+    // person's office, not the person
+    let office =
+        seg[k..].iter().take(2).any(|w| ENGLISH.is_title(&w.lower) || ENGLISH.is_role(&w.lower));
+    if k > start && k < seg.len() && named <= 4 && !ENGLISH.is_title(&seg[k - 1].lower) && !office {
         let name = seg[k - 1].text.rsplit('.').next().unwrap_or(seg[k - 1].text);
         let next = &seg[k].lower;
         // a name followed by a verb-like word, not by "of" or a noun list

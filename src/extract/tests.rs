@@ -575,3 +575,15 @@ fn a_day_owns_nothing_and_does_nothing() {
     let told = find(&ms, "told");
     assert_ne!(told.actor.as_deref(), Some("Monday"), "{ms:#?}");
 }
+
+#[test]
+fn a_body_that_tells_an_office_is_not_who_he_is() {
+    // "the National Assembly office chairman" is Vu Mao, not "Assembly"
+    let ms = extract_one(
+        "---\ndate: 1997-04-02\n---\nRepresentation could fall to 80 percent, said Vu Mao, \
+         the National Assembly office chairman. Up to seven deputies will be replaced, he said \
+         on Tuesday.",
+    );
+    let said = ms.iter().rfind(|m| m.trigger == "said").expect("a saying");
+    assert_ne!(said.actor.as_deref(), Some("Assembly"), "{ms:#?}");
+}
