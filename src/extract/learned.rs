@@ -337,6 +337,15 @@ pub(super) fn mentions(
                 },
             ),
         };
+        // "were said to have responded", "was reported to have fled":
+        // hearsay, no one's statement
+        let passive = t.child(e.token, "aux:pass").is_some();
+        let infinitive = t
+            .child(e.token, "xcomp")
+            .is_some_and(|x| t.child(x, "mark").is_some_and(|m| s.tokens[m].xpos == "TO"));
+        if passive && infinitive && event_type == EventType::Statement && e.lemma == "say" {
+            continue;
+        }
         // an article pasted twice counts once
         let quote = &body[q_start..q_end];
         let key = (quote.split_whitespace().collect::<Vec<_>>().join(" "), trigger.clone());

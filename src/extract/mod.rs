@@ -408,6 +408,11 @@ fn best_trigger<'w, 'a>(
         if !entry.noun && is_irrealis(words, wi, g_start) {
             continue;
         }
+        // "are said to be carriers", "was reported to have fled": hearsay,
+        // no one's statement
+        if event_type == crate::model::EventType::Statement && is_hearsay(words, wi) {
+            continue;
+        }
         has_verb |= !entry.noun;
         // a verb outranks a noun of the same weight
         let score = entry.weight * 2 + if entry.noun { 0 } else { 2 };
@@ -423,6 +428,29 @@ fn best_trigger<'w, 'a>(
         }
         t
     })
+}
+
+/// Whether the saying at `wi` is a passive with an infinitive after it
+/// ("are said to be", "was widely reported to have"): hearsay.
+fn is_hearsay(words: &[Word], wi: usize) -> bool {
+    let hearsay_verb = matches!(
+        words[wi].lower.as_str(),
+        "said"
+            | "reported"
+            | "rumoured"
+            | "rumored"
+            | "alleged"
+            | "believed"
+            | "thought"
+            | "claimed"
+    );
+    let to_after = hearsay_verb && words.get(wi + 1).is_some_and(|w| w.lower == "to");
+    let be = |w: &Word| matches!(w.lower.as_str(), "is" | "are" | "was" | "were" | "be" | "been");
+    let be_before = (1..=2).any(|d| {
+        wi.checked_sub(d).is_some_and(|k| be(&words[k]))
+            && (d == 1 || words[wi - 1].lower.ends_with("ly"))
+    });
+    to_after && be_before
 }
 
 fn is_sentence_start(body: &str, words: &[Word], wi: usize) -> bool {

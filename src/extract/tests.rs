@@ -587,3 +587,15 @@ fn a_body_that_tells_an_office_is_not_who_he_is() {
     let said = ms.iter().rfind(|m| m.trigger == "said").expect("a saying");
     assert_ne!(said.actor.as_deref(), Some("Assembly"), "{ms:#?}");
 }
+
+#[test]
+fn hearsay_is_nobody_s_statement() {
+    let ms = extract_one(
+        "---\ndate: 2023-03-10\n---\nTwo of the miners were said to have responded to rescuers \
+         on Friday. Security alerts were widely reported to have been imposed on Saturday. \
+         The governor said on Sunday that the mine would reopen.",
+    );
+    let said: Vec<&Mention> = ms.iter().filter(|m| m.action == "statement").collect();
+    assert_eq!(said.len(), 1, "{ms:#?}");
+    assert!(said[0].quote.contains("governor"), "{ms:#?}");
+}
