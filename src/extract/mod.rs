@@ -1194,7 +1194,7 @@ fn narrative_dates(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 /// The evidence of a date read from the time expression `t`.
 fn expression(t: &Timex) -> Evidence {

@@ -278,7 +278,10 @@ fn bare_day_subjects(tokens: &mut [Token]) {
             continue;
         };
         let verb = tokens[d].head;
-        if verb > 0 && verb <= d {
+        if verb == 0 || verb > tokens.len() {
+            continue;
+        }
+        if verb <= d {
             // after its verb: "said Thursday"
             tokens[d].deprel = "obl:tmod".into();
             continue;
@@ -314,7 +317,7 @@ fn governs(tokens: &[Token], a: usize, b: usize) -> bool {
     let mut k = b;
     for _ in 0..tokens.len() {
         match tokens[k].head {
-            0 => return false,
+            h if h == 0 || h > tokens.len() => return false,
             h if h - 1 == a => return true,
             h => k = h - 1,
         }
