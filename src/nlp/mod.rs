@@ -254,8 +254,8 @@ impl Model {
 /// "Officials yesterday said") or after a verb ("the ministry said
 /// Thursday", "said Saturday that the market would recover"), which the
 /// treebanks hardly have: the parse reads the day as a subject, and the
-/// noun before it as an oblique or a compound. Here the day becomes a
-/// temporal modifier and the noun the subject.
+/// noun phrase before it as an oblique or a compound. Here the day
+/// becomes a temporal modifier and that phrase's head the subject.
 fn bare_day_subjects(tokens: &mut [Token]) {
     let is_day = |t: &Token| {
         let l = t.form.to_lowercase();
@@ -299,7 +299,20 @@ fn bare_day_subjects(tokens: &mut [Token]) {
             tokens[d].deprel = "obl:tmod".into();
             continue;
         }
-        let Some(n) = first.checked_sub(1) else { continue };
+        // the noun phrase before the day (past a comma or bracket): its
+        // head, the highest word before the day ("Indonesia's head
+        // telecommunications official", "the party, the Action Congress
+        // (AC),")
+        let Some(mut n) = first.checked_sub(1) else { continue };
+        while tokens[n].upos == "PUNCT" && n > 0 {
+            n -= 1;
+        }
+        for _ in 0..tokens.len() {
+            match tokens[n].head {
+                up if up > 0 && up <= first => n = up - 1,
+                _ => break,
+            }
+        }
         let noun = &tokens[n];
         let on_day_or_verb =
             (first..=d).any(|k| noun.head == k + 1) || noun.head == verb && noun.deprel != "nsubj";

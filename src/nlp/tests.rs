@@ -255,6 +255,11 @@ fn a_bare_day_in_wire_copy_is_no_subject() {
     assert_eq!(find(s, "Tuesday").deprel, "obl:tmod");
     let s = &model().analyze("Analysts said Saturday that the market would recover.")[0];
     assert_ne!(find(s, "Saturday").deprel, "nsubj", "{s:?}");
+    // the head of the phrase before the day, past an adjective the tagger
+    // took for its noun, or a comma
+    let s = &model().analyze("Indonesia's head telecommunications official Thursday called on people to limit Internet use.")[0];
+    assert_eq!(find(s, "Thursday").deprel, "obl:tmod", "{s:?}");
+    assert!(s.tokens.iter().any(|t| t.deprel == "nsubj" && t.start < 44), "{s:?}");
     // a day that is the subject stays one
     let s = &model().analyze("Monday was quiet in the capital.")[0];
     assert_eq!(find(s, "Monday").deprel, "nsubj");
