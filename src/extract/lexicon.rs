@@ -412,6 +412,7 @@ pub fn clause_sense(
             | "rule"
             | "storm"
             | "clash"
+            | "unrest_start"
             | "price_cut"
             | "elect"
             | "protest"
@@ -505,6 +506,13 @@ pub fn clause_sense(
                     matches!(w.as_str(), "victory" | "win" | "title" | "lead" | "final" | "fame")
                 });
             figurative.then_some(("surge", EventType::Other))
+        }
+        // a price rise sparks protests; a remark sparks a debate, fears or
+        // a sell-off, which is no unrest
+        "unrest_start" if word.starts_with("spark") => {
+            let unrest = near_after.iter().take(6).any(|w| UNREST.contains(&w.as_str()))
+                || any(&near_before, UNREST);
+            (!unrest).then_some(("cause", EventType::Other))
         }
         // protesters clash with the police; two teams clash in a match
         "clash" => (any(&near_after, MATCHES) || any(&near_before, MATCHES))
@@ -681,6 +689,33 @@ const COURTS: &[&str] = &[
     "case",
     "verdict",
     "panel",
+];
+
+/// What a spark starts when it is unrest.
+const UNREST: &[&str] = &[
+    "protest",
+    "protests",
+    "riot",
+    "riots",
+    "rioting",
+    "unrest",
+    "clashes",
+    "violence",
+    "demonstrations",
+    "uprising",
+    "revolt",
+    "fighting",
+    "strikes",
+    "unrests",
+    "turmoil",
+    "rebellion",
+    "mutiny",
+    "insurrection",
+    "war",
+    "looting",
+    "attacks",
+    "violent",
+    "intifada",
 ];
 
 /// Words near "clash" that make it a game.
@@ -1232,6 +1267,15 @@ mod tests {
         assert_eq!(sense("rule", "ruling", "the nafta panel", "under the trade pact"), "ruling");
         assert_eq!(sense("dismiss", "dismissing", "a mediator", "it as a travesty"), "reject");
         assert_eq!(sense("clash", "clashed", "protesters", "with the police"), "clash");
+        assert_eq!(
+            sense("unrest_start", "sparked", "the price rise", "mass protests"),
+            "unrest_start"
+        );
+        assert_eq!(
+            sense("unrest_start", "sparked", "the riots", "immediately after"),
+            "unrest_start"
+        );
+        assert_eq!(sense("unrest_start", "sparked", "the remark", "a fresh debate"), "cause");
         assert_eq!(sense("clash", "clash", "group f opens with a", "in kaiserslautern"), "match");
         assert_eq!(sense("rule", "ruled", "the minister", "out a coalition"), "rule_out");
         assert_eq!(sense("rule", "ruled", "the supreme court", "that the law was void"), "ruling");
