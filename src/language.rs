@@ -210,6 +210,13 @@ impl Language {
             && (w.ends_with("ians") || w.ends_with("eans"))
     }
 
+    /// Whether `w` (lower case) is a day of the week.
+    #[must_use]
+    pub fn is_weekday(&self, w: &str) -> bool {
+        // the calendar names open with the seven days
+        self.calendar_names[..7].contains(&w)
+    }
+
     /// Whether `w` (lower case) is a role word before a name.
     #[must_use]
     pub fn is_role(&self, w: &str) -> bool {

@@ -316,13 +316,11 @@ pub(super) fn mentions(
         // particle or object ("set fire to", "opened fire", "took to the
         // streets"); otherwise it is a plain verb ("set a record", "the
         // play opened")
-        let after = body[e.end.min(q_end)..q_end.max(e.end)].to_lowercase();
-        let entry =
-            super::lexicon::lookup(&word).and_then(|x| super::lexicon::in_phrase(x, &after));
+        let (before, after) =
+            (&body[q_start.min(e.start)..e.start], &body[e.end.min(q_end)..q_end.max(e.end)]);
+        let entry = super::lexicon::lookup(&word).and_then(|x| super::lexicon::in_phrase(x, after));
         let (action, event_type) = match entry {
             Some(entry) => {
-                let before = &body[q_start.min(e.start)..e.start];
-                let after = &body[e.end.min(q_end)..q_end.max(e.end)];
                 let noun = entry.noun || s.tokens[e.token].upos != "VERB";
                 let (a, k) = super::lexicon::clause_sense(entry.action, &word, before, after, noun)
                     .unwrap_or((entry.action, entry.event_type));

@@ -288,13 +288,14 @@ pub fn is_saying(word: &str) -> bool {
 /// `entry` as its clause reads it: a phrasal verb takes the action its
 /// following words give it ([`phrase_action`]), or is no trigger at all
 /// without them ("set a record", "the play opened"); other entries stay
-/// as they are. `after` is the lower-case text that follows the word.
+/// as they are. `after` is the text that follows the word, as written
+/// (only a phrasal verb's is read, in lower case).
 #[must_use]
 pub fn in_phrase(entry: Entry, after: &str) -> Option<Entry> {
     if !entry.phrasal {
         return Some(entry);
     }
-    phrase_action(entry.action, after).map(|(action, event_type)| Entry {
+    phrase_action(entry.action, &after.to_lowercase()).map(|(action, event_type)| Entry {
         action,
         event_type,
         phrasal: false,
@@ -374,7 +375,7 @@ fn skip_adverbs(after: &str) -> &str {
     let mut a = after.trim_start();
     while let Some((word, rest)) = a.split_once(char::is_whitespace) {
         let w = word.trim_end_matches(',');
-        let skip = crate::language::ENGLISH.calendar_names[..7].contains(&w)
+        let skip = crate::language::ENGLISH.is_weekday(w)
             || matches!(
                 w,
                 "today" | "yesterday" | "tonight" | "here" | "again" | "also" | "publicly"

@@ -389,22 +389,12 @@ fn best_trigger<'w, 'a>(
         if !entry.noun && wi > 0 && ENGLISH.determiners.contains(&words[wi - 1].lower.as_str()) {
             entry.noun = true;
         }
-        let (action, event_type) = if entry.phrasal {
-            let after = body[w.end..g_end.max(w.end)].to_lowercase();
-            let key = entry.action;
-            match lexicon::phrase_action(key, &after) {
-                Some(a) => a,
-                None => continue,
-            }
-        } else {
-            let (before, after) =
-                (&body[g_start.min(w.start)..w.start], &body[w.end..g_end.max(w.end)]);
+        let (before, after) =
+            (&body[g_start.min(w.start)..w.start], &body[w.end..g_end.max(w.end)]);
+        let Some(entry) = lexicon::in_phrase(entry, after) else { continue };
+        let (action, event_type) =
             lexicon::clause_sense(entry.action, &w.lower, before, after, entry.noun)
-                .unwrap_or((entry.action, entry.event_type))
-        };
-        if action == "take" || action == "open" {
-            continue;
-        }
+                .unwrap_or((entry.action, entry.event_type));
         if !entry.noun && is_irrealis(words, wi, g_start) {
             continue;
         }
@@ -977,8 +967,8 @@ fn list_mentions(
     let head_word = WORD
         .find_iter(&sentence[..first])
         .filter_map(|w| {
-            let after = sentence[w.end()..first].to_lowercase();
-            let e = lexicon::in_phrase(lexicon::lookup(&w.as_str().to_lowercase())?, &after)?;
+            let after = &sentence[w.end()..first];
+            let e = lexicon::in_phrase(lexicon::lookup(&w.as_str().to_lowercase())?, after)?;
             Some((w, e))
         })
         .last();

@@ -540,27 +540,31 @@ fn a_lexicon_verb_read_as_an_adjective_names_no_happening() {
     assert!(ms.iter().any(|m| m.trigger == "wounded" && !m.minor), "{ms:#?}");
 }
 
+/// Who the one "told" of `text` is said to be.
+fn teller(text: &str) -> Option<String> {
+    let ms = extract_one(text);
+    find(&ms, "told").actor.clone()
+}
+
 #[test]
 fn a_day_name_is_nobody_a_later_he_can_be() {
     // "on Monday criticised": the capitalised day opens the clause, but
     // "he" is still the lawyer named before it
-    let ms = extract_one(
+    let actor = teller(
         "---\ndate: 2023-03-10\n---\nThe former attorney general Ramsey Clark has claimed \
          that the trial is unfair and on Monday criticised the proceedings as chaotic.\n\n\
          \"I think it is going to be very difficult,\" he told reporters on Tuesday.",
     );
-    let told = find(&ms, "told");
-    assert!(told.actor.as_deref().is_some_and(|a| a.contains("Clark")), "{ms:#?}");
+    assert!(actor.as_deref().is_some_and(|a| a.contains("Clark")), "{actor:?}");
 }
 
 #[test]
 fn a_month_that_is_a_name_stays_one() {
-    let ms = extract_one(
+    let actor = teller(
         "---\ndate: 2023-03-10\n---\nPrime Minister Theresa May resigned on Friday.\n\n\
          \"It is the honour of my life,\" she told reporters on Friday.",
     );
-    let told = find(&ms, "told");
-    assert!(told.actor.as_deref().is_some_and(|a| a.contains("May")), "{ms:#?}");
+    assert!(actor.as_deref().is_some_and(|a| a.contains("May")), "{actor:?}");
 }
 
 #[test]

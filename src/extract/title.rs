@@ -595,8 +595,6 @@ impl Tree<'_> {
     }
 }
 
-/// A composed title made ready: a time expression at its end cut (the
-/// axis shows the date), no dangling word or comma, a capital first.
 /// `t` with each clitic the words were split into joined to its word
 /// again: "we do n't want" -> "we don't want", "it 's", "would 've".
 fn attach_clitics(t: &str) -> String {
@@ -612,6 +610,9 @@ fn attach_clitics(t: &str) -> String {
     out
 }
 
+/// A composed title made ready: clitics joined, a time expression at its
+/// end cut (the axis shows the date), no dangling word or comma, a
+/// capital first.
 pub(super) fn finish_title(t: &str) -> String {
     let mut t = attach_clitics(t.trim());
     // at most TITLE_MAX characters, cut at a word

@@ -177,7 +177,7 @@ impl Model {
         let classes = self.tagger.tag_words(&ws);
         let clusters = tagger::cluster_ids(&ws, &self.tagger.clusters);
         let (heads, labels) = self.parser.parse_words(&ws, &classes, &clusters);
-        let tokens = forms
+        let mut tokens = forms
             .iter()
             .zip(ws.iter().zip(&classes))
             .zip(heads.iter().zip(&labels))
@@ -196,7 +196,6 @@ impl Model {
                 }
             })
             .collect::<Vec<_>>();
-        let mut tokens = tokens;
         bare_day_subjects(&mut tokens);
         Sentence { start: 0, end: 0, tokens, multiword: Vec::new() }
     }
@@ -259,8 +258,7 @@ impl Model {
 fn bare_day_subjects(tokens: &mut [Token]) {
     let is_day = |t: &Token| {
         let l = t.form.to_lowercase();
-        crate::language::ENGLISH.calendar_names[..7].contains(&l.as_str())
-            || matches!(l.as_str(), "today" | "yesterday")
+        crate::language::ENGLISH.is_weekday(&l) || matches!(l.as_str(), "today" | "yesterday")
     };
     let part_of_day = |t: &Token| {
         matches!(t.form.to_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night")
