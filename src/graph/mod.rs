@@ -6,7 +6,9 @@
 //!   and, within a block, joined when their dates are compatible and their
 //!   participants agree: names are compared by Jaro-Winkler similarity, so
 //!   "Marenko", "Marenco" and "Marenkova" are one person. An undated mention
-//!   joins the best-matching dated event and takes its date, with a note.
+//!   joins the best-matching dated event and takes its date, with a note;
+//!   one that matches only by kind and period joins only where one dated
+//!   happening of that kind could be it (`best_cluster`).
 //! * **Order.** A petgraph graph over events holds BEFORE edges from
 //!   disjoint date intervals and from the text ("then ..."); see [`order`].
 //!   petgraph stays inside this module.
@@ -233,6 +235,26 @@ fn participant_score(c: &Cluster, m: &Mention, threshold: f64) -> Option<(u32, b
     Some((score, named))
 }
 
+/// The cluster a mention joins among those that accept it (`(score,
+/// strong, index)`): the best-scoring, the earliest on a tie. A cluster
+/// that accepts it only for being of the same kind and period (not
+/// `strong`: no shared participant, not the same article) is taken only
+/// when it is the one such happening: where several dated happenings of
+/// that kind could be the one an undated report tells ("BP cut the pipe",
+/// "the state cut its budget", "S&P cut BP's rating" in one month), the
+/// report stays an event of its own rather than lend its source to an
+/// arbitrary one of them.
+fn best_cluster(accepted: &[(u32, bool, usize)], clusters: &[Cluster]) -> Option<(u32, usize)> {
+    let &(score, strong, i) =
+        accepted.iter().max_by_key(|&&(s, strong, i)| (s, strong, Reverse(i)))?;
+    if strong {
+        return Some((score, i));
+    }
+    let spans: BTreeSet<Option<Span>> =
+        accepted.iter().filter(|a| !a.1).map(|a| clusters[a.2].span).collect();
+    (spans.len() == 1).then_some((score, i))
+}
+
 /// Merge mentions into events, order them and review them.
 ///
 /// Complexity: O(n log n) in the number of mentions for sorting and
@@ -288,7 +310,7 @@ pub fn build(
             let periods = period_keys(doc_spans.get(m.document.as_str()).copied().flatten());
             let own_names = names.get(&m.document).unwrap_or(&no_names);
             let candidates = index.candidates(&m, &periods);
-            let best = candidates
+            let accepted = candidates
                 .into_iter()
                 .map(|i| (i, &clusters[i]))
                 .filter(|(_, c)| match (span, c.span) {
@@ -311,7 +333,7 @@ pub fn build(
                     let own = if m.supporting { 0 } else { u32::from(c.positions.contains_key(&m.document)) * 2 };
                     participant_score(c, &m, threshold).map(|(s, named)| (s, named, own, i))
                 })
-                .filter(|&(s, named, own, i)| {
+                .filter_map(|(s, named, own, i)| {
                     let c = &clusters[i];
                     let same_doc = c.positions.contains_key(&m.document);
                     let nearby = c.is_near(&m, options.nearby_bytes);
@@ -335,19 +357,21 @@ pub fn build(
                     // and only articles of one story share happenings by
                     // kind and period alone
                     let story = same_doc || same_story(&c.names, own_names);
-                    !elsewhen && !stale && (story || named) && (s > 0 || own > 0
-                        // "died in the clashes. More than 50 people have
-                        // died": the next sentence elaborates the same one
-                        || nearby
-                        // with a date on one side, a report of the same
-                        // kind of happening from the same period
-                        || !generic && story && period && (span.is_some() || c.span.is_some())
-                        // undated casualty and arrest counts of documents of
-                        // one period are one running tally, not new events
-                        || !generic && story && period && TALLIES.contains(&m.action.as_str()))
+                    // "died in the clashes. More than 50 people have
+                    // died": the next sentence elaborates the same one
+                    let strong = s > 0 || own > 0 || nearby;
+                    // with a date on one side, a report of the same kind
+                    // of happening from the same period; undated casualty
+                    // and arrest counts of documents of one period are
+                    // one running tally, not new events
+                    let kind = !generic
+                        && story
+                        && period
+                        && (span.is_some() || c.span.is_some() || TALLIES.contains(&m.action.as_str()));
+                    (!elsewhen && !stale && (story || named) && (strong || kind)).then_some((s + own, strong, i))
                 })
-                .map(|(s, _, own, i)| (s + own, i))
-                .max_by_key(|&(s, i)| (s, Reverse(i)));
+                .collect::<Vec<_>>();
+            let best = best_cluster(&accepted, &clusters);
             let i = match best {
                 Some((score, i)) if !m.supporting || score > 0 => i,
                 // a supporting noun joins only an event it shares a

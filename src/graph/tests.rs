@@ -936,3 +936,37 @@ fn happenings_of_one_kind_and_day_merge_only_within_one_story() {
     let ms = vec![said("a", "Dhaka"), said("b", "Dhaka")];
     assert_eq!(build(docs(), ms, &MergeOptions::default()).events.len(), 1);
 }
+
+#[test]
+fn an_undated_report_of_a_kind_with_several_dated_happenings_stays_its_own() {
+    // one story, one month: the pipe was cut on the 8th, the budget on the
+    // 20th; an undated "cut" of a third article could be either
+    let cut = |d: &str, at: usize, who: &str, date: Option<&str>| {
+        mention(d, at, "decrease", EventType::Other, Some(who), None, date)
+    };
+    let docs = || vec![doc("a", "2010-05-21"), doc("b", "2010-05-21"), doc("c", "2010-05-22")];
+    let sources = |ms: Vec<Mention>| {
+        let mut s: Vec<usize> = build(docs(), ms, &MergeOptions::default())
+            .events
+            .iter()
+            .map(|e| e.sources.len())
+            .collect();
+        s.sort_unstable();
+        s
+    };
+    let one = vec![cut("a", 0, "BP", Some("2010-05-08")), cut("c", 0, "the robots", None)];
+    assert_eq!(sources(one), vec![2], "one dated happening of the kind: the report is it");
+    let two = vec![
+        cut("a", 0, "BP", Some("2010-05-08")),
+        cut("b", 0, "The state", Some("2010-05-20")),
+        cut("c", 0, "the robots", None),
+    ];
+    assert_eq!(sources(two), vec![1, 1, 1], "two dated happenings: neither takes it");
+    // a shared participant still decides between them
+    let named = vec![
+        cut("a", 0, "BP", Some("2010-05-08")),
+        cut("b", 0, "The state", Some("2010-05-20")),
+        cut("c", 0, "BP", None),
+    ];
+    assert_eq!(sources(named), vec![1, 2]);
+}
