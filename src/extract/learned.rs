@@ -25,7 +25,7 @@ use super::parse::Tree;
 use super::timex::{Range, Timex};
 use super::title::{finish_title, TITLE_MAX};
 use super::Detail;
-use super::{anchor, inside, quoted_ranges, trim_quote};
+use super::{anchor, heading, inside, quoted_ranges, trim_quote};
 use crate::model::{
     Anchor, DateInfo, DateSource, Document, EventType, Evidence, Mention, Relation, Resolution,
 };
@@ -284,13 +284,20 @@ pub(super) fn mentions(
         {
             continue;
         }
-        let (q_start, q_end) = trim_quote(body, c_start.min(e.start), c_end.max(e.end));
+        let (mut q_start, q_end) = trim_quote(body, c_start.min(e.start), c_end.max(e.end));
         if q_end <= q_start {
             continue;
         }
         // the dates of the clause itself, not of a clause inside its span
-        let sentence_timexes: Vec<&Timex> =
+        let mut sentence_timexes: Vec<&Timex> =
             inside(timexes, s.start, s.end).filter(|x| t.holds(head, x.start, x.end)).collect();
+        // else the date that heads a chronology's item, quoted with it
+        if !sentence_timexes.iter().any(|x| x.start >= q_start && x.end <= q_end) {
+            if let Some(h) = heading(body, s.start, timexes).filter(|h| h.end <= q_start) {
+                sentence_timexes.push(h);
+                q_start = h.start;
+            }
+        }
         let dated =
             anchor(body, e.start, timexes, ranges, &sentence_timexes, (q_start, q_end), true)
                 .filter(|d| d.1 == Anchor::Clause);
@@ -479,6 +486,25 @@ mod tests {
                 m.minor || super::super::lexicon::lookup(&m.trigger.to_lowercase()).is_none()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_chronology_item_takes_the_date_that_heads_it() {
+        // the parse reads the date as the root, the item as a clause beside it
+        let text = "Key dates of the spill\n\n\
+                    2 June : The company starts the next procedure - to lower a cap over the \
+                    blowout preventer.\n\n\
+                    May 1: Birds fly past oil booms along the shoreline, south of Venice.\n\n\
+                    The deadline was May 6: after that the company paid the fishermen.\n";
+        let ms = all(text, Some("2010-06-10"));
+        let by = |w: &str| ms.iter().find(|m| m.trigger == w);
+        let start = by("starts").unwrap_or_else(|| panic!("{ms:#?}"));
+        let day = |m: &Mention| m.date.as_ref().map(DateInfo::earliest);
+        assert_eq!(day(start).as_deref(), Some("2010-06-02"));
+        assert!(start.quote.starts_with("2 June : The company starts"), "{}", start.quote);
+        assert_eq!(by("fly").and_then(day).as_deref(), Some("2010-05-01"), "{ms:#?}");
+        // a date inside a sentence heads nothing
+        assert!(by("paid").is_none_or(|m| day(m).as_deref() != Some("2010-05-06")), "{ms:#?}");
     }
 
     #[test]

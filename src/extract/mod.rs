@@ -56,6 +56,28 @@ fn inside(timexes: &[Timex], start: usize, end: usize) -> impl Iterator<Item = &
     timexes[first..].iter().take_while(move |t| t.start < end).filter(move |t| t.end <= end)
 }
 
+/// The date that heads a sentence as a chronology's item does ("2 June:
+/// BP starts the next procedure", "May 6 - Oil washes ashore"): a date
+/// that opens the sentence (after any bullet) and is set off from the
+/// rest by a colon or a spaced dash. It dates the item's happenings that
+/// have no date of their own; the parse reads the date as the sentence's
+/// root and the happening as a clause beside it, outside its reach.
+fn heading<'t>(body: &str, sentence_start: usize, timexes: &'t [Timex]) -> Option<&'t Timex> {
+    let rest = body.get(sentence_start..)?;
+    let lead = rest.len()
+        - rest.trim_start_matches(|c: char| c.is_whitespace() || "*•·‣▪–—-".contains(c)).len();
+    let t = timexes.get(timexes.partition_point(|t| t.start < sentence_start + lead))?;
+    if t.start != sentence_start + lead || t.kind != TimexType::Date || t.span.is_none() {
+        return None;
+    }
+    let after = body.get(t.end..)?;
+    let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let after = &after[gap..];
+    let dash = ["- ", "– ", "— ", "-\t"].iter().any(|d| after.starts_with(d)) && gap > 0;
+    let colon = after.starts_with(": ") || after.starts_with(":\t");
+    (dash || colon).then_some(t)
+}
+
 /// The tagging context of a document.
 #[must_use]
 pub fn context(doc: &Document) -> Context {
