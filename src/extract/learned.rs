@@ -31,6 +31,10 @@ use crate::model::{
 };
 use crate::nlp;
 
+/// Where a lexicon mention's noun stands: sentence, word, and the
+/// mention's index.
+type NounAt = (usize, usize, usize);
+
 /// Whether a found event reports something that happened.
 fn factual(e: &EventMention) -> bool {
     matches!(
@@ -145,14 +149,6 @@ pub(super) fn mentions(
             last = Some(n);
         }
     }
-    // the body ranges of the lexicon's quotes (and of those a pasted copy
-    // of the article repeats)
-    let told_in: Vec<(usize, usize)> = lexical
-        .iter()
-        .map(|m| (m.start, m.end))
-        .chain(copies.iter().copied())
-        .map(|(a, b)| (a.saturating_sub(base), b.saturating_sub(base)))
-        .collect();
     // the lexicon's mentions: who did it to whom, and a title; the words
     // they are told by, which the model's mentions leave to them
     let mut told_by: Vec<usize> = trigger_at.iter().copied().filter(|&a| a != usize::MAX).collect();
@@ -242,6 +238,27 @@ pub(super) fn mentions(
             m.minor = true;
         }
     }
+    // the body ranges of the lexicon's quotes (and of those a pasted copy
+    // of the article repeats): the clauses the lexicon reads; with each,
+    // where its trigger stands (sentence, word) when it is a noun set in a
+    // phrase of another verb ("Oil stopped leaking on 15 July, for the
+    // first time since the explosion"): the lexicon reads that noun, not
+    // the clause around it
+    let told_in: Vec<(usize, usize, Option<NounAt>)> = lexical
+        .iter()
+        .zip(&lexical_at)
+        .enumerate()
+        .map(|(k, (m, &at))| {
+            let oblique = at.filter(|&(si, w)| {
+                let t = &sentences[si].tokens[w];
+                matches!(t.upos.as_str(), "NOUN" | "PROPN")
+                    && matches!(t.deprel.as_str(), "obl" | "nmod" | "nmod:poss" | "obl:npmod")
+            });
+            (m.start, m.end, oblique.map(|(si, w)| (si, w, k)))
+        })
+        .chain(copies.iter().map(|&(a, b)| (a, b, None)))
+        .map(|(a, b, n)| (a.saturating_sub(base), b.saturating_sub(base), n))
+        .collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut out_at: Vec<Option<(usize, usize)>> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -260,8 +277,24 @@ pub(super) fn mentions(
         }
         // on the default timeline a clause the lexicon reads tells one
         // happening: "protest actions ... spiraled out of control"
-        if detail == Detail::Major && told_in.iter().any(|&(a, b)| a <= e.start && e.start < b) {
-            continue;
+        // a verb in a clause that only a noun of the lexicon's is read in
+        // is a happening of its own, when a date outside that noun's
+        // phrase dates it
+        let mut beside_noun: Option<Vec<(usize, usize)>> = None;
+        if detail == Detail::Major {
+            let mut told =
+                told_in.iter().filter(|&&(a, b, _)| a <= e.start && e.start < b).peekable();
+            if told.peek().is_some() {
+                let nouns: Option<Vec<(usize, usize)>> = told
+                    .map(|&(_, _, n)| {
+                        n.filter(|n| n.0 == e.sentence && e.pos == "VERB").map(|n| (n.1, n.2))
+                    })
+                    .collect();
+                match nouns {
+                    Some(n) => beside_noun = Some(n),
+                    None => continue,
+                }
+            }
         }
         if !factual(e)
             || inside(timexes, e.start.saturating_sub(64), e.end + 64)
@@ -280,7 +313,7 @@ pub(super) fn mentions(
         // that happening
         if detail == Detail::Major
             && e.class == EventClass::Reporting
-            && told_in.iter().any(|&(a, _)| c_start <= a && a < c_end)
+            && told_in.iter().any(|&(a, _, _)| c_start <= a && a < c_end)
         {
             continue;
         }
@@ -291,6 +324,9 @@ pub(super) fn mentions(
         // the dates of the clause itself, not of a clause inside its span
         let mut sentence_timexes: Vec<&Timex> =
             inside(timexes, s.start, s.end).filter(|x| t.holds(head, x.start, x.end)).collect();
+        if let Some(nouns) = &beside_noun {
+            sentence_timexes.retain(|x| !nouns.iter().any(|&(n, _)| t.governs(n, x.start, x.end)));
+        }
         // else the date that heads a chronology's item, quoted with it
         if !sentence_timexes.iter().any(|x| x.start >= q_start && x.end <= q_end) {
             if let Some(h) = heading(body, s.start, timexes).filter(|h| h.end <= q_start) {
@@ -301,6 +337,14 @@ pub(super) fn mentions(
         let dated =
             anchor(body, e.start, timexes, ranges, &sentence_timexes, (q_start, q_end), true)
                 .filter(|d| d.1 == Anchor::Clause);
+        // the date the noun's reading took is the noun's, wherever the
+        // parse attached it ("celebrated the anniversary of the
+        // suppression of protests in 1986")
+        if let (Some(nouns), Some(d)) = (&beside_noun, &dated) {
+            if nouns.iter().any(|&(_, k)| lexical[k].timex.as_deref() == Some(d.2.as_str())) {
+                continue;
+            }
+        }
         let (date, anchor_rule, timex_value) = match dated {
             Some((info, rule, value)) => (Some(info), rule, Some(value)),
             // the default timeline takes the model's events that carry
@@ -486,6 +530,28 @@ mod tests {
                 m.minor || super::super::lexicon::lookup(&m.trigger.to_lowercase()).is_none()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_verb_beside_a_noun_of_the_lexicon_is_a_happening_of_its_own() {
+        let default = |text: &str| {
+            crate::extract::extract_document(doc(text, Some("2010-07-20")), Detail::Major).mentions
+        };
+        let ms = default(
+            "Oil stopped leaking into the Gulf of Mexico on 15 July for the first time since \
+             the explosion on the Deepwater Horizon oil rig in April.",
+        );
+        let day = |w: &str| {
+            ms.iter().find(|m| m.trigger == w).and_then(|m| m.date.as_ref()).map(DateInfo::earliest)
+        };
+        assert_eq!(day("explosion").as_deref(), Some("2010-04"), "{ms:#?}");
+        assert_eq!(day("stopped").as_deref(), Some("2010-07-15"), "{ms:#?}");
+        // the noun's date is the noun's, wherever the parse attached it
+        let ms = default(
+            "The author reminds that in Kazakhstan these days celebrated the 35th anniversary \
+             of the bloody suppression by the Soviet troops of protests in Almaty in 1986.",
+        );
+        assert!(ms.iter().all(|m| m.trigger != "celebrated"), "{ms:#?}");
     }
 
     #[test]

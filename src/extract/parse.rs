@@ -230,6 +230,27 @@ impl<'a> Tree<'a> {
             })
     }
 
+    /// Whether a word of bytes `start..end` lies in the phrase of word `k`
+    /// (`k` is among its heads): "in 1986" in "the suppression of
+    /// protests in 1986" is the suppression's.
+    pub(super) fn governs(&self, k: usize, start: usize, end: usize) -> bool {
+        (0..self.s.tokens.len())
+            .filter(|&w| self.s.tokens[w].start >= start && self.s.tokens[w].end <= end)
+            .any(|w| {
+                let mut at = w;
+                for _ in 0..self.s.tokens.len() {
+                    if at == k {
+                        return true;
+                    }
+                    match self.head(at) {
+                        Some(h) => at = h,
+                        None => return false,
+                    }
+                }
+                false
+            })
+    }
+
     /// The verb whose clause holds word `i` (itself for a verb).
     pub(super) fn clause_head(&self, i: usize) -> usize {
         let mut at = i;
