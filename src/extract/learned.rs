@@ -31,9 +31,21 @@ use crate::model::{
 };
 use crate::nlp;
 
-/// Where a lexicon mention's noun stands: sentence, word, and the
-/// mention's index.
-type NounAt = (usize, usize, usize);
+/// How a model event inside a clause the lexicon reads is a happening of
+/// its own on the default timeline; each holds the lexicon mentions (by
+/// index) whose quotes hold it. Either way only a date that is not the
+/// lexicon mention's own dates it.
+enum Beside {
+    /// A verb whose clause the lexicon reads only a noun of, a noun set in
+    /// a phrase of that verb: dated by an expression outside the noun's
+    /// phrase ("Oil stopped leaking on 15 July, for the first time since
+    /// the explosion in April").
+    Noun(Vec<usize>),
+    /// A noun in a clause the lexicon reads by its verb: dated by an
+    /// expression of its own phrase ("released on Wednesday an
+    /// investigation into the explosion on the rig on April 20").
+    Phrase(Vec<usize>),
+}
 
 /// Whether a found event reports something that happened.
 fn factual(e: &EventMention) -> bool {
@@ -240,24 +252,24 @@ pub(super) fn mentions(
     }
     // the body ranges of the lexicon's quotes (and of those a pasted copy
     // of the article repeats): the clauses the lexicon reads; with each,
-    // where its trigger stands (sentence, word) when it is a noun set in a
+    // the lexicon mention, and whether its trigger is a noun set in a
     // phrase of another verb ("Oil stopped leaking on 15 July, for the
     // first time since the explosion"): the lexicon reads that noun, not
     // the clause around it
-    let told_in: Vec<(usize, usize, Option<NounAt>)> = lexical
+    let told_in: Vec<(usize, usize, Option<usize>, bool)> = lexical
         .iter()
         .zip(&lexical_at)
         .enumerate()
         .map(|(k, (m, &at))| {
-            let oblique = at.filter(|&(si, w)| {
+            let oblique = at.is_some_and(|(si, w)| {
                 let t = &sentences[si].tokens[w];
                 matches!(t.upos.as_str(), "NOUN" | "PROPN")
                     && matches!(t.deprel.as_str(), "obl" | "nmod" | "nmod:poss" | "obl:npmod")
             });
-            (m.start, m.end, oblique.map(|(si, w)| (si, w, k)))
+            (m.start, m.end, Some(k), oblique)
         })
-        .chain(copies.iter().map(|&(a, b)| (a, b, None)))
-        .map(|(a, b, n)| (a.saturating_sub(base), b.saturating_sub(base), n))
+        .chain(copies.iter().map(|&(a, b)| (a, b, None, false)))
+        .map(|(a, b, k, o)| (a.saturating_sub(base), b.saturating_sub(base), k, o))
         .collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut out_at: Vec<Option<(usize, usize)>> = Vec::new();
@@ -276,24 +288,32 @@ pub(super) fn mentions(
             continue;
         }
         // on the default timeline a clause the lexicon reads tells one
-        // happening: "protest actions ... spiraled out of control"
-        // a verb in a clause that only a noun of the lexicon's is read in
-        // is a happening of its own, when a date outside that noun's
-        // phrase dates it
-        let mut beside_noun: Option<Vec<(usize, usize)>> = None;
+        // happening: "protest actions ... spiraled out of control"; but
+        // not one it reads only a noun of: a verb beside such a noun is a
+        // happening of its own, and so is a noun with a date of its own
+        // phrase in a clause the lexicon reads by another word ("released
+        // an investigation into the explosion on the rig on April 20"),
+        // each when that date dates it (see `Beside`)
+        let mut beside = None;
         if detail == Detail::Major {
-            let mut told =
-                told_in.iter().filter(|&&(a, b, _)| a <= e.start && e.start < b).peekable();
-            if told.peek().is_some() {
-                let nouns: Option<Vec<(usize, usize)>> = told
-                    .map(|&(_, _, n)| {
-                        n.filter(|n| n.0 == e.sentence && e.pos == "VERB").map(|n| (n.1, n.2))
+            let told: Vec<_> =
+                told_in.iter().filter(|&&(a, b, _, _)| a <= e.start && e.start < b).collect();
+            if !told.is_empty() {
+                let same = |k: Option<usize>| {
+                    k.filter(|&k| {
+                        lexical_at[k].is_some_and(|(si, w)| si == e.sentence && w != e.token)
                     })
-                    .collect();
-                match nouns {
-                    Some(n) => beside_noun = Some(n),
-                    None => continue,
-                }
+                };
+                let ks: Option<Vec<usize>> = told.iter().map(|&&(_, _, k, _)| same(k)).collect();
+                beside = match ks {
+                    Some(ks) if e.pos == "VERB" && told.iter().all(|x| x.3) => {
+                        Some(Beside::Noun(ks))
+                    }
+                    Some(ks) if e.pos == "NOUN" && told.iter().all(|x| !x.3) => {
+                        Some(Beside::Phrase(ks))
+                    }
+                    _ => continue,
+                };
             }
         }
         if !factual(e)
@@ -313,7 +333,7 @@ pub(super) fn mentions(
         // that happening
         if detail == Detail::Major
             && e.class == EventClass::Reporting
-            && told_in.iter().any(|&(a, _, _)| c_start <= a && a < c_end)
+            && told_in.iter().any(|&(a, _, _, _)| c_start <= a && a < c_end)
         {
             continue;
         }
@@ -324,8 +344,18 @@ pub(super) fn mentions(
         // the dates of the clause itself, not of a clause inside its span
         let mut sentence_timexes: Vec<&Timex> =
             inside(timexes, s.start, s.end).filter(|x| t.holds(head, x.start, x.end)).collect();
-        if let Some(nouns) = &beside_noun {
-            sentence_timexes.retain(|x| !nouns.iter().any(|&(n, _)| t.governs(n, x.start, x.end)));
+        match &beside {
+            Some(Beside::Noun(ks)) => sentence_timexes.retain(|x| {
+                !ks.iter().filter_map(|&k| lexical_at[k]).any(|(_, n)| t.governs(n, x.start, x.end))
+            }),
+            Some(Beside::Phrase(_)) => sentence_timexes.retain(|x| {
+                // "the first election since 1969" is not an election of 1969
+                let word_before = body[..x.start].split_whitespace().next_back().unwrap_or("");
+                let bound = ["since", "until", "till", "before", "after", "by"]
+                    .contains(&word_before.to_lowercase().as_str());
+                t.modifies(e.token, x.start, x.end) && !bound
+            }),
+            None => {}
         }
         // else the date that heads a chronology's item, quoted with it
         if !sentence_timexes.iter().any(|x| x.start >= q_start && x.end <= q_end) {
@@ -337,11 +367,11 @@ pub(super) fn mentions(
         let dated =
             anchor(body, e.start, timexes, ranges, &sentence_timexes, (q_start, q_end), true)
                 .filter(|d| d.1 == Anchor::Clause);
-        // the date the noun's reading took is the noun's, wherever the
+        // the date the lexicon's reading took is its own, wherever the
         // parse attached it ("celebrated the anniversary of the
         // suppression of protests in 1986")
-        if let (Some(nouns), Some(d)) = (&beside_noun, &dated) {
-            if nouns.iter().any(|&(_, k)| lexical[k].timex.as_deref() == Some(d.2.as_str())) {
+        if let (Some(Beside::Noun(ks) | Beside::Phrase(ks)), Some(d)) = (&beside, &dated) {
+            if ks.iter().any(|&k| lexical[k].timex.as_deref() == Some(d.2.as_str())) {
                 continue;
             }
         }
@@ -402,7 +432,25 @@ pub(super) fn mentions(
             continue;
         }
         let (actor, target) = t.roles(e.token, prior);
-        let title = t.title(e.token, prior);
+        // a noun in another verb's clause is told by its own phrase ("the
+        // Feb. 14 assassination of the former prime minister"), not by
+        // the clause it stands in
+        let own_phrase = matches!(beside, Some(Beside::Phrase(_)))
+            .then(|| t.clause(e.token))
+            .map(|(a, b)| {
+                // without its preposition ("against the ...")
+                let marker = |k: usize| {
+                    t.head(k) == Some(e.token)
+                        && matches!(s.tokens[k].deprel.as_str(), "case" | "cc" | "punct" | "mark")
+                };
+                let lead = (0..e.token)
+                    .find(|&k| s.tokens[k].start >= a && !marker(k))
+                    .map_or(e.start, |k| s.tokens[k].start);
+                body[lead..b].trim()
+            })
+            .filter(|p| p.chars().count() <= TITLE_MAX && p.contains(' '))
+            .map(finish_title);
+        let title = own_phrase.or_else(|| t.title(e.token, prior));
         let minor = timex_value.is_none();
         out.push(Mention {
             document: doc.id.clone(),
@@ -552,6 +600,25 @@ mod tests {
              of the bloody suppression by the Soviet troops of protests in Almaty in 1986.",
         );
         assert!(ms.iter().all(|m| m.trigger != "celebrated"), "{ms:#?}");
+        // a noun with a date of its own phrase in a clause the lexicon
+        // reads by its verb, told by that phrase
+        let ms = default(
+            "On Wednesday thousands of people protested in the capital against the Feb. 14 \
+             assassination of the former prime minister.",
+        );
+        let killing = ms.iter().find(|m| m.trigger == "assassination");
+        let killing = killing.unwrap_or_else(|| panic!("{ms:#?}"));
+        let day = killing.date.as_ref().map(DateInfo::earliest);
+        assert_eq!(day.as_deref(), Some("2010-02-14"));
+        let title = killing.title.as_deref();
+        assert_eq!(title, Some("The Feb. 14 assassination of the former prime minister"));
+        // "the first election since 1969" is no election of 1969
+        let ms = default(
+            "The parliament was elected in September in the first general legislative \
+             election since 1969.",
+        );
+        let of_1969 = |m: &Mention| m.date.as_ref().is_some_and(|d| d.earliest() == "1969");
+        assert!(!ms.iter().any(of_1969), "{ms:#?}");
     }
 
     #[test]

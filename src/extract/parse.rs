@@ -251,6 +251,18 @@ impl<'a> Tree<'a> {
             })
     }
 
+    /// Whether the expression of bytes `start..end` modifies word `k`
+    /// directly: its head word's head is `k` ("the explosion on April
+    /// 20", "Monday's attack", "the April 20 explosion"), where a longer
+    /// path would lean on the parse's least sure attachments.
+    pub(super) fn modifies(&self, k: usize, start: usize, end: usize) -> bool {
+        let words: Vec<usize> = (0..self.s.tokens.len())
+            .filter(|&w| self.s.tokens[w].start >= start && self.s.tokens[w].end <= end)
+            .collect();
+        // the expression's head: its word whose head lies outside it
+        words.iter().any(|&w| self.head(w).is_some_and(|h| h == k && !words.contains(&h)))
+    }
+
     /// The verb whose clause holds word `i` (itself for a verb).
     pub(super) fn clause_head(&self, i: usize) -> usize {
         let mut at = i;
