@@ -300,11 +300,13 @@ pub fn extract_recognized(
             .filter_map(|m| told(m, upper))
             .fold(latest, |a, t| a.max(Some(t)));
     }
-    // an article pasted twice, even with other line breaks, counts once
+    // an article pasted twice, even with other line breaks, counts once:
+    // a quote written twice is a copy; a short one ("said") only with the
+    // words around it, or every second saying would be
     let mut quotes = HashSet::new();
     let (kept, copies): (Vec<Mention>, Vec<Mention>) = mentions
         .into_iter()
-        .partition(|m| quotes.insert(m.quote.split_whitespace().collect::<Vec<_>>().join(" ")));
+        .partition(|m| quotes.insert(copy_key(body, m.start - base, m.end - base)));
     mentions = kept;
     // participants and titles from the parse, and the other events the
     // learned model finds (told apart from the copies' words too)
@@ -313,6 +315,38 @@ pub fn extract_recognized(
     let learned = learned::mentions(doc, body, &timexes, &ranges, &mut mentions, &copies, detail);
     mentions.extend(learned);
     mentions
+}
+
+/// What a pasted copy of the quote at `start..end` of `body` repeats: the
+/// quote's words, and for a short quote also where it stands in its
+/// sentence and the sentence's words (at most 200 bytes on either side).
+fn copy_key(body: &str, start: usize, end: usize) -> String {
+    const SHORT: usize = 30;
+    const AROUND: usize = 200;
+    let words = |a: usize, b: usize| {
+        body.get(a..b).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let (start, end) = (start.min(body.len()), end.min(body.len()));
+    let quote = words(start, end);
+    let (mut a, mut b) = (start, end);
+    if b.saturating_sub(a) <= SHORT {
+        // (not a line break: a copy may break its lines elsewhere)
+        let ends = |c: char| matches!(c, '.' | '!' | '?');
+        let mut from = a.saturating_sub(AROUND);
+        while !body.is_char_boundary(from) {
+            from += 1;
+        }
+        a = body[from..a].rfind(ends).map_or(from, |i| from + i + 1);
+        let mut to = (b + AROUND).min(body.len());
+        while !body.is_char_boundary(to) {
+            to -= 1;
+        }
+        b = body[b..to].find(ends).map_or(to, |i| b + i);
+        // the quote, where it stands in its sentence, and the sentence
+        let before = body.get(a..start).unwrap_or_default().split_whitespace().count();
+        return format!("{quote}\u{1f}{before}\u{1f}{}", words(a, b));
+    }
+    quote
 }
 
 /// Byte ranges inside quotation marks: direct speech is a claim, not a

@@ -174,6 +174,22 @@ fn an_article_pasted_twice_counts_once() {
 }
 
 #[test]
+fn two_sayings_told_by_one_word_each_are_no_pasted_copy() {
+    // each quote is the lone "said" between commas; a copy repeats the
+    // words around it too
+    let text = "---\ndate: 2022-01-08\n---\n\
+                Nargis Kassenov, an expert in Washington, said that the appeal was a terrible \
+                solution.\nMukhtar Ablyazov, a former banker who lives abroad, said that the \
+                decision was taken by the old leader.";
+    let ms = extract_one(text);
+    let said: Vec<&Mention> = ms.iter().filter(|m| m.trigger == "said").collect();
+    assert_eq!(said.len(), 2, "{ms:#?}");
+    let pasted = format!("{text}\n\n{}", &text[text.find("Nargis").unwrap()..]);
+    let ms = extract_one(&pasted);
+    assert_eq!(ms.iter().filter(|m| m.trigger == "said").count(), 2, "{ms:#?}");
+}
+
+#[test]
 fn counts_with_thousands_separators_stay_in_their_clause() {
     let ms = extract_one("Over 3,500 workers have been detained, dozens were injured.");
     assert_eq!(find(&ms, "detained").quote, "Over 3,500 workers have been detained");
