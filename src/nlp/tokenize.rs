@@ -10,7 +10,9 @@
 //! it (`protesters.These`, `Tokayev,who`) still ends its word, curly
 //! quotes and apostrophes count as straight ones, a blank line or a short
 //! line with no full stop (a headline, a dateline) ends a sentence, and a
-//! run of more than [`MAX_SENTENCE`] words without punctuation is cut.
+//! run of more than [`MAX_SENTENCE`] words without punctuation is cut. An
+//! ellipsis before a small letter ends nothing ("lying around... what
+//! should I do"), and a smiley belongs to the sentence it closes.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -55,6 +57,19 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .into_iter()
     .collect()
 });
+
+/// A smiley written in punctuation (`:)`, `:-(`, `;D`): it belongs to
+/// the sentence before it.
+fn is_emoticon(w: &str) -> bool {
+    let mut c = w.chars();
+    let eyes = c.next().is_some_and(|e| matches!(e, ':' | ';' | '='));
+    let rest: String = c.filter(|&x| x != '-' && x != '\'').collect();
+    eyes && !rest.is_empty()
+        && rest.chars().count() <= 3
+        && rest
+            .chars()
+            .all(|x| matches!(x, ')' | '(' | 'D' | 'P' | 'p' | 'O' | 'o' | '/' | '|' | ']' | '['))
+}
 
 fn is_quote(c: char) -> bool {
     matches!(
@@ -438,9 +453,10 @@ pub fn sentence_starts(text: &str, pieces: &[Piece]) -> Vec<usize> {
             t -= 1;
         }
         let end_word = &text[pieces[t].start..pieces[t].end];
-        let terminal =
-            matches!(end_word, "." | "!" | "?" | "..." | "\u{2026}" | "!!" | "?!" | "!?")
-                || end_word.chars().all(|c| matches!(c, '.' | '!' | '?')) && !end_word.is_empty();
+        let terminal = matches!(end_word, "." | "!" | "?" | "..." | "\u{2026}" | "!!" | "?!" | "!?")
+                || end_word.chars().all(|c| matches!(c, '.' | '!' | '?')) && !end_word.is_empty()
+                // "isn't it :) Now I have ...": a smiley ends what it closes
+                || is_emoticon(end_word) && upper_start;
         let abbreviation = end_word.ends_with('.') && end_word.len() > 1;
         // a closing quote after the sentence's end belongs to it
         if is_close(first) && terminal && gap.is_empty() {
@@ -448,12 +464,30 @@ pub fn sentence_starts(text: &str, pieces: &[Piece]) -> Vec<usize> {
         }
         let line = text[pieces[last].start..pieces[k - 1].end].len();
         // a line of symbols ("***", "====") stands alone
-        let symbols = |w: &str| w.chars().count() >= 3 && w.chars().all(|c| !c.is_alphanumeric());
+        // (not an ellipsis, "...Now comes the fun part", nor a smiley)
+        let symbols = |w: &str| {
+            w.chars().count() >= 3
+                && w.chars().all(|c| !c.is_alphanumeric())
+                && !w.chars().all(|c| matches!(c, '.' | '\u{2026}'))
+                && !is_emoticon(w)
+        };
         let ends = if newlines >= 2 || symbols(prev) && k - 1 == last || symbols(cur) && terminal {
             true
         } else if terminal {
-            // "great food. would go again" ends too, but not "e.g. the"
-            !gap.is_empty() || upper_start || first.is_alphabetic()
+            let ellipsis = end_word.starts_with("..") || end_word.starts_with('\u{2026}');
+            // nothing but punctuation so far ("...Now comes the fun part")
+            let bare = pieces[last..k]
+                .iter()
+                .all(|p| text[p.start..p.end].chars().all(|c| !c.is_alphanumeric()));
+            if bare || is_emoticon(cur) || first.is_lowercase() && ellipsis {
+                // "lying around... what should I do", "Please join us
+                // !!!! :-)" (a "!" before a small letter still ends one:
+                // the treebanks split there more often than not)
+                false
+            } else {
+                // "great food. would go again" ends too, but not "e.g. the"
+                !gap.is_empty() || upper_start || first.is_alphabetic()
+            }
         } else if abbreviation && !gap.is_empty() {
             let l = cur.to_lowercase();
             let title = ABBREVIATIONS
@@ -561,5 +595,25 @@ mod tests {
         );
         let long = "word ".repeat(600);
         assert!(sents(&long).len() >= 2);
+    }
+
+    #[test]
+    fn an_ellipsis_before_a_small_letter_and_a_smiley_end_nothing() {
+        assert_eq!(
+            sents("We will fight... and we will win. Thanks all :) See you."),
+            ["We will fight... and we will win.", "Thanks all :)", "See you."]
+        );
+        assert_eq!(
+            sents("Great food. would go again! :-) Then it closed."),
+            ["Great food.", "would go again! :-)", "Then it closed."]
+        );
+        assert_eq!(sents("...Now comes the fun part."), ["...Now comes the fun part."]);
+        // a line of symbols still stands alone, an ellipsis before a
+        // capital still ends its sentence
+        assert_eq!(
+            sents("*** Then it rained... The end."),
+            ["***", "Then it rained...", "The end."]
+        );
+        assert!(is_emoticon(":-(") && is_emoticon(";D") && !is_emoticon(":") && !is_emoticon("::"));
     }
 }
