@@ -264,3 +264,32 @@ fn a_bare_day_in_wire_copy_is_no_subject() {
     let s = &model().analyze("Monday was quiet in the capital.")[0];
     assert_eq!(find(s, "Monday").deprel, "nsubj");
 }
+
+#[test]
+fn a_quoted_name_after_a_noun_names_it_and_is_no_second_subject() {
+    let s = &model().analyze(
+        "The former banker, who lives abroad, in an interview with the Kyrgyz service \
+         \u{201c}Radio Liberty\u{201d} said that the decision was taken in the capital.",
+    )[0];
+    let said = s.tokens.iter().position(|t| t.form == "said").unwrap() + 1;
+    let subjects: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.head == said && t.deprel.starts_with("nsubj"))
+        .map(|t| t.form.as_str())
+        .collect();
+    assert_eq!(subjects, ["banker"], "{s:?}");
+    let service = s.tokens.iter().position(|t| t.form == "service").unwrap() + 1;
+    assert_eq!((find(s, "Liberty").head, find(s, "Liberty").deprel.as_str()), (service, "appos"));
+    assert_tree(s);
+    // the repair keeps trees trees in any order of such words
+    let words: Vec<&str> = "the service \u{201c}Radio Liberty\u{201d} said the paper 'Pravda' \
+                            reported officials , told"
+        .split_whitespace()
+        .collect();
+    for text in crate::extract::tests::word_soup(&words, 5, 200, 12, |_| ' ') {
+        for s in model().analyze(&text) {
+            assert_tree(&s);
+        }
+    }
+}
