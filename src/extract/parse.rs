@@ -208,9 +208,7 @@ impl<'a> Tree<'a> {
     /// even when a parse makes "retains" govern the words around it. True
     /// when no word lies there (nothing to say otherwise).
     pub(super) fn holds(&self, head: usize, start: usize, end: usize) -> bool {
-        let words: Vec<usize> = (0..self.s.tokens.len())
-            .filter(|&k| self.s.tokens[k].start >= start && self.s.tokens[k].end <= end)
-            .collect();
+        let words = self.words_in(start, end);
         words.is_empty()
             || words.iter().any(|&k| {
                 let mut at = k;
@@ -230,25 +228,20 @@ impl<'a> Tree<'a> {
             })
     }
 
+    /// The words (indices) whose bytes lie within `start..end`.
+    fn words_in(&self, start: usize, end: usize) -> Vec<usize> {
+        (0..self.s.tokens.len())
+            .filter(|&w| self.s.tokens[w].start >= start && self.s.tokens[w].end <= end)
+            .collect()
+    }
+
     /// Whether a word of bytes `start..end` lies in the phrase of word `k`
     /// (`k` is among its heads): "in 1986" in "the suppression of
     /// protests in 1986" is the suppression's.
     pub(super) fn governs(&self, k: usize, start: usize, end: usize) -> bool {
-        (0..self.s.tokens.len())
-            .filter(|&w| self.s.tokens[w].start >= start && self.s.tokens[w].end <= end)
-            .any(|w| {
-                let mut at = w;
-                for _ in 0..self.s.tokens.len() {
-                    if at == k {
-                        return true;
-                    }
-                    match self.head(at) {
-                        Some(h) => at = h,
-                        None => return false,
-                    }
-                }
-                false
-            })
+        self.words_in(start, end)
+            .into_iter()
+            .any(|w| w == k || crate::nlp::governs(&self.s.tokens, k, w))
     }
 
     /// Whether the expression of bytes `start..end` modifies word `k`
@@ -256,9 +249,7 @@ impl<'a> Tree<'a> {
     /// 20", "Monday's attack", "the April 20 explosion"), where a longer
     /// path would lean on the parse's least sure attachments.
     pub(super) fn modifies(&self, k: usize, start: usize, end: usize) -> bool {
-        let words: Vec<usize> = (0..self.s.tokens.len())
-            .filter(|&w| self.s.tokens[w].start >= start && self.s.tokens[w].end <= end)
-            .collect();
+        let words = self.words_in(start, end);
         // the expression's head: its word whose head lies outside it
         words.iter().any(|&w| self.head(w).is_some_and(|h| h == k && !words.contains(&h)))
     }

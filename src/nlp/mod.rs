@@ -368,7 +368,7 @@ fn quoted_name_subjects(tokens: &mut [Token]) {
 }
 
 /// Whether word `a` is an ancestor of word `b` (0-based indices).
-fn governs(tokens: &[Token], a: usize, b: usize) -> bool {
+pub(crate) fn governs(tokens: &[Token], a: usize, b: usize) -> bool {
     let mut k = b;
     for _ in 0..tokens.len() {
         match tokens[k].head {
