@@ -198,6 +198,7 @@ impl Model {
             .collect::<Vec<_>>();
         bare_day_subjects(&mut tokens);
         quoted_name_subjects(&mut tokens);
+        relative_clause_subjects(&mut tokens);
         Sentence { start: 0, end: 0, tokens, multiword: Vec::new() }
     }
 
@@ -364,6 +365,67 @@ fn quoted_name_subjects(tokens: &mut [Token]) {
             tokens[d].head = noun + 1;
             tokens[d].deprel = "appos".into();
         }
+    }
+}
+
+/// A repair of the parse: a noun and the relative pronoun after it
+/// ("said Tomlinson, who has 26 touchdowns") read as two subjects of the
+/// relative clause's verb, that verb hung on the saying verb before. The
+/// noun is the subject the saying verb lacks, and the relative clause
+/// the noun's. (After other verbs the noun's own verb may come later:
+/// "said the two sides, who signed a deal, were still at odds".)
+fn relative_clause_subjects(tokens: &mut [Token]) {
+    let relative = |t: &Token| t.upos == "PRON" && t.feats.contains("PronType=Rel");
+    for w in 0..tokens.len() {
+        if !(relative(&tokens[w]) && tokens[w].deprel.starts_with("nsubj")) {
+            continue;
+        }
+        let verb = tokens[w].head;
+        // the noun right before the pronoun (past a comma), the verb's
+        // other subject
+        let mut n = w;
+        while n > 0 && tokens[n - 1].upos == "PUNCT" && tokens[n - 1].form == "," {
+            n -= 1;
+        }
+        let Some(n) = n.checked_sub(1).and_then(|p| {
+            let mut k = p;
+            // up to the noun's head within the phrase ("Mr. Smith")
+            for _ in 0..tokens.len() {
+                let t = &tokens[k];
+                if t.deprel.starts_with("nsubj") && t.head == verb {
+                    return Some(k);
+                }
+                match t.head {
+                    h if h > 0 && h <= p + 1 && h - 1 < k => k = h - 1,
+                    _ => return None,
+                }
+            }
+            None
+        }) else {
+            continue;
+        };
+        if !matches!(tokens[n].upos.as_str(), "NOUN" | "PROPN") || verb == 0 || verb <= w + 1 {
+            continue;
+        }
+        let v = verb - 1;
+        let up = tokens[v].head;
+        // the clause before: its verb comes before the noun
+        if up == 0 || up > n || !matches!(tokens[up - 1].upos.as_str(), "VERB" | "AUX") {
+            continue;
+        }
+        // a saying verb after what was said: a clause of its own before it
+        // and no subject
+        let subject = tokens.iter().any(|t| t.head == up && t.deprel.starts_with("nsubj"));
+        let said = tokens[..up - 1]
+            .iter()
+            .any(|t| t.head == up && matches!(t.deprel.as_str(), "ccomp" | "parataxis"));
+        if subject || !said {
+            continue;
+        }
+        tokens[n].head = up;
+        tokens[n].deprel = "nsubj".into();
+        tokens[v].head = n + 1;
+        tokens[v].deprel = "acl:relcl".into();
     }
 }
 

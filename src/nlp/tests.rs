@@ -293,3 +293,35 @@ fn a_quoted_name_after_a_noun_names_it_and_is_no_second_subject() {
         }
     }
 }
+
+#[test]
+fn a_speaker_after_the_quote_with_a_relative_clause_is_the_saying_verbs_subject() {
+    let s = &model().analyze(
+        "\"It is extra meaningful, because you clinch the division,\" said Tomlinson, \
+         who has 26 touchdowns rushing and three receiving.",
+    )[0];
+    let said = s.tokens.iter().position(|t| t.form == "said").unwrap() + 1;
+    let name = s.tokens.iter().position(|t| t.form == "Tomlinson").unwrap() + 1;
+    assert_eq!((find(s, "Tomlinson").head, find(s, "Tomlinson").deprel.as_str()), (said, "nsubj"));
+    assert_eq!((find(s, "has").head, find(s, "has").deprel.as_str()), (name, "acl:relcl"), "{s:?}");
+    assert_tree(s);
+    // a noun whose own verb comes after its relative clause keeps it
+    let s = &model().analyze(
+        "Officials said the two sides, who signed a landmark peace deal last month, \
+         were still at odds.",
+    )[0];
+    assert_ne!(find(s, "sides").head, said_of(s), "{s:?}");
+    assert_tree(s);
+    let words: Vec<&str> = "\" said Singh , who has the record told Mr. Lee which , \u{201d}"
+        .split_whitespace()
+        .collect();
+    for text in crate::extract::tests::word_soup(&words, 7, 200, 12, |_| ' ') {
+        for s in model().analyze(&text) {
+            assert_tree(&s);
+        }
+    }
+}
+
+fn said_of(s: &Sentence) -> usize {
+    s.tokens.iter().position(|t| t.form == "said").unwrap() + 1
+}
