@@ -171,6 +171,43 @@ pub(super) fn mentions(
     // where each mention's trigger stands in the parse (sentence, word)
     let mut lexical_at: Vec<Option<(usize, usize)>> = vec![None; lexical.len()];
     for (k, (m, &at)) in lexical.iter_mut().zip(&trigger_at).enumerate() {
+        // a date the lexicon took from elsewhere in the sentence does not
+        // date a relative clause it lies outside: "said Tuesday she was
+        // affected by the death of a man she met" (the meeting is no
+        // Tuesday's), unless it dates the clause's noun
+        // ([`Tree::dates_antecedent`])
+        if m.anchor == Anchor::Sentence && at != usize::MAX {
+            let si = sentences.partition_point(|s| s.end <= at);
+            let w = sentences.get(si).and_then(|s| s.tokens.iter().position(|t| t.start == at));
+            if let Some(w) = w {
+                let t = &trees[si];
+                let s = &sentences[si];
+                let foreign = t.relative_clause(w).is_some_and(|r| {
+                    // the sentence's expressions the date was read from (a
+                    // range's value is "from/to"); none known, none foreign
+                    let from: Vec<&Timex> = inside(timexes, s.start, s.end)
+                        .filter(|x| {
+                            m.timex.as_deref().is_some_and(|v| v.split('/').any(|p| p == x.value))
+                        })
+                        .collect();
+                    // a noun of the lexicon or one the model reads as an event
+                    let happening = |k: usize| {
+                        let word = &s.tokens[k];
+                        super::lexicon::lookup(&word.form.to_lowercase()).is_some_and(|e| e.noun)
+                            || found.iter().any(|e| e.start == word.start)
+                    };
+                    !from.is_empty()
+                        && from.iter().all(|x| {
+                            !t.governs(r, x.start, x.end) && !t.dates_antecedent(r, x, happening)
+                        })
+                });
+                if foreign {
+                    m.date = None;
+                    m.anchor = Anchor::None;
+                    m.timex = None;
+                }
+            }
+        }
         // an undated report the tense tells as recent: the article's date
         // bounds it
         if m.date.is_none() && at != usize::MAX {
@@ -778,6 +815,30 @@ mod tests {
         // an article without a date leaves them undated; never today
         let ms = learned("Managers repainted the hall.", None);
         assert!(ms.iter().all(|m| m.date.is_none()), "{ms:#?}");
+    }
+
+    #[test]
+    fn a_date_outside_a_relative_clause_does_not_date_it() {
+        let date_of = |text: &str, trigger: &str| {
+            let ms = all(text, Some("1997-04-24"));
+            let m = ms.iter().find(|m| m.trigger == trigger && m.anchor != Anchor::Document);
+            m.and_then(|m| m.date.as_ref()).map(DateInfo::earliest)
+        };
+        // the mourning is Wednesday's, the death is not
+        let text = "Friends gathered Wednesday to mourn Justice Carlos Guisti, who died of a \
+                    heart attack after he was shot.";
+        assert_eq!(date_of(text, "died"), None);
+        assert_eq!(date_of(text, "gathered").as_deref(), Some("1997-04-23"));
+        // the date of the clause's noun dates the clause: in the noun's
+        // phrase, or in the clause of a noun that names a happening
+        let text = "The 2002 Bali bombings, which killed 202 people, shocked the region.";
+        assert_eq!(date_of(text, "killed").as_deref(), Some("2002"));
+        let text = "The gas explosion, which killed four miners, took place on Wednesday.";
+        assert_eq!(date_of(text, "killed").as_deref(), Some("1997-04-23"));
+        // a clause told "in which" happens within its noun
+        let text = "Hamas members stormed the camp on Sunday, triggering an exchange of fire \
+                    in which one guard was killed.";
+        assert_eq!(date_of(text, "killed").as_deref(), Some("1997-04-20"));
     }
 
     #[test]

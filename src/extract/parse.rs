@@ -254,6 +254,64 @@ impl<'a> Tree<'a> {
         words.iter().any(|&w| self.head(w).is_some_and(|h| h == k && !words.contains(&h)))
     }
 
+    /// The head of the relative clause that holds word `i` and describes
+    /// its noun ("a man she met", "Niyazov, who died": "met", "died"):
+    /// the nearest such clause above it. Not one told "in which" or
+    /// "where", which sets the clause inside its noun's happening ("an
+    /// exchange of fire in which one guard was killed"), nor one whose
+    /// noun is no noun at all, nor any in a sentence whose root is a noun:
+    /// that is a parse that missed the main verb ("On Sunday, Federer
+    /// rallied" read as "Sunday" and a clause).
+    pub(super) fn relative_clause(&self, i: usize) -> Option<usize> {
+        // a root noun with no copula: the main verb was missed
+        let verbless = self.s.tokens.iter().enumerate().any(|(k, t)| {
+            t.head == 0
+                && matches!(t.upos.as_str(), "NOUN" | "PROPN" | "NUM")
+                && self.child(k, "cop").is_none()
+        });
+        if verbless {
+            return None;
+        }
+        let mut at = i;
+        for _ in 0..self.s.tokens.len() {
+            if self.s.tokens[at].deprel == "acl:relcl" {
+                let noun = self.head(at)?;
+                let nominal =
+                    matches!(self.s.tokens[noun].upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM");
+                let circumstance = self.kids[at].iter().any(|&c| {
+                    let t = &self.s.tokens[c];
+                    t.feats.contains("PronType=Rel")
+                        && (t.deprel.starts_with("obl") || t.deprel.starts_with("advmod"))
+                });
+                let rooted = self.head(noun).is_some();
+                return (nominal && rooted && !circumstance).then_some(at);
+            }
+            at = self.head(at)?;
+        }
+        None
+    }
+
+    /// Whether the time expression `x` dates the noun the relative clause
+    /// at `r` describes, and so the clause: in the noun's own phrase ("the
+    /// 2002 Bali bombings, which killed 202 people", "the bombings on
+    /// Bali on October 1, which killed"), or in the clause of the verb
+    /// that takes the noun when the noun names a happening ("the
+    /// explosion, which killed four miners, took place on Wednesday"; not
+    /// "Niyazov, who died suddenly, was buried on Sunday").
+    /// `happening` tells whether a word names one.
+    pub(super) fn dates_antecedent(
+        &self,
+        r: usize,
+        x: &Timex,
+        happening: impl Fn(usize) -> bool,
+    ) -> bool {
+        let Some(noun) = self.head(r) else { return false };
+        if self.governs(noun, x.start, x.end) {
+            return true;
+        }
+        happening(noun) && self.head(noun).is_some_and(|v| self.holds(v, x.start, x.end))
+    }
+
     /// The verb whose clause holds word `i` (itself for a verb).
     pub(super) fn clause_head(&self, i: usize) -> usize {
         let mut at = i;
