@@ -171,12 +171,13 @@ pub(super) fn mentions(
     // where each mention's trigger stands in the parse (sentence, word)
     let mut lexical_at: Vec<Option<(usize, usize)>> = vec![None; lexical.len()];
     for (k, (m, &at)) in lexical.iter_mut().zip(&trigger_at).enumerate() {
-        // a date the lexicon took from elsewhere in the sentence does not
-        // date a relative clause it lies outside: "said Tuesday she was
+        // a date the lexicon took from elsewhere in the sentence (or from
+        // its own stretch of text) does not date a relative clause it
+        // lies outside: "said Tuesday she was
         // affected by the death of a man she met" (the meeting is no
         // Tuesday's), unless it dates the clause's noun
         // ([`Tree::dates_antecedent`])
-        if m.anchor == Anchor::Sentence && at != usize::MAX {
+        if matches!(m.anchor, Anchor::Sentence | Anchor::Clause) && at != usize::MAX {
             let si = sentences.partition_point(|s| s.end <= at);
             let w = sentences.get(si).and_then(|s| s.tokens.iter().position(|t| t.start == at));
             if let Some(w) = w {
@@ -829,6 +830,12 @@ mod tests {
                     heart attack after he was shot.";
         assert_eq!(date_of(text, "died"), None);
         assert_eq!(date_of(text, "gathered").as_deref(), Some("1997-04-23"));
+        // in the lexicon's own stretch of text, too
+        let text = "The sergeant said Tuesday she was affected by the death of a man she met.";
+        assert_eq!(date_of(text, "met"), None);
+        // a range written as one word is the clause's own
+        let text = "Augusto Pinochet, who ruled Chile with an iron fist 1973-1990, died.";
+        assert_eq!(date_of(text, "ruled").as_deref(), Some("1973"));
         // the date of the clause's noun dates the clause: in the noun's
         // phrase, or in the clause of a noun that names a happening
         let text = "The 2002 Bali bombings, which killed 202 people, shocked the region.";

@@ -298,7 +298,8 @@ impl<'a> Tree<'a> {
     /// that takes the noun when the noun names a happening ("the
     /// explosion, which killed four miners, took place on Wednesday"; not
     /// "Niyazov, who died suddenly, was buried on Sunday").
-    /// `happening` tells whether a word names one.
+    /// `happening` tells whether a word names one. True as well when the
+    /// expression is part of a word ("1973-1990" written as one).
     pub(super) fn dates_antecedent(
         &self,
         r: usize,
@@ -306,7 +307,7 @@ impl<'a> Tree<'a> {
         happening: impl Fn(usize) -> bool,
     ) -> bool {
         let Some(noun) = self.head(r) else { return false };
-        if self.governs(noun, x.start, x.end) {
+        if self.words_in(x.start, x.end).is_empty() || self.governs(noun, x.start, x.end) {
             return true;
         }
         happening(noun) && self.head(noun).is_some_and(|v| self.holds(v, x.start, x.end))
