@@ -750,6 +750,18 @@ mod tests {
         assert_eq!(by("bought").actor.as_deref(), Some("Brightfoods"));
         assert_eq!(by("carried out").target.as_deref(), Some("a recall"));
         assert_eq!(by("resigned").actor.as_deref(), Some("Tom Reyes"));
+        // a name in what the pronoun's verb reports is not the pronoun's
+        let ms = all(
+            "Bertie Ahern spoke from Brussels.\n\
+             \"Stormontgate never made much sense to me,\" he told RTE on Friday.",
+            Some("2005-12-16"),
+        );
+        let told = ms.iter().find(|m| m.trigger == "told").expect("told");
+        assert_eq!(told.actor.as_deref(), Some("Bertie Ahern"), "{told:#?}");
+        assert!(
+            told.title.as_deref().is_some_and(|t| t.starts_with("Bertie Ahern told")),
+            "{told:#?}"
+        );
     }
 
     #[test]

@@ -357,7 +357,10 @@ impl<'a> Tree<'a> {
         let t = &self.s.tokens[k];
         if t.upos == "PRON" && ENGLISH.person_pronouns.contains(&t.form.to_lowercase().as_str()) {
             // the latest named subject before it, in this sentence or earlier
-            return self.named_subject(k).or_else(|| before.map(str::to_string));
+            return self
+                .antecedent_word(k)
+                .and_then(|j| self.phrase(j))
+                .or_else(|| before.map(str::to_string));
         }
         if t.upos == "PRON" && t.xpos.starts_with('W') {
             let mut at = self.head(k)?;
@@ -440,12 +443,32 @@ impl<'a> Tree<'a> {
         last
     }
 
-    /// The latest subject headed by a proper name before word `end`.
-    pub(super) fn named_subject(&self, end: usize) -> Option<String> {
-        self.named_subject_word(end).and_then(|j| self.phrase(j))
+    /// The name a pronoun at word `k` stands for within its sentence: the
+    /// latest subject headed by a proper name before it, except one inside
+    /// what the pronoun's verb reports ("'Stormontgate never made sense to
+    /// me,' he told RTE": whoever "he" is, he is not Stormontgate; a name
+    /// the pronoun's clause holds is not the pronoun's, though one in a
+    /// clause set before it may be: "When Jobs arrived, he spoke").
+    pub(super) fn antecedent_word(&self, k: usize) -> Option<usize> {
+        let reported = |j: usize| {
+            let Some(h) = self.head(k) else { return false };
+            // the word below the pronoun's verb on the way up from `j`
+            let mut at = j;
+            for _ in 0..self.s.tokens.len() {
+                match self.head(at) {
+                    Some(up) if up == h => {
+                        return self.s.tokens[at].deprel == "ccomp";
+                    }
+                    Some(up) => at = up,
+                    None => return false,
+                }
+            }
+            false
+        };
+        (0..k.min(self.s.tokens.len())).rev().find(|&j| self.is_named_subject(j) && !reported(j))
     }
 
-    /// The word that heads [`Tree::named_subject`].
+    /// The latest subject headed by a proper name before word `end`.
     pub(super) fn named_subject_word(&self, end: usize) -> Option<usize> {
         (0..end.min(self.s.tokens.len())).rev().find(|&j| self.is_named_subject(j))
     }
@@ -788,10 +811,10 @@ impl<'a> Tree<'a> {
 /// (the named subject of the main clause). For scoring that reading on a treebank's own parse
 /// (`crate::graph::entities::pronoun_coreference`).
 #[must_use]
-pub fn pronoun_reading(s: &Sentence) -> (Vec<usize>, Option<usize>) {
+pub fn pronoun_reading(s: &Sentence) -> (Vec<Option<usize>>, Option<usize>) {
     let t = Tree::new("", s, &[]);
-    let subjects = (0..s.tokens.len()).filter(|&j| t.is_named_subject(j)).collect();
-    (subjects, t.topic_word())
+    let antecedents = (0..s.tokens.len()).map(|k| t.antecedent_word(k)).collect();
+    (antecedents, t.topic_word())
 }
 
 #[cfg(test)]

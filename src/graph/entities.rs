@@ -1282,7 +1282,7 @@ pub fn pronoun_coreference(sentences: &[crate::nlp::conllu::GoldSentence]) -> Co
         }
         let ms = of_sentence.get(&si).unwrap_or(&no_mentions);
         // extraction's own reading, on GUM's parse
-        let (subjects, topic) = crate::extract::pronoun_reading(&gold_parse(s));
+        let (antecedents, topic) = crate::extract::pronoun_reading(&gold_parse(s));
         // the named mention a word of the reading heads (a name GUM does
         // not mark is none: the pronoun then goes unresolved)
         let mention_of = |w: usize| {
@@ -1296,8 +1296,8 @@ pub fn pronoun_coreference(sentences: &[crate::nlp::conllu::GoldSentence]) -> Co
                 scores.pronouns += 1;
                 // the latest named subject before it in its sentence, else
                 // the chain of the sentences before
-                let antecedent = match subjects.iter().rev().find(|&&w| w < m.first) {
-                    Some(&w) => mention_of(w),
+                let antecedent = match antecedents.get(m.first).copied().flatten() {
+                    Some(w) => mention_of(w),
                     None => chain,
                 };
                 if let Some(j) = antecedent {
