@@ -938,6 +938,17 @@ mod tests {
         assert_eq!(lists.len(), 3, "{lists:#?}");
         assert!(lists.iter().all(|m| !m.minor));
         assert!(title("dumped").starts_with("Angry farmers dumped manure"), "{}", title("dumped"));
+        // a long office before a name is left out, however the parse hung it
+        let ms = all(
+            "Chief Cabinet Secretary Yasuhisa Shiozaki resigned on Friday. \
+             New Zealand Associate Foreign Minister Simon Upton warned on Friday of the risk.",
+            Some("2006-12-22"),
+        );
+        let title = |w: &str| {
+            ms.iter().find(|m| m.trigger == w).and_then(|m| m.title.clone()).unwrap_or_default()
+        };
+        assert!(title("resigned").starts_with("Yasuhisa Shiozaki resigned"), "{ms:#?}");
+        assert!(title("warned").starts_with("Simon Upton warned"), "{ms:#?}");
     }
 
     #[test]

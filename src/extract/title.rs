@@ -156,6 +156,25 @@ impl Tree<'_> {
         if full.chars().count() <= budget {
             return full;
         }
+        // a run of capitalised words with a title in it, however the parse
+        // hung them ("Chief Cabinet Secretary Yasuhisa Shiozaki"): the
+        // name after the last title or role
+        let capital =
+            |w: &usize| self.s.tokens[*w].form.chars().next().is_some_and(char::is_uppercase);
+        let office_at = words.iter().rposition(|&w| {
+            let lower = self.s.tokens[w].form.to_lowercase();
+            ENGLISH.is_title(&lower) || ENGLISH.is_role(&lower)
+        });
+        if let Some(p) = office_at.filter(|_| words.iter().all(capital)) {
+            let name = &words[p + 1..];
+            let text = self.text(name);
+            if !name.is_empty()
+                && name.iter().all(|&w| self.s.tokens[w].upos == "PROPN")
+                && text.chars().count() <= budget
+            {
+                return text;
+            }
+        }
         // "US Secretary of State Anthony Blinken": the name without its office
         // (a common noun or a title: "John Howard" is not cut to "Howard")
         let lower = t.form.to_lowercase();
