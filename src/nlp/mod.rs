@@ -199,6 +199,7 @@ impl Model {
         bare_day_subjects(&mut tokens);
         quoted_name_subjects(&mut tokens);
         relative_clause_subjects(&mut tokens);
+        inverted_speakers(&mut tokens);
         Sentence { start: 0, end: 0, tokens, multiword: Vec::new() }
     }
 
@@ -377,10 +378,18 @@ fn quoted_name_subjects(tokens: &mut [Token]) {
 fn relative_clause_subjects(tokens: &mut [Token]) {
     let relative = |t: &Token| t.upos == "PRON" && t.feats.contains("PronType=Rel");
     for w in 0..tokens.len() {
-        if !(relative(&tokens[w]) && tokens[w].deprel.starts_with("nsubj")) {
-            continue;
-        }
-        let verb = tokens[w].head;
+        // the pronoun is the subject, or the subject's possessor: "said
+        // Blair, whose country holds the presidency"
+        let t = &tokens[w];
+        let subject = if t.deprel.starts_with("nsubj") {
+            Some(w)
+        } else if t.deprel == "nmod:poss" && t.head > w + 1 && t.head <= tokens.len() {
+            Some(t.head - 1).filter(|&h| tokens[h].deprel.starts_with("nsubj"))
+        } else {
+            None
+        };
+        let Some(subject) = subject.filter(|_| relative(t)) else { continue };
+        let verb = tokens[subject].head;
         // the noun right before the pronoun (past a comma), the verb's
         // other subject
         let mut n = w;
@@ -426,6 +435,64 @@ fn relative_clause_subjects(tokens: &mut [Token]) {
         tokens[n].deprel = "nsubj".into();
         tokens[v].head = n + 1;
         tokens[v].deprel = "acl:relcl".into();
+    }
+}
+
+/// A repair of the parse: the speaker right after a saying verb that
+/// follows what was said ("'It feels great,' said Spicer at Heathrow
+/// airport", "..., said the Media Indonesia daily") read as the subject of
+/// a noun or adverb after it. The verb has no subject and a clause before
+/// it; the noun phrase that starts right after it is made its subject.
+fn inverted_speakers(tokens: &mut [Token]) {
+    for v in 0..tokens.len().saturating_sub(1) {
+        if tokens[v].upos != "VERB" {
+            continue;
+        }
+        let said_before = tokens[..v]
+            .iter()
+            .any(|t| t.head == v + 1 && matches!(t.deprel.as_str(), "ccomp" | "parataxis"));
+        let subject = tokens.iter().any(|t| {
+            t.head == v + 1
+                && (t.deprel.starts_with("nsubj")
+                    || t.deprel.starts_with("csubj")
+                    || t.deprel == "expl")
+        });
+        if !said_before || subject {
+            continue;
+        }
+        // the head of the noun phrase that starts right after the verb
+        let mut n = v + 1;
+        for _ in 0..tokens.len() {
+            let t = &tokens[n];
+            let inner =
+                matches!(t.deprel.as_str(), "det" | "compound" | "flat" | "amod" | "nmod:poss");
+            let h = t.head;
+            if inner
+                && h > n + 1
+                && h <= tokens.len()
+                && matches!(tokens[h - 1].upos.as_str(), "NOUN" | "PROPN")
+            {
+                n = h - 1;
+            } else {
+                break;
+            }
+        }
+        // (the subject of a clause after the verb is what was said: "said
+        // fresh studies could be carried out", "said the treaty was prone")
+        let t = &tokens[n];
+        let predicate = |h: usize| {
+            matches!(tokens[h].upos.as_str(), "VERB" | "AUX")
+                || tokens.iter().any(|c| c.head == h + 1 && c.deprel == "cop")
+        };
+        let misplaced = t.deprel.starts_with("nsubj")
+            && t.head != v + 1
+            && t.head > 0
+            && t.head <= tokens.len()
+            && !predicate(t.head - 1);
+        if matches!(t.upos.as_str(), "NOUN" | "PROPN") && misplaced && !governs(tokens, n, v) {
+            tokens[n].head = v + 1;
+            tokens[n].deprel = "nsubj".into();
+        }
     }
 }
 

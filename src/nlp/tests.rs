@@ -322,6 +322,39 @@ fn a_speaker_after_the_quote_with_a_relative_clause_is_the_saying_verbs_subject(
     }
 }
 
+#[test]
+fn a_speaker_after_the_saying_verb_is_its_subject_not_the_next_nouns() {
+    let subject_of_said = |text: &str| {
+        let s = &model().analyze(text)[0];
+        assert_tree(s);
+        let said = said_of(s);
+        s.tokens
+            .iter()
+            .find(|t| t.head == said && t.deprel.starts_with("nsubj"))
+            .map(|t| t.form.clone())
+    };
+    // read as the subject of the place or of "daily" after it
+    let text = "\"It feels great to be home,\" said Spicer at London's Heathrow airport.";
+    assert_eq!(subject_of_said(text).as_deref(), Some("Spicer"));
+    let text = "Wijaya could face Limpele in the final, said the Media Indonesia daily.";
+    assert_eq!(subject_of_said(text).as_deref(), Some("Indonesia"));
+    // whose relative clause follows it
+    let text = "\"It would cast a real shadow,\" said Blair, whose country holds the presidency.";
+    assert_eq!(subject_of_said(text).as_deref(), Some("Blair"));
+    // the subject of what was said stays there
+    let text = "During a press conference about the exhibitions which will take place in \
+                1998, the cardinal said fresh scientific studies could be carried out.";
+    assert_ne!(subject_of_said(text).as_deref(), Some("studies"));
+    let words: Vec<&str> = "\" said Spicer at the airport daily , whose country holds it was"
+        .split_whitespace()
+        .collect();
+    for text in crate::extract::tests::word_soup(&words, 9, 200, 12, |_| ' ') {
+        for s in model().analyze(&text) {
+            assert_tree(&s);
+        }
+    }
+}
+
 fn said_of(s: &Sentence) -> usize {
     s.tokens.iter().position(|t| t.form == "said").unwrap() + 1
 }
