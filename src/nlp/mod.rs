@@ -200,6 +200,7 @@ impl Model {
         quoted_name_subjects(&mut tokens);
         relative_clause_subjects(&mut tokens);
         inverted_speakers(&mut tokens);
+        relative_clause_roots(&mut tokens);
         Sentence { start: 0, end: 0, tokens, multiword: Vec::new() }
     }
 
@@ -494,6 +495,89 @@ fn inverted_speakers(tokens: &mut [Token]) {
             tokens[n].deprel = "nsubj".into();
         }
     }
+}
+
+/// A repair of the parse: a relative clause read as the sentence's main
+/// clause ("The pope, who held a mass on Sunday, was to return", with
+/// "held" the root and "return" hung on it). A relative clause is never
+/// the root: when the root's subject is a relative pronoun right after a
+/// noun (past a comma) and a predicate without a subject follows the
+/// clause after a comma, that predicate becomes the root, the noun its
+/// subject and the clause the noun's. Words the root held before the noun
+/// or after that predicate go with the predicate.
+fn relative_clause_roots(tokens: &mut [Token]) {
+    let Some(r) = tokens.iter().position(|t| t.head == 0) else { return };
+    let Some(w) = tokens.iter().position(|t| {
+        t.head == r + 1 && t.deprel.starts_with("nsubj") && t.feats.contains("PronType=Rel")
+    }) else {
+        return;
+    };
+    // the noun before the pronoun, past a comma, which the root holds
+    let Some(n) = w.checked_sub(2).filter(|&p| tokens[p + 1].form == ",") else { return };
+    // (up to the head of its phrase: "Ichiro Ozawa", "Mobutu, 66,")
+    let mut n = n;
+    for _ in 0..tokens.len() {
+        let inner = matches!(
+            tokens[n].deprel.as_str(),
+            "flat" | "compound" | "det" | "amod" | "nmod:poss" | "nummod" | "appos"
+        );
+        match tokens[n].head {
+            h if inner && h > 0 && h - 1 < w => n = h - 1,
+            _ => break,
+        }
+    }
+    if tokens[n].head != r + 1 || !matches!(tokens[n].upos.as_str(), "NOUN" | "PROPN") {
+        return;
+    }
+    let kids = |k: usize| tokens.iter().enumerate().filter(move |(_, t)| t.head == k + 1);
+    let first_word = |k: usize| (0..k).find(|&j| j == k || governs(tokens, k, j)).unwrap_or(k);
+    // the main predicate: after the clause and a comma, with no subject
+    let m = kids(r).map(|(c, _)| c).find(|&c| {
+        let t = &tokens[c];
+        let predicate = matches!(t.upos.as_str(), "VERB" | "AUX")
+            || kids(c).any(|(_, k)| matches!(k.deprel.as_str(), "cop" | "aux"));
+        let subject = kids(c).any(|(_, k)| k.deprel.starts_with("nsubj"));
+        let f = first_word(c);
+        c > w
+            && matches!(t.deprel.as_str(), "conj" | "parataxis" | "advcl" | "ccomp")
+            && predicate
+            && !subject
+            && (tokens[f].form == "," || f > 0 && tokens[f - 1].form == ",")
+    });
+    let Some(m) = m else { return };
+    let passive = kids(m).any(|(_, k)| k.deprel == "aux:pass");
+    let before = tokens.to_vec();
+    for (c, t) in tokens.iter_mut().enumerate() {
+        if t.head == r + 1 && c != w && c != n && (c < n || c > m) {
+            t.head = m + 1;
+        }
+    }
+    tokens[m].head = 0;
+    tokens[m].deprel = "root".into();
+    tokens[n].head = m + 1;
+    tokens[n].deprel = if passive { "nsubj:pass" } else { "nsubj" }.into();
+    tokens[r].head = n + 1;
+    tokens[r].deprel = "acl:relcl".into();
+    if !is_tree(tokens) {
+        tokens.clone_from_slice(&before);
+    }
+}
+
+/// Whether the heads make one tree: one root, and every word reaches it.
+fn is_tree(tokens: &[Token]) -> bool {
+    let roots = tokens.iter().filter(|t| t.head == 0).count();
+    roots == 1
+        && (0..tokens.len()).all(|k| {
+            let mut at = k + 1;
+            for _ in 0..=tokens.len() {
+                match at {
+                    0 => return true,
+                    a if a > tokens.len() => return false,
+                    a => at = tokens[a - 1].head,
+                }
+            }
+            false
+        })
 }
 
 /// Whether word `a` is an ancestor of word `b` (0-based indices).

@@ -343,6 +343,29 @@ fn a_speaker_after_the_saying_verb_is_its_subject_not_the_next_nouns() {
     assert_soup_parses_to_trees(&words, 9);
 }
 
+#[test]
+fn a_relative_clause_is_never_the_root() {
+    let s = &model().analyze(
+        "On Thursday, Ichiro Ozawa, who heads the main opposition New Frontier Party (NFP), \
+         promised to support the bill in parliament.",
+    )[0];
+    assert_tree(s);
+    let root = s.tokens.iter().position(|t| t.head == 0).unwrap() + 1;
+    assert_eq!(s.tokens[root - 1].form, "promised", "{s:?}");
+    assert_eq!((find(s, "Ichiro").head, find(s, "Ichiro").deprel.as_str()), (root, "nsubj"));
+    assert_eq!(find(s, "heads").deprel, "acl:relcl");
+    assert_eq!(find(s, "Thursday").head, root);
+    assert_eq!(find(s, ".").head, root);
+    // a question's "who" is the root's subject as it should be
+    let s = &model().analyze("Who won the election, and who lost it?")[0];
+    assert_tree(s);
+    assert_ne!(find(s, "won").deprel, "acl:relcl", "{s:?}");
+    let words: Vec<&str> = "The pope , who held a mass , was to return on Sunday which promised"
+        .split_whitespace()
+        .collect();
+    assert_soup_parses_to_trees(&words, 11);
+}
+
 /// Every sentence of 200 texts of 12 of `words` in random order (seeded)
 /// parses to a tree: the repairs never make a cycle or a second root.
 fn assert_soup_parses_to_trees(words: &[&str], seed: u64) {
