@@ -395,6 +395,40 @@ pub(super) fn mentions(
             }),
             None => {}
         }
+        // else the date of the noun a relative clause describes, quoted
+        // from it: "Last week's clashes, which left 30 rebels dead"
+        if beside.is_none()
+            && !sentence_timexes.iter().any(|x| x.start >= q_start && x.end <= q_end)
+        {
+            // (told by a relative word, which a main clause read as a
+            // reduced relative lacks; of a noun, not of the date itself:
+            // "on Monday, which")
+            // a past happening, not a state ("the 1997 Kyoto Protocol,
+            // which aims to reduce"): the tense of the clause's first
+            // auxiliary, else of its verb
+            let past = |r: usize| {
+                let aux = t.kids[r]
+                    .iter()
+                    .copied()
+                    .find(|&c| matches!(s.tokens[c].deprel.as_str(), "aux" | "aux:pass" | "cop"));
+                s.tokens[aux.unwrap_or(r)].feats.contains("Tense=Past")
+            };
+            let relative = t.relative_clause(head).filter(|&r| {
+                past(r) && t.kids[r].iter().any(|&c| s.tokens[c].feats.contains("PronType=Rel"))
+            });
+            let antecedent = relative.and_then(|r| Some((r, t.head(r)?))).filter(|&(_, n)| {
+                matches!(s.tokens[n].upos.as_str(), "NOUN" | "PROPN") && !t.timed(n)
+            });
+            // in the noun's phrase, not in the clause
+            let own = antecedent.and_then(|(r, n)| {
+                inside(timexes, s.start, q_start)
+                    .find(|x| t.governs(n, x.start, x.end) && !t.governs(r, x.start, x.end))
+            });
+            if let Some(x) = own {
+                sentence_timexes.push(x);
+                q_start = x.start;
+            }
+        }
         // else the date that heads a chronology's item, quoted with it
         if !sentence_timexes.iter().any(|x| x.start >= q_start && x.end <= q_end) {
             if let Some(h) = heading(body, s.start, timexes).filter(|h| h.end <= q_start) {
@@ -858,6 +892,26 @@ mod tests {
         let text = "Hamas members stormed the camp on Sunday, triggering an exchange of fire \
                     in which one guard was killed.";
         assert_eq!(date_of(text, "killed").as_deref(), Some("1997-04-20"));
+    }
+
+    #[test]
+    fn a_past_relative_clause_takes_the_date_of_its_nouns_phrase() {
+        let major = |text: &str| {
+            crate::extract::extract_document(doc(text, Some("1997-04-30")), Detail::Major).mentions
+        };
+        let ms = major(
+            "Last week's clashes, which left 30 rebels and four soldiers dead, came amid an \
+             impasse in the ceasefire talks.",
+        );
+        let left = ms.iter().find(|m| m.trigger == "left").expect("left");
+        assert_eq!(left.date.as_ref().map(DateInfo::earliest).as_deref(), Some("1997-04-21"));
+        assert!(left.quote.starts_with("Last week's clashes"), "{left:#?}");
+        // a state the clause describes is not of that date
+        let ms = major(
+            "The 1997 Kyoto Protocol, which aims to reduce the emission of greenhouse gases, \
+             stayed at the heart of the talks.",
+        );
+        assert!(ms.iter().all(|m| m.trigger != "aims"), "{ms:#?}");
     }
 
     #[test]
