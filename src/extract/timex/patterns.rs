@@ -434,17 +434,19 @@ pub(super) static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
         ),
         // midday
         f(r"(?i)\bmidday\b".into(), |_| Some(Sem::Clock { hour: 12, minute: 0 })),
-        // a time on a day: 10 p.m. Wednesday, noon Thursday, 5 p.m. EST Nov. 9
+        // a time on a day: 10 p.m. Wednesday, noon Thursday, 5 p.m. EST Nov. 9,
+        // midday on Thursday, 2000 GMT on Tuesday, 1930 CDT on 1 June (a
+        // 24-hour time only with its zone, or it could be a year)
         f(
-            format!(r"(?i)\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<w>noon|midnight))\s*(?:(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\b)?,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])\b)"),
+            format!(r"(?i)\b(?:(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<w>noon|midnight|midday))\s*(?:(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\b)?|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\b),?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])\b|(?P<d2>[12]\d|3[01]|0?[1-9])\s+(?P<mon2>{MONTH})\b)"),
             |c| {
                 let (hour, minute) = clock(c)?;
                 Some(Sem::ClockOn {
                     hour,
                     minute,
                     weekday: c.name("wd").and_then(|w| weekday(w.as_str())),
-                    month: c.name("mon").and_then(|m| month_number(m.as_str())),
-                    day: c.name("d").and_then(|d| d.as_str().parse().ok()),
+                    month: c.name("mon").or(c.name("mon2")).and_then(|m| month_number(m.as_str())),
+                    day: c.name("d").or(c.name("d2")).and_then(|d| d.as_str().parse().ok()),
                 })
             },
         ),
@@ -636,19 +638,24 @@ pub(super) static FAMILIES: LazyLock<Vec<Family>> = LazyLock::new(|| {
                 }))
             },
         ),
-        // clock times: 10:30 a.m., 5 pm, noon, midnight
+        // clock times: 10:30 a.m., 5 pm, noon, midnight, 1600 GMT (a 24-hour
+        // time only with its zone: "1600" alone is a year)
         f(
-            r"(?i)\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<w>noon|midnight))".into(),
+            r"(?i)\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<w>noon|midnight)|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\b)".into(),
                         |c| clock(c).map(|(hour, minute)| Sem::Clock { hour, minute }),
         ),
     ]
 });
 
-/// Hour and minute of a clock match (groups h, mi, ap, or w for noon and
-/// midnight).
+/// Hour and minute of a clock match (groups h, mi, ap; w for noon,
+/// midnight and midday; hh and mm for a 24-hour time).
 pub(super) fn clock(c: &Captures) -> Option<(u32, u32)> {
     if let Some(w) = c.name("w") {
-        return Some((if w.as_str().eq_ignore_ascii_case("noon") { 12 } else { 0 }, 0));
+        let midnight = w.as_str().eq_ignore_ascii_case("midnight");
+        return Some((if midnight { 0 } else { 12 }, 0));
+    }
+    if let (Some(h), Some(m)) = (c.name("hh"), c.name("mm")) {
+        return Some((h.as_str().parse().ok()?, m.as_str().parse().ok()?));
     }
     let mut hour: u32 = c.name("h")?.as_str().parse().ok()?;
     let minute = c.name("mi").map_or(Some(0), |m| m.as_str().parse().ok())?;

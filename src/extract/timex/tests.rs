@@ -269,6 +269,17 @@ fn clock_times_on_a_day_and_hour_durations() {
         ("10 p.m. Monday".into(), "2011-10-17T22:00".into())
     );
     assert_eq!(one("noon Tuesday", &c).1, "2011-10-18T12:00");
+    // "midday", a 24-hour time with its zone, the day before the month
+    assert_eq!(
+        one("collapsed at about midday on Monday", &c),
+        ("midday on Monday".into(), "2011-10-17T12:00".into())
+    );
+    assert_eq!(one("pumping began at 2000 GMT on Tuesday", &c).1, "2011-10-18T20:00");
+    assert_eq!(one("completed at 1930 CDT on 1 October", &c).1, "2011-10-01T19:30");
+    // a four-digit number without a zone stays a year
+    assert_eq!(one("the vote at 1600 GMT", &c), ("1600 GMT".into(), "2011-10-19T16:00".into()));
+    let v = values("sales in 2000 on Tuesday", &c);
+    assert_eq!(v[0], ("2000".into(), "2000".into()), "{v:?}");
     assert_eq!(one("a five-hour meeting", &c), ("five-hour".into(), "PT5H".into()));
     assert_eq!(one("the last twenty-four hours", &c).1, "PT24H");
     assert!(values("Do it a second time.", &c).is_empty());
