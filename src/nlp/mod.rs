@@ -499,19 +499,34 @@ fn inverted_speakers(tokens: &mut [Token]) {
 
 /// A repair of the parse: a relative clause read as the sentence's main
 /// clause ("The pope, who held a mass on Sunday, was to return", with
-/// "held" the root and "return" hung on it). A relative clause is never
-/// the root: when the root's subject is a relative pronoun right after a
-/// noun (past a comma) and a predicate without a subject follows the
-/// clause after a comma, that predicate becomes the root, the noun its
-/// subject and the clause the noun's. Words the root held before the noun
-/// or after that predicate go with the predicate.
+/// "held" the root and "return" hung on it), or as the clause of a root
+/// noun with the main predicate hung on the clause ("Jackson, who had a
+/// history of illness, collapsed"). A relative clause is never the main
+/// one: when its subject is a relative pronoun right after a noun (past a
+/// comma) and a predicate without a subject follows the clause after a
+/// comma, that predicate becomes the root, the noun its subject and the
+/// clause the noun's. Words the root held after that predicate (and a
+/// root verb's before the noun) go with the predicate.
 fn relative_clause_roots(tokens: &mut [Token]) {
-    let Some(r) = tokens.iter().position(|t| t.head == 0) else { return };
-    let Some(w) = tokens.iter().position(|t| {
-        t.head == r + 1 && t.deprel.starts_with("nsubj") && t.feats.contains("PronType=Rel")
-    }) else {
-        return;
+    let Some(root) = tokens.iter().position(|t| t.head == 0) else { return };
+    let rel_subject = |r: usize| {
+        tokens.iter().position(|t| {
+            t.head == r + 1 && t.deprel.starts_with("nsubj") && t.feats.contains("PronType=Rel")
+        })
     };
+    // the clause and its pronoun: the root itself, or a clause on a root
+    // noun ("Jackson, who had a history of illness, collapsed" read as
+    // "Jackson" and its clause)
+    let noun_root = matches!(tokens[root].upos.as_str(), "NOUN" | "PROPN")
+        && !tokens.iter().any(|t| t.head == root + 1 && t.deprel == "cop");
+    let clause = if noun_root {
+        tokens.iter().enumerate().find_map(|(r, t)| {
+            (t.head == root + 1 && t.deprel == "acl:relcl").then_some(r).zip(rel_subject(r))
+        })
+    } else {
+        Some(root).zip(rel_subject(root))
+    };
+    let Some((r, w)) = clause else { return };
     // the noun before the pronoun, past a comma, which the root holds
     let Some(n) = w.checked_sub(2).filter(|&p| tokens[p + 1].form == ",") else { return };
     // (up to the head of its phrase: "Ichiro Ozawa", "Mobutu, 66,")
@@ -526,7 +541,8 @@ fn relative_clause_roots(tokens: &mut [Token]) {
             _ => break,
         }
     }
-    if tokens[n].head != r + 1 || !matches!(tokens[n].upos.as_str(), "NOUN" | "PROPN") {
+    let held = if noun_root { n == root } else { tokens[n].head == r + 1 };
+    if !held || !matches!(tokens[n].upos.as_str(), "NOUN" | "PROPN") {
         return;
     }
     let kids = |k: usize| tokens.iter().enumerate().filter(move |(_, t)| t.head == k + 1);
@@ -547,8 +563,11 @@ fn relative_clause_roots(tokens: &mut [Token]) {
     let Some(m) = m else { return };
     let passive = kids(m).any(|(_, k)| k.deprel == "aux:pass");
     let before = tokens.to_vec();
+    // the root's words before the noun (a root verb's, not a root noun's
+    // own) or after the predicate are the predicate's
     for (c, t) in tokens.iter_mut().enumerate() {
-        if t.head == r + 1 && c != w && c != n && (c < n || c > m) {
+        let outside = if noun_root { c > m } else { c < n || c > m };
+        if t.head == root + 1 && c != w && c != n && c != r && outside {
             t.head = m + 1;
         }
     }

@@ -356,6 +356,16 @@ fn a_relative_clause_is_never_the_root() {
     assert_eq!(find(s, "heads").deprel, "acl:relcl");
     assert_eq!(find(s, "Thursday").head, root);
     assert_eq!(find(s, ".").head, root);
+    // a clause on a root noun, with the main verb hung on the clause
+    let s = &model().analyze(
+        "Jackson, who had a history of health problems, collapsed at his Los Angeles home \
+         at about midday on Thursday.",
+    )[0];
+    assert_tree(s);
+    let root = s.tokens.iter().position(|t| t.head == 0).unwrap() + 1;
+    assert_eq!(s.tokens[root - 1].form, "collapsed", "{s:?}");
+    assert_eq!((find(s, "Jackson").head, find(s, "Jackson").deprel.as_str()), (root, "nsubj"));
+    assert_eq!(find(s, "had").deprel, "acl:relcl");
     // a question's "who" is the root's subject as it should be
     let s = &model().analyze("Who won the election, and who lost it?")[0];
     assert_tree(s);
