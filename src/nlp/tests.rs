@@ -345,27 +345,34 @@ fn a_speaker_after_the_saying_verb_is_its_subject_not_the_next_nouns() {
 
 #[test]
 fn a_relative_clause_is_never_the_root() {
-    let s = &model().analyze(
+    // the sentence parsed, its root (1-based), checked to be `verb` with
+    // `subject` its subject and `clause` a relative clause
+    let main = |text: &str, verb: &str, subject: &str, clause: &str| {
+        let s = model().analyze(text).remove(0);
+        assert_tree(&s);
+        let root = s.tokens.iter().position(|t| t.head == 0).unwrap() + 1;
+        assert_eq!(s.tokens[root - 1].form, verb, "{s:?}");
+        assert_eq!((find(&s, subject).head, find(&s, subject).deprel.as_str()), (root, "nsubj"));
+        assert_eq!(find(&s, clause).deprel, "acl:relcl");
+        (s, root)
+    };
+    let (s, root) = main(
         "On Thursday, Ichiro Ozawa, who heads the main opposition New Frontier Party (NFP), \
          promised to support the bill in parliament.",
-    )[0];
-    assert_tree(s);
-    let root = s.tokens.iter().position(|t| t.head == 0).unwrap() + 1;
-    assert_eq!(s.tokens[root - 1].form, "promised", "{s:?}");
-    assert_eq!((find(s, "Ichiro").head, find(s, "Ichiro").deprel.as_str()), (root, "nsubj"));
-    assert_eq!(find(s, "heads").deprel, "acl:relcl");
-    assert_eq!(find(s, "Thursday").head, root);
-    assert_eq!(find(s, ".").head, root);
+        "promised",
+        "Ichiro",
+        "heads",
+    );
+    assert_eq!(find(&s, "Thursday").head, root);
+    assert_eq!(find(&s, ".").head, root);
     // a clause on a root noun, with the main verb hung on the clause
-    let s = &model().analyze(
+    main(
         "Jackson, who had a history of health problems, collapsed at his Los Angeles home \
          at about midday on Thursday.",
-    )[0];
-    assert_tree(s);
-    let root = s.tokens.iter().position(|t| t.head == 0).unwrap() + 1;
-    assert_eq!(s.tokens[root - 1].form, "collapsed", "{s:?}");
-    assert_eq!((find(s, "Jackson").head, find(s, "Jackson").deprel.as_str()), (root, "nsubj"));
-    assert_eq!(find(s, "had").deprel, "acl:relcl");
+        "collapsed",
+        "Jackson",
+        "had",
+    );
     // a question's "who" is the root's subject as it should be
     let s = &model().analyze("Who won the election, and who lost it?")[0];
     assert_tree(s);
