@@ -172,41 +172,15 @@ pub(super) fn mentions(
     let mut lexical_at: Vec<Option<(usize, usize)>> = vec![None; lexical.len()];
     for (k, (m, &at)) in lexical.iter_mut().zip(&trigger_at).enumerate() {
         // a date the lexicon took from elsewhere in the sentence (or from
-        // its own stretch of text) does not date a relative clause it
-        // lies outside: "said Tuesday she was
-        // affected by the death of a man she met" (the meeting is no
-        // Tuesday's), unless it dates the clause's noun
-        // ([`Tree::dates_antecedent`])
+        // its own stretch of text) may lie outside the relative clause the
+        // mention stands in
         if matches!(m.anchor, Anchor::Sentence | Anchor::Clause) && at != usize::MAX {
             let si = sentences.partition_point(|s| s.end <= at);
             let w = sentences.get(si).and_then(|s| s.tokens.iter().position(|t| t.start == at));
-            if let Some(w) = w {
-                let t = &trees[si];
-                let s = &sentences[si];
-                let foreign = t.relative_clause(w).is_some_and(|r| {
-                    // the sentence's expressions the date was read from (a
-                    // range's value is "from/to"); none known, none foreign
-                    let from: Vec<&Timex> = inside(timexes, s.start, s.end)
-                        .filter(|x| {
-                            m.timex.as_deref().is_some_and(|v| v.split('/').any(|p| p == x.value))
-                        })
-                        .collect();
-                    // a noun of the lexicon or one the model reads as an event
-                    let happening = |k: usize| {
-                        let word = &s.tokens[k];
-                        super::lexicon::lookup(&word.form.to_lowercase()).is_some_and(|e| e.noun)
-                            || found.iter().any(|e| e.start == word.start)
-                    };
-                    !from.is_empty()
-                        && from.iter().all(|x| {
-                            !t.governs(r, x.start, x.end) && !t.dates_antecedent(r, x, happening)
-                        })
-                });
-                if foreign {
-                    m.date = None;
-                    m.anchor = Anchor::None;
-                    m.timex = None;
-                }
+            if w.is_some_and(|w| outside_relative_clause(&trees[si], w, m, timexes, &found)) {
+                m.date = None;
+                m.anchor = Anchor::None;
+                m.timex = None;
             }
         }
         // an undated report the tense tells as recent: the article's date
@@ -400,31 +374,8 @@ pub(super) fn mentions(
         if beside.is_none()
             && !sentence_timexes.iter().any(|x| x.start >= q_start && x.end <= q_end)
         {
-            // (told by a relative word, which a main clause read as a
-            // reduced relative lacks; of a noun, not of the date itself:
-            // "on Monday, which")
-            // a past happening, not a state ("the 1997 Kyoto Protocol,
-            // which aims to reduce"): the tense of the clause's first
-            // auxiliary, else of its verb
-            let past = |r: usize| {
-                let aux = t.kids[r]
-                    .iter()
-                    .copied()
-                    .find(|&c| matches!(s.tokens[c].deprel.as_str(), "aux" | "aux:pass" | "cop"));
-                s.tokens[aux.unwrap_or(r)].feats.contains("Tense=Past")
-            };
-            let relative = t.relative_clause(head).filter(|&r| {
-                past(r) && t.kids[r].iter().any(|&c| s.tokens[c].feats.contains("PronType=Rel"))
-            });
-            let antecedent = relative.and_then(|r| Some((r, t.head(r)?))).filter(|&(_, n)| {
-                matches!(s.tokens[n].upos.as_str(), "NOUN" | "PROPN") && !t.timed(n)
-            });
-            // in the noun's phrase, not in the clause
-            let own = antecedent.and_then(|(r, n)| {
-                inside(timexes, s.start, q_start)
-                    .find(|x| t.governs(n, x.start, x.end) && !t.governs(r, x.start, x.end))
-            });
-            if let Some(x) = own {
+            let before = inside(timexes, s.start, q_start);
+            if let Some(x) = antecedent_date(t, head, before) {
                 sentence_timexes.push(x);
                 q_start = x.start;
             }
@@ -560,6 +511,68 @@ pub(super) fn mentions(
 /// killed") tell no order.
 /// `lexical_at` and `out_at` are where each mention's trigger stands in
 /// the parse (sentence, word), beside `lexical` and `out`.
+/// Whether the date the lexicon gave mention `m` (trigger at word `w` of
+/// `t`) lies outside the relative clause that holds the trigger, and so
+/// does not date it: "said Tuesday she was affected by the death of a man
+/// she met" (the meeting is no Tuesday's); unless it dates the clause's
+/// noun ([`Tree::dates_antecedent`]). `found` are the model's events, whose
+/// nouns name happenings as the lexicon's do. A date whose expression is
+/// not found in the sentence is kept.
+fn outside_relative_clause(
+    t: &Tree<'_>,
+    w: usize,
+    m: &Mention,
+    timexes: &[Timex],
+    found: &[EventMention],
+) -> bool {
+    let Some(r) = t.relative_clause(w) else { return false };
+    let s = t.s;
+    // the sentence's expressions the date was read from (a range's value
+    // is "from/to")
+    let from: Vec<&Timex> = inside(timexes, s.start, s.end)
+        .filter(|x| m.timex.as_deref().is_some_and(|v| v.split('/').any(|p| p == x.value)))
+        .collect();
+    let happening = |k: usize| {
+        let word = &s.tokens[k];
+        super::lexicon::lookup(&word.form.to_lowercase()).is_some_and(|e| e.noun)
+            || found.iter().any(|e| e.start == word.start)
+    };
+    !from.is_empty()
+        && from
+            .iter()
+            .all(|x| !t.governs(r, x.start, x.end) && !t.dates_antecedent(r, x, happening))
+}
+
+/// The date of the noun that a past relative clause holding word `head`
+/// describes, among the expressions `before` the clause's quote: one in the
+/// noun's phrase, outside the clause ("Last week's clashes, which left 30
+/// rebels dead"). Only a clause told by a relative word (a main clause
+/// read as a reduced relative lacks one), in the past (the tense of its
+/// first auxiliary, else of its verb: "the 1997 Kyoto Protocol, which aims
+/// to" tells a state), of a noun that is no date itself ("on Monday,
+/// which").
+fn antecedent_date<'x>(
+    t: &Tree<'_>,
+    head: usize,
+    mut before: impl Iterator<Item = &'x Timex>,
+) -> Option<&'x Timex> {
+    let tokens = &t.s.tokens;
+    let past = |r: usize| {
+        let aux = t.kids[r]
+            .iter()
+            .copied()
+            .find(|&c| matches!(tokens[c].deprel.as_str(), "aux" | "aux:pass" | "cop"));
+        tokens[aux.unwrap_or(r)].feats.contains("Tense=Past")
+    };
+    let r = t.relative_clause(head).filter(|&r| {
+        past(r) && t.kids[r].iter().any(|&c| tokens[c].feats.contains("PronType=Rel"))
+    })?;
+    let n = t
+        .head(r)
+        .filter(|&n| matches!(tokens[n].upos.as_str(), "NOUN" | "PROPN") && !t.timed(n))?;
+    before.find(|x| t.governs(n, x.start, x.end) && !t.governs(r, x.start, x.end))
+}
+
 fn link_conjuncts(
     sentences: &[nlp::Sentence],
     lexical: &mut [Mention],
