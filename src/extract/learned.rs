@@ -1016,6 +1016,17 @@ mod tests {
         };
         assert!(title("resigned").starts_with("Yasuhisa Shiozaki resigned"), "{ms:#?}");
         assert!(title("warned").starts_with("Simon Upton warned"), "{ms:#?}");
+        // "whose" is the possessor it stands for
+        let ms = all(
+            "China, whose invasion of Tibet caused the Dalai Lama to flee to India in the \
+             1950s, is changing. Turkey mourned Ecevit, whose final term in office ended \
+             in 2002.",
+            Some("2006-12-22"),
+        );
+        let titles: Vec<&str> = ms.iter().filter_map(|m| m.title.as_deref()).collect();
+        assert!(titles.iter().any(|t| t.starts_with("China's invasion of Tibet")), "{titles:?}");
+        assert!(titles.iter().any(|t| t.starts_with("Ecevit's final term")), "{titles:?}");
+        assert!(titles.iter().all(|t| !t.starts_with("Whose")), "{titles:?}");
     }
 
     #[test]

@@ -88,6 +88,28 @@ impl Tree<'_> {
         })
     }
 
+    /// The noun phrase right before word `k` (past a comma), which a
+    /// relative word there stands for when the parse hung its clause
+    /// elsewhere ("China, whose invasion of Tibet" read as an apposition).
+    fn noun_before(&self, k: usize) -> Option<String> {
+        let mut p = k.checked_sub(1)?;
+        if self.s.tokens[p].form == "," {
+            p = p.checked_sub(1)?;
+        }
+        if !matches!(self.s.tokens[p].upos.as_str(), "NOUN" | "PROPN") {
+            return None;
+        }
+        // up to the head of a name or compound ("Fouad Siniora")
+        for _ in 0..self.s.tokens.len() {
+            let rel = self.s.tokens[p].deprel.as_str();
+            match self.head(p) {
+                Some(h) if h < p && matches!(rel, "flat" | "flat:name" | "compound") => p = h,
+                _ => break,
+            }
+        }
+        self.phrase(p)
+    }
+
     /// The text of consecutive words `a..=b` as written.
     pub(super) fn text(&self, words: &[usize]) -> String {
         match (words.first(), words.last()) {
@@ -153,6 +175,23 @@ impl Tree<'_> {
             }
         }
         let full = self.text(&words);
+        // "whose invasion of Tibet": the possessor the relative word stands
+        // for ("China's invasion of Tibet"); left as written when nothing
+        // names it
+        if let Some((&first, rest)) = words.split_first() {
+            let t = &self.s.tokens[first];
+            if t.feats.contains("PronType=Rel") && t.deprel == "nmod:poss" && !rest.is_empty() {
+                let owner = self
+                    .participant(first, None)
+                    .or_else(|| self.noun_before(first))
+                    .map(|a| possessive(&a));
+                if let Some(owned) = owner.map(|o| format!("{o} {}", self.text(rest))) {
+                    if owned.chars().count() <= budget {
+                        return owned;
+                    }
+                }
+            }
+        }
         if full.chars().count() <= budget {
             return full;
         }
@@ -665,6 +704,15 @@ pub(super) fn finish_title(t: &str) -> String {
 }
 
 /// `s` with its first letter in lower case.
+/// The possessive of a noun phrase: "China's", "the rebels'".
+fn possessive(phrase: &str) -> String {
+    if phrase.ends_with('s') && !phrase.ends_with("ss") {
+        format!("{phrase}'")
+    } else {
+        format!("{phrase}'s")
+    }
+}
+
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
