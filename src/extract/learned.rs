@@ -498,6 +498,13 @@ pub(super) fn mentions(
         out_at.push(Some((e.sentence, e.token)));
     }
     link_conjuncts(&sentences, lexical, &lexical_at, &mut out, &out_at);
+    // "according to a report released by the IFC": the report's release
+    // is where the news comes from, not news; the full timeline keeps it
+    for (m, p) in lexical.iter_mut().zip(&lexical_at).chain(out.iter_mut().zip(&out_at)) {
+        if p.is_some_and(|(si, w)| trees[si].attributed(w)) {
+            m.minor = true;
+        }
+    }
     out
 }
 
@@ -925,6 +932,22 @@ mod tests {
              stayed at the heart of the talks.",
         );
         assert!(ms.iter().all(|m| m.trigger != "aims"), "{ms:#?}");
+    }
+
+    #[test]
+    fn a_source_named_by_according_to_is_no_news() {
+        let ms = all(
+            "Exports rose 12 percent in October, according to a report released on Tuesday \
+             by the ministry. One of the hostages was led into a building on Tuesday, \
+             according to a report in the Mainichi daily.",
+            Some("2006-11-30"),
+        );
+        let released = ms.iter().find(|m| m.trigger == "released").expect("released");
+        assert!(released.minor, "{released:#?}");
+        // the news itself, before the phrase, stays
+        let led = ms.iter().find(|m| m.trigger == "led").expect("led");
+        assert!(!led.minor, "{led:#?}");
+        assert!(ms.iter().filter(|m| m.trigger == "rose").all(|m| !m.minor), "{ms:#?}");
     }
 
     #[test]
