@@ -171,30 +171,6 @@ pub(super) fn mentions(
     // where each mention's trigger stands in the parse (sentence, word)
     let mut lexical_at: Vec<Option<(usize, usize)>> = vec![None; lexical.len()];
     for (k, (m, &at)) in lexical.iter_mut().zip(&trigger_at).enumerate() {
-        // a date the lexicon took from elsewhere in the sentence (or from
-        // its own stretch of text) may lie outside the relative clause the
-        // mention stands in
-        if matches!(m.anchor, Anchor::Sentence | Anchor::Clause) && at != usize::MAX {
-            let si = sentences.partition_point(|s| s.end <= at);
-            let w = sentences.get(si).and_then(|s| s.tokens.iter().position(|t| t.start == at));
-            if w.is_some_and(|w| outside_relative_clause(&trees[si], w, m, timexes, &found)) {
-                m.date = None;
-                m.anchor = Anchor::None;
-                m.timex = None;
-            }
-        }
-        // an undated report the tense tells as recent: the article's date
-        // bounds it
-        if m.date.is_none() && at != usize::MAX {
-            let by_model = found.iter().find(|e| e.start == at);
-            if let (Some(info), Some(e)) = (&fallback, by_model) {
-                let rel = sentences[e.sentence].tokens[e.token].deprel.as_str();
-                if told_as_recent(e, rel, m.event_type == EventType::Statement, &m.action) {
-                    m.date = Some(info.clone());
-                    m.anchor = Anchor::Document;
-                }
-            }
-        }
         let pos = place_of(m, at);
         let si = sentences.partition_point(|s| s.end <= pos);
         let Some(s) = sentences.get(si).filter(|s| s.start <= pos) else { continue };
@@ -206,6 +182,29 @@ pub(super) fn mentions(
         };
         let Some(w) = w else { continue };
         let t = &trees[si];
+        // a date the lexicon took from elsewhere in the sentence (or from
+        // its own stretch of text) may lie outside the relative clause the
+        // mention stands in
+        if !item
+            && matches!(m.anchor, Anchor::Sentence | Anchor::Clause)
+            && outside_relative_clause(t, w, m, timexes, &found)
+        {
+            m.date = None;
+            m.anchor = Anchor::None;
+            m.timex = None;
+        }
+        // an undated report the tense tells as recent: the article's date
+        // bounds it
+        if m.date.is_none() && !item {
+            let by_model = found.iter().find(|e| e.start == at);
+            if let (Some(info), Some(e)) = (&fallback, by_model) {
+                let rel = sentences[e.sentence].tokens[e.token].deprel.as_str();
+                if told_as_recent(e, rel, m.event_type == EventType::Statement, &m.action) {
+                    m.date = Some(info.clone());
+                    m.anchor = Anchor::Document;
+                }
+            }
+        }
         if !item {
             lexical_at[k] = Some((si, w));
         }

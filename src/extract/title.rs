@@ -703,7 +703,6 @@ pub(super) fn finish_title(t: &str) -> String {
     capitalize(&t)
 }
 
-/// `s` with its first letter in lower case.
 /// The possessive of a noun phrase: "China's", "the rebels'".
 fn possessive(phrase: &str) -> String {
     if phrase.ends_with('s') && !phrase.ends_with("ss") {
@@ -713,6 +712,7 @@ fn possessive(phrase: &str) -> String {
     }
 }
 
+/// `s` with its first letter in lower case.
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {

@@ -283,11 +283,10 @@ fn a_quoted_name_after_a_noun_names_it_and_is_no_second_subject() {
     assert_eq!((find(s, "Liberty").head, find(s, "Liberty").deprel.as_str()), (service, "appos"));
     assert_tree(s);
     // the repair keeps trees trees in any order of such words
-    let words: Vec<&str> = "the service \u{201c}Radio Liberty\u{201d} said the paper 'Pravda' \
-                            reported officials , told"
-        .split_whitespace()
-        .collect();
-    assert_soup_parses_to_trees(&words, 5);
+    assert_soup_parses_to_trees(
+        "the service \u{201c}Radio Liberty\u{201d} said the paper 'Pravda' reported officials , told",
+        5,
+    );
 }
 
 #[test]
@@ -308,10 +307,10 @@ fn a_speaker_after_the_quote_with_a_relative_clause_is_the_saying_verbs_subject(
     )[0];
     assert_ne!(find(s, "sides").head, said_of(s), "{s:?}");
     assert_tree(s);
-    let words: Vec<&str> = "\" said Singh , who has the record told Mr. Lee which , \u{201d}"
-        .split_whitespace()
-        .collect();
-    assert_soup_parses_to_trees(&words, 7);
+    assert_soup_parses_to_trees(
+        "\" said Singh , who has the record told Mr. Lee which , \u{201d}",
+        7,
+    );
 }
 
 #[test]
@@ -337,10 +336,10 @@ fn a_speaker_after_the_saying_verb_is_its_subject_not_the_next_nouns() {
     let text = "During a press conference about the exhibitions which will take place in \
                 1998, the cardinal said fresh scientific studies could be carried out.";
     assert_ne!(subject_of_said(text).as_deref(), Some("studies"));
-    let words: Vec<&str> = "\" said Spicer at the airport daily , whose country holds it was"
-        .split_whitespace()
-        .collect();
-    assert_soup_parses_to_trees(&words, 9);
+    assert_soup_parses_to_trees(
+        "\" said Spicer at the airport daily , whose country holds it was",
+        9,
+    );
 }
 
 #[test]
@@ -377,16 +376,18 @@ fn a_relative_clause_is_never_the_root() {
     let s = &model().analyze("Who won the election, and who lost it?")[0];
     assert_tree(s);
     assert_ne!(find(s, "won").deprel, "acl:relcl", "{s:?}");
-    let words: Vec<&str> = "The pope , who held a mass , was to return on Sunday which promised"
-        .split_whitespace()
-        .collect();
-    assert_soup_parses_to_trees(&words, 11);
+    assert_soup_parses_to_trees(
+        "The pope , who held a mass , was to return on Sunday which promised",
+        11,
+    );
 }
 
-/// Every sentence of 200 texts of 12 of `words` in random order (seeded)
-/// parses to a tree: the repairs never make a cycle or a second root.
-fn assert_soup_parses_to_trees(words: &[&str], seed: u64) {
-    for text in crate::extract::tests::word_soup(words, seed, 200, 12, |_| ' ') {
+/// Every sentence of 200 texts of 12 of the space-separated `words` in
+/// random order (seeded) parses to a tree: the repairs never make a cycle
+/// or a second root.
+fn assert_soup_parses_to_trees(words: &str, seed: u64) {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    for text in crate::extract::tests::word_soup(&words, seed, 200, 12, |_| ' ') {
         for s in model().analyze(&text) {
             assert_tree(&s);
         }
