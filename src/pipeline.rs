@@ -98,12 +98,13 @@ pub enum PipelineError {
 /// Read and extract every source, in input order, then the mention files.
 pub fn gather(opts: &Options, report: &mut dyn FnMut(Report<'_>)) -> Gathered {
     let mut gathered = Gathered::default();
+    let detail = opts.detail();
     let mut sink = |o: Outcome| {
         let o = gathered.copies.admit(o);
         report(Report::Outcome(&o));
-        gathered.keep(o);
+        gathered.keep(o, detail);
     };
-    extract_inputs(&opts.inputs, opts.date, opts.detail(), &mut sink);
+    extract_inputs(&opts.inputs, opts.date, detail, &mut sink);
     read_mentions(&opts.mentions, &mut sink);
     gathered
 }
@@ -183,6 +184,36 @@ mod tests {
         assert_eq!(o.detail(), Detail::Major);
         o.filter.entity = Some("Marenko".into());
         assert_eq!(o.detail(), Detail::All);
+    }
+
+    #[test]
+    fn minor_mentions_are_held_only_for_a_timeline_that_shows_them() {
+        let dir = std::env::temp_dir().join(format!("timeline-minor-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // "Ash said" after a direct quote tells only who spoke: minor
+        std::fs::write(
+            dir.join("a.txt"),
+            "Talks in Varnel fail\n\n\
+             \"Young, internet savvy Varnelis, especially in the capital, likely want \
+             similar freedoms as their neighbours,\" Ash said.\n\
+             The minister said on Monday the talks had failed.\n",
+        )
+        .unwrap();
+        let minor = |all_events: bool| {
+            let o = Options {
+                all_events,
+                date: crate::model::PartialDate::parse("2022-01-10"),
+                ..Options::of_paths(std::slice::from_ref(&dir))
+            };
+            let g = gather(&o, &mut |_| {});
+            let ms: Vec<_> = g.parts.iter().flat_map(|p| &p.mentions).collect();
+            assert!(ms.iter().any(|m| !m.minor), "{ms:#?}");
+            ms.iter().filter(|m| m.minor).count()
+        };
+        let (major, all) = (minor(false), minor(true));
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(major, 0);
+        assert!(all > 0);
     }
 
     #[test]
