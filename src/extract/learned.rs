@@ -105,6 +105,29 @@ fn document_date(doc: &Document) -> Option<DateInfo> {
     ))
 }
 
+/// A participant's part in a happening.
+enum Role {
+    /// Who did it.
+    Actor,
+    /// Whom or what it was done to.
+    Target,
+}
+
+/// Whether one phrase holds the other's words in a row (case aside):
+/// "the monarchy" and "The monarchy", "an agreement" and "agreement", not
+/// "Japan" and "Japanese nationals".
+fn same_phrase(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
+}
+
 /// The parse's part of a document's mentions. `body` is its text after
 /// the header, `timexes` and `ranges` its time expressions, `lexical` the
 /// mentions the lexicon found: each takes its participants and a title
@@ -235,8 +258,31 @@ pub(super) fn mentions(
             (Some(p), Some(f)) if f.contains(&p) && f.len() > p.len() => Some(f),
             (p, f) => p.or(f),
         };
+        // (a passive only with its auxiliary written: a participle on a
+        // noun is as often a past tense the parse misread, "since the
+        // nationalists fled here", "Laotian students demonstrated")
+        let passive = t.child(w, "aux:pass").is_some();
+        let parse_reads = match (&actor, &target) {
+            (None, Some(_)) if passive => Some(Role::Target),
+            (Some(_), None) => Some(Role::Actor),
+            _ => None,
+        };
         m.actor = pick(actor, m.actor.take());
         m.target = pick(target, m.target.take());
+        // one phrase is not both who did it and whom it was done to: the
+        // lexicon takes the words before a verb for its doer, which the
+        // parse knows to be the one it happened to in a passive ("the
+        // monarchy was toppled", "two villagers were shot"), and those
+        // after it for its object, which the parse knows to be the
+        // speaker of "said Lam"
+        if let (Some(a), Some(g), Some(role)) = (&m.actor, &m.target, parse_reads) {
+            if same_phrase(a, g) {
+                match role {
+                    Role::Target => m.actor = None,
+                    Role::Actor => m.target = None,
+                }
+            }
+        }
         m.title = t.title(w, prior);
         // a saying whose title tells only who spoke ("Ash said" after a
         // direct quote, which a title leaves out) tells a timeline's
@@ -766,6 +812,27 @@ mod tests {
         assert_eq!(takeover.target.as_deref(), Some("Flyco"));
         // the lexicon's mentions keep their place in the default timeline
         assert!(ms.iter().any(|m| !m.minor) && ms.iter().any(|m| m.minor), "{ms:#?}");
+    }
+
+    #[test]
+    fn one_phrase_is_never_both_doer_and_undergoer() {
+        let ms = all(
+            "The monarchy was toppled in 1952. Seven people were killed on Monday. \
+             \"We will not leave,\" said Lam on Tuesday. Police arrested two men on Friday.",
+            Some("2022-01-10"),
+        );
+        let roles = |trigger: &str| {
+            let m = ms.iter().find(|m| m.trigger == trigger).unwrap_or_else(|| panic!("{ms:#?}"));
+            (m.actor.as_deref(), m.target.as_deref())
+        };
+        assert_eq!(roles("toppled"), (None, Some("The monarchy")));
+        assert_eq!(roles("killed"), (None, Some("Seven people")));
+        assert_eq!(roles("said"), (Some("Lam"), None));
+        assert_eq!(roles("arrested"), (Some("Police"), Some("two men")));
+        assert!(
+            same_phrase("an agreement", "agreement") && same_phrase("The MONARCHY", "the monarchy")
+        );
+        assert!(!same_phrase("Japan", "abductions of Japanese nationals") && !same_phrase("", "x"));
     }
 
     #[test]
