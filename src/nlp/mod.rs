@@ -201,6 +201,7 @@ impl Model {
         relative_clause_subjects(&mut tokens);
         inverted_speakers(&mut tokens);
         relative_clause_roots(&mut tokens);
+        active_subjects(&mut tokens);
         Sentence { start: 0, end: 0, tokens, multiword: Vec::new() }
     }
 
@@ -268,7 +269,8 @@ fn bare_day_subjects(tokens: &mut [Token]) {
         matches!(t.form.to_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night")
     };
     for d in 0..tokens.len() {
-        if tokens[d].deprel != "nsubj" {
+        // (as a passive subject too: "said Saturday they had seized")
+        if !tokens[d].deprel.starts_with("nsubj") {
             continue;
         }
         // the day, or a part of it after a day ("Monday morning")
@@ -324,6 +326,31 @@ fn bare_day_subjects(tokens: &mut [Token]) {
         tokens[n].head = verb;
         tokens[n].deprel = "nsubj".into();
         tokens[d].deprel = "obl:tmod".into();
+    }
+}
+
+/// A repair of the parse's labels: a passive subject (`nsubj:pass`) of a
+/// verb with no passive auxiliary (nor any form of "be") but another
+/// auxiliary ("The traffickers had killed several policemen", "will
+/// kill") or an object is its active
+/// subject. (The treebanks' passive subjects without an auxiliary are of
+/// headlines and absolutes, "Pastor Implicated in Abuse", "with the legs
+/// crossed", which have neither.)
+fn active_subjects(tokens: &mut [Token]) {
+    for s in 0..tokens.len() {
+        if tokens[s].deprel != "nsubj:pass" {
+            continue;
+        }
+        let verb = tokens[s].head;
+        let kids = || tokens.iter().filter(|t| t.head == verb);
+        // (a form of "be" the parse labelled otherwise still makes a
+        // passive: "have been simultaneously hanged")
+        if kids().any(|t| t.deprel == "aux:pass" || matches!(t.lemma.as_str(), "be" | "get")) {
+            continue;
+        }
+        if kids().any(|t| t.deprel == "aux" || t.deprel == "obj") {
+            tokens[s].deprel = "nsubj".into();
+        }
     }
 }
 

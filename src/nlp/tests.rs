@@ -263,6 +263,30 @@ fn a_bare_day_in_wire_copy_is_no_subject() {
     // a day that is the subject stays one
     let s = &model().analyze("Monday was quiet in the capital.")[0];
     assert_eq!(find(s, "Monday").deprel, "nsubj");
+    // read as the passive subject of the reported clause, which has its own
+    let s = &model().analyze(
+        "In a separate incident, Iranian police said Saturday they had seized more than half \
+         a ton of opium hidden in cars.",
+    )[0];
+    let said = s.tokens.iter().position(|t| t.form == "said").unwrap() + 1;
+    assert_eq!((find(s, "Saturday").deprel.as_str(), find(s, "Saturday").head), ("obl:tmod", said));
+}
+
+#[test]
+fn a_passive_subject_needs_a_passive() {
+    let subject = |text: &str, word: &str| {
+        let s = &model().analyze(text)[0];
+        find(s, word).deprel.clone()
+    };
+    // the parse reads these subjects as passive ones
+    let text = "The \"international traffickers,\" all of them Iranian, had killed or wounded \
+                several policemen in clashes with security forces, the papers said.";
+    assert_eq!(subject(text, "traffickers"), "nsubj");
+    // a form of "be" makes a passive whatever its label
+    let text = "Thirteen drug traffickers, also accused of armed robbery and murder, have been \
+                simultaneously hanged in southeastern Iran, newspapers reported Saturday.";
+    assert_eq!(subject(text, "traffickers"), "nsubj:pass");
+    assert_eq!(subject("Seven people were killed on Monday.", "people"), "nsubj:pass");
 }
 
 #[test]
