@@ -105,6 +105,25 @@ fn document_date(doc: &Document) -> Option<DateInfo> {
     ))
 }
 
+/// Whether the lexicon's participant `found` holds the parse's `parsed`
+/// whole and goes on within a word or only with nouns and names (no day
+/// or month; `noun` tells a word of the sentence the parse reads as a
+/// noun): "A.B.Voss" for "Voss", "Mellon Financial" for "Mellon",
+/// "Moody's Investors Service" for "Moody", "security block" for
+/// "security"; not "Yucheng was quoted as" for "Yucheng", nor "reporters
+/// Friday" for "reporters".
+fn more_of_the_name(found: &str, parsed: &str, noun: &dyn Fn(&str) -> bool) -> bool {
+    let name = |w: &str| {
+        !crate::language::ENGLISH.calendar_names.contains(&w.to_lowercase().as_str())
+            && (w.starts_with(char::is_uppercase) || noun(w))
+    };
+    found.len() > parsed.len()
+        && found.find(parsed).is_some_and(|at| {
+            let rest = &found[at + parsed.len()..];
+            !rest.starts_with(char::is_whitespace) || rest.split_whitespace().all(name)
+        })
+}
+
 /// A participant's part in a happening.
 enum Role {
     /// Who did it.
@@ -252,10 +271,12 @@ pub(super) fn mentions(
             Detail::All => before[si].as_deref(),
         };
         let (actor, target) = t.roles(w, prior);
-        // the parse's participant, unless the lexicon's holds it whole
-        // ("A.B.Voss" where the parse has "Voss")
+        // the parse's participant, unless the lexicon's holds more of its name
+        let noun = |w: &str| {
+            s.tokens.iter().any(|t| t.form == w && matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+        };
         let pick = |parsed: Option<String>, found: Option<String>| match (parsed, found) {
-            (Some(p), Some(f)) if f.contains(&p) && f.len() > p.len() => Some(f),
+            (Some(p), Some(f)) if more_of_the_name(&f, &p, &noun) => Some(f),
             (p, f) => p.or(f),
         };
         // (a passive only with its auxiliary written: a participle on a
@@ -833,6 +854,22 @@ mod tests {
             same_phrase("an agreement", "agreement") && same_phrase("The MONARCHY", "the monarchy")
         );
         assert!(!same_phrase("Japan", "abductions of Japanese nationals") && !same_phrase("", "x"));
+        let noun = |w: &str| matches!(w, "block" | "reporters");
+        for (found, parsed) in [
+            ("A.B.Voss", "Voss"),
+            ("Mellon Financial", "Mellon"),
+            ("Moody's Investors Service", "Moody"),
+            ("the security block", "the security"),
+        ] {
+            assert!(more_of_the_name(found, parsed, &noun), "{found}");
+        }
+        for (found, parsed) in [
+            ("Yucheng was quoted as", "Yucheng"),
+            ("reporters Friday", "reporters"),
+            ("Voss", "Voss"),
+        ] {
+            assert!(!more_of_the_name(found, parsed, &noun), "{found}");
+        }
     }
 
     #[test]
