@@ -41,6 +41,10 @@ pub struct Language {
     pub auxiliaries: &'static [&'static str],
     /// Modal verbs before a trigger: what it reports may not have happened.
     pub modals: &'static [&'static str],
+    /// The auxiliary verbs (a closed class): a participant ends before one.
+    pub auxiliary_verbs: &'static [&'static str],
+    /// Adverbs of place and time a participant never ends on ("here").
+    pub trailing_adverbs: &'static [&'static str],
     /// The ending of a verb's gerund and present participle ("declaring"):
     /// a trigger with it tells its event as a nominal, not as a clause.
     pub gerund_ending: &'static str,
@@ -151,6 +155,8 @@ impl Language {
             ("boundary_words", self.boundary_words),
             ("auxiliaries", self.auxiliaries),
             ("modals", self.modals),
+            ("auxiliary_verbs", self.auxiliary_verbs),
+            ("trailing_adverbs", self.trailing_adverbs),
             ("negations", self.negations),
             ("opinion_starts", self.opinion_starts),
             ("pronouns", self.pronouns),
@@ -495,6 +501,11 @@ pub static ENGLISH: Language = Language {
         "reported",
     ],
     gerund_ending: "ing",
+    auxiliary_verbs: &[
+        "has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "did", "does",
+        "do", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "cannot",
+    ],
+    trailing_adverbs: &["here", "there", "earlier", "further", "now", "still", "instead"],
     modals: &[
         "will",
         "would",

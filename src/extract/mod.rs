@@ -314,7 +314,47 @@ pub fn extract_recognized(
         copies.iter().map(|m| (m.start, m.end)).chain(repeated).collect();
     let learned = learned::mentions(doc, body, &timexes, &ranges, &mut mentions, &copies, detail);
     mentions.extend(learned);
+    for m in &mut mentions {
+        m.actor = m.actor.take().and_then(tidy_participant);
+        m.target = m.target.take().and_then(tidy_participant);
+    }
     mentions
+}
+
+/// A participant as a noun phrase: the words before a verb or after it
+/// that the event lexicon takes for one may run on into the clause ("Lu
+/// Yucheng was quoted as", "it was", "the hanging of", "had earlier").
+/// A phrase that ends on a word no noun phrase ends on (a preposition,
+/// an article, an auxiliary, a modal, an adverb of the kind read past
+/// between a subject and its verb, "here") is cut before its first
+/// auxiliary or modal, else before that run of words; `None` when
+/// nothing is left.
+fn tidy_participant(p: String) -> Option<String> {
+    // (written in lower case: "Theresa May" ends on a name)
+    let verbish = |w: &str| ENGLISH.auxiliary_verbs.contains(&w);
+    let dangling = |w: &str| {
+        [
+            ENGLISH.title_dangling,
+            ENGLISH.auxiliaries,
+            ENGLISH.auxiliary_verbs,
+            ENGLISH.trailing_adverbs,
+        ]
+        .iter()
+        .any(|list| list.contains(&w))
+    };
+    // the words with where each ends in `p`
+    let words: Vec<(&str, usize)> = p
+        .split_whitespace()
+        .map(|w| (w, w.as_ptr() as usize - p.as_ptr() as usize + w.len()))
+        .collect();
+    if !words.last().is_some_and(|(w, _)| dangling(w)) {
+        return Some(p);
+    }
+    let mut keep = words.iter().position(|(w, _)| verbish(w)).unwrap_or(words.len());
+    while keep > 0 && dangling(words[keep - 1].0) {
+        keep -= 1;
+    }
+    (keep > 0).then(|| p[..words[keep - 1].1].to_string())
 }
 
 /// What a pasted copy of the quote at `start..end` of `body` repeats: the

@@ -619,3 +619,23 @@ fn hearsay_is_nobody_s_statement() {
     assert_eq!(said.len(), 1, "{ms:#?}");
     assert!(said[0].quote.contains("governor"), "{ms:#?}");
 }
+
+#[test]
+fn a_participant_ends_as_a_noun_phrase_does() {
+    let tidy = |p: &str| tidy_participant(p.to_string());
+    // cut before its first auxiliary or modal, else before the run of
+    // words no noun phrase ends on
+    assert_eq!(tidy("Lu Yucheng was quoted as").as_deref(), Some("Lu Yucheng"));
+    assert_eq!(tidy("his country would").as_deref(), Some("his country"));
+    assert_eq!(tidy("the hanging of").as_deref(), Some("the hanging"));
+    assert_eq!(tidy("the Bangkok Post as").as_deref(), Some("the Bangkok Post"));
+    assert_eq!(tidy("a HAMAS delegation here").as_deref(), Some("a HAMAS delegation"));
+    assert_eq!(tidy("here"), None);
+    assert_eq!(tidy("had earlier"), None);
+    assert_eq!(tidy("the"), None);
+    assert_eq!(tidy("Prime Minister Theresa May").as_deref(), Some("Prime Minister Theresa May"));
+    // a phrase that ends well is kept whole, whatever it holds
+    for p in ["Bank of America", "the plan", "his decision", "Moody's", "what was left of it"] {
+        assert_eq!(tidy(p).as_deref(), Some(p));
+    }
+}
