@@ -836,6 +836,17 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_name_is_no_he() {
+        let ms = all(
+            "Minister Ivo Marenko opened the bridge on Monday. Democrats won the vote in the \
+             capital on Tuesday. He said the talks had failed.",
+            Some("2022-01-10"),
+        );
+        let said = ms.iter().find(|m| m.trigger == "said").unwrap_or_else(|| panic!("{ms:#?}"));
+        assert_eq!(said.actor.as_deref(), Some("Ivo Marenko"), "{ms:#?}");
+    }
+
+    #[test]
     fn one_phrase_is_never_both_doer_and_undergoer() {
         let ms = all(
             "The monarchy was toppled in 1952. Seven people were killed on Monday. \

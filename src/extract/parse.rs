@@ -532,10 +532,12 @@ impl<'a> Tree<'a> {
                 if self.timed(k) {
                     return None;
                 }
-                // so do a common noun and a pronoun ("The company said that
-                // Smith ...", "He said that Smith ..."), unless a name
-                // follows the noun ("Apple CEO Steve Jobs unveiled")
-                if self.s.tokens[k].upos != "PROPN" {
+                // so do a common noun, a pronoun and a plural name ("The
+                // company said that Smith ...", "He said that Smith ...",
+                // "Islamists said": no "he"), unless a name follows the
+                // noun ("Apple CEO Steve Jobs unveiled")
+                let t = &self.s.tokens[k];
+                if t.upos != "PROPN" || t.feats.contains("Number=Plur") {
                     return self.name_after(k);
                 }
                 return Some(k);
