@@ -836,6 +836,18 @@ mod tests {
     }
 
     #[test]
+    fn a_time_read_as_a_second_subject_is_none() {
+        let ms = all(
+            "OPEC's decision to cut output by 500,000 barrels per day (bpd) from February \
+             showed the oil cartel's resolve to maintain crude prices at 60 dollars and above, \
+             dealers said.",
+            Some("2006-12-15"),
+        );
+        let showed = ms.iter().find(|m| m.trigger == "showed").unwrap_or_else(|| panic!("{ms:#?}"));
+        assert_eq!(showed.actor.as_deref(), Some("OPEC's decision"), "{ms:#?}");
+    }
+
+    #[test]
     fn a_plural_name_is_no_he() {
         let ms = all(
             "Minister Ivo Marenko opened the bridge on Monday. Democrats won the vote in the \

@@ -658,12 +658,16 @@ impl<'a> Tree<'a> {
             let agent = phrase(self.marked(i, &["obl", "obl:agent"], &["by"]));
             return (agent, self.participant(p, before).or(object));
         }
-        // two subjects ("The former chief ... Tom Reyes resigned"): the name
+        // two subjects ("The former chief ... Tom Reyes resigned"): the name,
+        // and never a time ("In September, Baghdad said")
         let subject = self.kids[subject_of]
             .iter()
             .copied()
             .filter(|&k| self.s.tokens[k].deprel == "nsubj" || self.counted(k))
-            .max_by_key(|&k| (self.s.tokens[k].upos == "PROPN", self.s.tokens[k].upos != "PRON"));
+            .max_by_key(|&k| {
+                let t = &self.s.tokens[k];
+                (!self.is_time(k), t.upos == "PROPN", t.upos != "PRON")
+            });
         (phrase(subject), object)
     }
 
