@@ -343,10 +343,12 @@ fn tidy_participant(p: String) -> Option<String> {
         .any(|list| list.contains(&w))
     };
     // the words with where each ends in `p`
-    let words: Vec<(&str, usize)> = p
-        .split_whitespace()
-        .map(|w| (w, w.as_ptr() as usize - p.as_ptr() as usize + w.len()))
-        .collect();
+    let mut words: Vec<(&str, usize)> = Vec::new();
+    let mut at = 0;
+    for w in p.split_whitespace() {
+        at += p[at..].find(w).unwrap_or(0) + w.len();
+        words.push((w, at));
+    }
     if !words.last().is_some_and(|(w, _)| dangling(w)) {
         return Some(p);
     }

@@ -639,3 +639,32 @@ fn a_participant_ends_as_a_noun_phrase_does() {
         assert_eq!(tidy(p).as_deref(), Some(p));
     }
 }
+
+#[test]
+fn a_tidied_participant_is_a_prefix_that_ends_well() {
+    // any words, with the ones a participant never ends on among them
+    fn prop(picks: Vec<(u8, bool)>) -> bool {
+        let words = [
+            "the", "Bank", "of", "was", "quoted", "as", "here", "May", "may", "rebels", "’s",
+            "État", "would", "earlier", "for",
+        ];
+        let p: String = picks
+            .iter()
+            .map(|&(k, tab)| {
+                format!("{}{}", words[usize::from(k) % words.len()], if tab { "\t" } else { " " })
+            })
+            .collect();
+        match tidy_participant(p.clone()) {
+            None => true,
+            Some(t) => {
+                let last = t.split_whitespace().last().unwrap_or("");
+                p.starts_with(&t)
+                    && !t.is_empty()
+                    && (t == p
+                        || !ENGLISH.title_dangling.contains(&last)
+                            && !ENGLISH.auxiliary_verbs.contains(&last))
+            }
+        }
+    }
+    quickcheck::QuickCheck::new().tests(500).quickcheck(prop as fn(Vec<(u8, bool)>) -> bool);
+}
