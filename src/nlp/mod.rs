@@ -200,6 +200,7 @@ impl Model {
         quoted_name_subjects(&mut tokens);
         relative_clause_subjects(&mut tokens);
         inverted_speakers(&mut tokens);
+        speakers_before_saying(&mut tokens);
         relative_clause_roots(&mut tokens);
         active_subjects(&mut tokens);
         Sentence { start: 0, end: 0, tokens, multiword: Vec::new() }
@@ -466,6 +467,64 @@ fn relative_clause_subjects(tokens: &mut [Token]) {
     }
 }
 
+/// Whether the verb `v` (a word index) follows a clause of its own (what
+/// was said) and has no subject.
+fn said_without_subject(tokens: &[Token], v: usize) -> bool {
+    let said_before = tokens[..v]
+        .iter()
+        .any(|t| t.head == v + 1 && matches!(t.deprel.as_str(), "ccomp" | "parataxis"));
+    let subject = tokens.iter().any(|t| {
+        t.head == v + 1
+            && (t.deprel.starts_with("nsubj")
+                || t.deprel.starts_with("csubj")
+                || t.deprel == "expl")
+    });
+    said_before && !subject
+}
+
+/// A repair of the parse: the speaker right before a saying verb that
+/// follows what was said ("..., officials said.", "..., the president's
+/// press adviser said Monday") read as a conjunct, apposition or object of
+/// a word of the reported clause. The verb has a clause before it and no
+/// subject; the noun phrase between the last comma or quotation mark and
+/// the verb, whose words all hang on one of them, is made its subject.
+fn speakers_before_saying(tokens: &mut [Token]) {
+    for v in 1..tokens.len() {
+        let verb = &tokens[v];
+        if verb.upos != "VERB"
+            || !crate::language::ENGLISH.quotative_verbs.contains(&verb.lemma.as_str())
+        {
+            continue;
+        }
+        if !said_without_subject(tokens, v) {
+            continue;
+        }
+        let Some(mark) = tokens[..v]
+            .iter()
+            .rposition(|t| matches!(t.form.as_str(), "," | "\"" | "\u{201d}" | "''"))
+        else {
+            continue;
+        };
+        // the phrase's words, and its head: the one whose head is outside
+        let (a, b) = (mark + 1, v);
+        if a >= b || b - a > 8 {
+            continue;
+        }
+        let outside: Vec<usize> = (a..b)
+            .filter(|&k| {
+                let h = tokens[k].head;
+                h == 0 || h - 1 < a || h > b
+            })
+            .collect();
+        let [n] = outside[..] else { continue };
+        if !matches!(tokens[n].upos.as_str(), "NOUN" | "PROPN" | "PRON") || governs(tokens, n, v) {
+            continue;
+        }
+        tokens[n].head = v + 1;
+        tokens[n].deprel = "nsubj".into();
+    }
+}
+
 /// A repair of the parse: the speaker right after a saying verb that
 /// follows what was said ("'It feels great,' said Spicer at Heathrow
 /// airport", "..., said the Media Indonesia daily") read as the subject of
@@ -476,16 +535,7 @@ fn inverted_speakers(tokens: &mut [Token]) {
         if tokens[v].upos != "VERB" {
             continue;
         }
-        let said_before = tokens[..v]
-            .iter()
-            .any(|t| t.head == v + 1 && matches!(t.deprel.as_str(), "ccomp" | "parataxis"));
-        let subject = tokens.iter().any(|t| {
-            t.head == v + 1
-                && (t.deprel.starts_with("nsubj")
-                    || t.deprel.starts_with("csubj")
-                    || t.deprel == "expl")
-        });
-        if !said_before || subject {
+        if !said_without_subject(tokens, v) {
             continue;
         }
         // the head of the noun phrase that starts right after the verb

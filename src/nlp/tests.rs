@@ -421,3 +421,22 @@ fn assert_soup_parses_to_trees(words: &str, seed: u64) {
 fn said_of(s: &Sentence) -> usize {
     s.tokens.iter().position(|t| t.form == "said").unwrap() + 1
 }
+
+#[test]
+fn the_speaker_before_a_saying_after_what_was_said_is_its_subject() {
+    // the parse hangs "officials" on "troubles" as a conjunct
+    let s = &model().analyze(
+        "Committees of senior monks, Islamic elders and government authorities have been \
+         formed to head off further troubles, officials said.",
+    )[0];
+    let officials = find(s, "officials");
+    assert_eq!((officials.head, officials.deprel.as_str()), (said_of(s), "nsubj"), "{s:?}");
+    // a speaker the parse already has stays
+    let s = &model().analyze("\"We will win,\" he said on Monday.")[0];
+    assert_eq!(find(s, "he").deprel, "nsubj");
+    assert_soup_parses_to_trees(
+        "officials said , dealers and analysts added the report noted \" troubles were \
+         formed to head off further . Smith",
+        23,
+    );
+}
