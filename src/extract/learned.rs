@@ -848,6 +848,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_an_office_is_written_with_a_capital() {
+        let ms = all(
+            "The IMF is to continue providing financial support to Russia despite disappointment \
+             with the country's economic performance in 1996, IMF director general Michel \
+             Camdessus said here on Wednesday.",
+            Some("1997-04-09"),
+        );
+        let said = ms.iter().find(|m| m.trigger == "said").unwrap_or_else(|| panic!("{ms:#?}"));
+        assert!(
+            said.title.as_deref().is_some_and(|t| t.starts_with("Michel Camdessus said")),
+            "{said:#?}"
+        );
+    }
+
+    #[test]
     fn a_plural_name_is_no_he() {
         let ms = all(
             "Minister Ivo Marenko opened the bridge on Monday. Democrats won the vote in the \

@@ -452,11 +452,19 @@ impl<'a> Tree<'a> {
     /// The name in apposition right after the common noun `k`: "CEO Steve
     /// Jobs", "the chief executive, Lena Marsh".
     pub(super) fn name_after(&self, k: usize) -> Option<usize> {
-        self.kids[k].iter().copied().find(|&c| {
-            c > k
-                && matches!(self.s.tokens[c].deprel.as_str(), "appos" | "flat")
-                && self.s.tokens[c].upos == "PROPN"
-        })
+        let names = || {
+            self.kids[k].iter().copied().filter(move |&c| {
+                let t = &self.s.tokens[c];
+                c > k && matches!(t.deprel.as_str(), "appos" | "flat") && t.upos == "PROPN"
+            })
+        };
+        // one written with a capital first: "director general Michel
+        // Camdessus" is named Michel Camdessus, though the tagger made
+        // "general" a name ("firebrand anti-US President Hugo Chavez" has
+        // only the one)
+        names()
+            .find(|&c| self.s.tokens[c].form.starts_with(char::is_uppercase))
+            .or_else(|| names().next())
     }
 
     /// The last word (not punctuation) of the subtree of `k`.
