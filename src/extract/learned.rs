@@ -709,6 +709,7 @@ fn link_conjuncts(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::tests::find;
     use crate::language::ENGLISH;
 
     fn doc(text: &str, date: Option<&str>) -> Document {
@@ -843,7 +844,7 @@ mod tests {
              dealers said.",
             Some("2006-12-15"),
         );
-        let showed = ms.iter().find(|m| m.trigger == "showed").unwrap_or_else(|| panic!("{ms:#?}"));
+        let showed = find(&ms, "showed");
         assert_eq!(showed.actor.as_deref(), Some("OPEC's decision"), "{ms:#?}");
     }
 
@@ -855,7 +856,7 @@ mod tests {
              Camdessus said here on Wednesday.",
             Some("1997-04-09"),
         );
-        let said = ms.iter().find(|m| m.trigger == "said").unwrap_or_else(|| panic!("{ms:#?}"));
+        let said = find(&ms, "said");
         assert!(
             said.title.as_deref().is_some_and(|t| t.starts_with("Michel Camdessus said")),
             "{said:#?}"
@@ -869,7 +870,7 @@ mod tests {
              capital on Tuesday. He said the talks had failed.",
             Some("2022-01-10"),
         );
-        let said = ms.iter().find(|m| m.trigger == "said").unwrap_or_else(|| panic!("{ms:#?}"));
+        let said = find(&ms, "said");
         assert_eq!(said.actor.as_deref(), Some("Ivo Marenko"), "{ms:#?}");
     }
 
@@ -881,7 +882,7 @@ mod tests {
             Some("2022-01-10"),
         );
         let roles = |trigger: &str| {
-            let m = ms.iter().find(|m| m.trigger == trigger).unwrap_or_else(|| panic!("{ms:#?}"));
+            let m = find(&ms, trigger);
             (m.actor.as_deref(), m.target.as_deref())
         };
         assert_eq!(roles("toppled"), (None, Some("The monarchy")));

@@ -22,7 +22,7 @@ fn extract_all(text: &str) -> Vec<Mention> {
     extract_with(&docs[0], Detail::All)
 }
 
-fn find<'a>(ms: &'a [Mention], trigger: &str) -> &'a Mention {
+pub(crate) fn find<'a>(ms: &'a [Mention], trigger: &str) -> &'a Mention {
     ms.iter()
         .find(|m| m.trigger == trigger)
         .unwrap_or_else(|| panic!("no mention of {trigger}: {ms:#?}"))
