@@ -44,6 +44,12 @@ const VERBS: &[(&str, &[&str], &str, EventType, u8)] = &[
     ("march", &[], "protest", Protest, 1),
     ("strike", &["struck"], "protest", Protest, 1),
     ("spark", &[], "unrest_start", Protest, 2),
+    // phrasal: they start unrest only with it as their object
+    ("trigger", &[], "cause_unrest", Protest, 2),
+    ("ignite", &[], "cause_unrest", Protest, 2),
+    ("provoke", &[], "cause_unrest", Protest, 2),
+    ("catalyze", &[], "cause_unrest", Protest, 2),
+    ("catalyse", &[], "cause_unrest", Protest, 2),
     ("erupt", &[], "unrest_start", Protest, 1),
     ("break", &["broke", "broken"], "unrest_start", Protest, 0),
     ("spiral", &["spiralled", "spiralling"], "escalate", Protest, 3),
@@ -244,19 +250,20 @@ static LEXICON: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
         );
     }
     for &(lemma, irregular, action, event_type, weight) in VERBS {
-        let phrasal = matches!(
-            lemma,
-            "take"
-                | "leave"
-                | "break"
-                | "ask"
-                | "call"
-                | "send"
-                | "open"
-                | "declare"
-                | "impose"
-                | "set"
-        );
+        let phrasal = action == "cause_unrest"
+            || matches!(
+                lemma,
+                "take"
+                    | "leave"
+                    | "break"
+                    | "ask"
+                    | "call"
+                    | "send"
+                    | "open"
+                    | "declare"
+                    | "impose"
+                    | "set"
+            );
         let e = Entry { action, event_type, noun: false, weight, phrasal, present: false };
         let forms = inflections(lemma);
         // the lemma and its -s form are present tense; an irregular past
@@ -331,6 +338,13 @@ pub fn phrase_action(lemma_action: &str, after: &str) -> Option<(&'static str, E
         "unrest_start" => {
             (a.starts_with("out") || a.starts_with("down")).then_some(("unrest_start", Protest))
         }
+        // "triggered mass protests", "provoked a wave of riots"; not
+        // "triggered outrage", "provoked a slide in the share price"
+        "cause_unrest" => a
+            .split_whitespace()
+            .take(6)
+            .any(|w| UNREST.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .then_some(("unrest_start", Protest)),
         "request_help" => {
             // "asked X to send", "asked for help"; not "asked him whether"
             let words: Vec<&str> = a.split_whitespace().take(5).collect();
@@ -1193,6 +1207,17 @@ mod tests {
         assert!(phrase_action("deploy", "a letter").is_none());
         assert_eq!(phrase_action("declare", "a state of emergency").unwrap().0, "emergency_rule");
         assert_eq!(phrase_action("impose", "a curfew in the capital").unwrap().0, "emergency_rule");
+        // a verb of causing starts unrest only when unrest is what it caused
+        assert_eq!(
+            phrase_action("cause_unrest", "nationwide demonstrations").unwrap().0,
+            "unrest_start"
+        );
+        assert_eq!(
+            phrase_action("cause_unrest", "a wave of serious riots").unwrap().0,
+            "unrest_start"
+        );
+        assert!(phrase_action("cause_unrest", "outrage among locals").is_none());
+        assert!(phrase_action("cause_unrest", "the automatic protection system").is_none());
     }
 
     #[test]

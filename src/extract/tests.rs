@@ -667,3 +667,17 @@ fn a_tidied_participant_is_a_prefix_that_ends_well() {
     }
     quickcheck::QuickCheck::new().tests(500).quickcheck(prop as fn(Vec<(u8, bool)>) -> bool);
 }
+
+#[test]
+fn a_verb_of_causing_starts_unrest_only_when_unrest_is_its_object() {
+    let text = "---\ntitle: Kyiv\ndate: 2000-11-30\n---\n\
+The death of the journalist triggered nationwide demonstrations on Tuesday.\n\
+The verdict on Wednesday triggered outrage among his colleagues.";
+    let ms = extract_one(text);
+    let started: Vec<&str> =
+        ms.iter().filter(|m| m.action == "unrest_start").map(|m| m.quote.as_str()).collect();
+    assert_eq!(started.len(), 1, "{ms:#?}");
+    assert!(started[0].contains("nationwide demonstrations"), "{started:?}");
+    let d = find(&ms, "triggered").date.as_ref().expect("dated by its clause");
+    assert_eq!(d.earliest(), "2000-11-28");
+}
