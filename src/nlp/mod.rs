@@ -196,6 +196,7 @@ impl Model {
                 }
             })
             .collect::<Vec<_>>();
+        nouns_read_as_verbs(&mut tokens);
         bare_day_subjects(&mut tokens);
         quoted_name_subjects(&mut tokens);
         relative_clause_subjects(&mut tokens);
@@ -327,6 +328,120 @@ fn bare_day_subjects(tokens: &mut [Token]) {
         tokens[n].head = verb;
         tokens[n].deprel = "nsubj".into();
         tokens[d].deprel = "obl:tmod".into();
+    }
+}
+
+/// A repair of the tags and the parse: a noun before a noun read as a
+/// bare verb ("Share prices rose", "protest actions against the fuel hike
+/// spiraled out of control"). A bare verb that nothing licenses (no
+/// subject, auxiliary, "to" or verb before it), followed by nouns and
+/// then, over only the words of a noun phrase, by a finite verb with no
+/// subject, is a modifier of the noun after it; that noun is the finite
+/// verb's subject. An imperative ("Add extras, however, ...") has no
+/// finite verb right after its object.
+fn nouns_read_as_verbs(tokens: &mut [Token]) {
+    const SUBJECTS: [&str; 4] = ["nsubj", "nsubj:pass", "csubj", "expl"];
+    let finite = |t: &Token| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+    for v in 0..tokens.len() {
+        // a verb joined to another ("coordinate and ensure funds were
+        // kept") shares that one's subject
+        if tokens[v].xpos != "VB" || tokens[v].deprel == "conj" {
+            continue;
+        }
+        if v > 0 && matches!(tokens[v - 1].upos.as_str(), "VERB" | "AUX" | "PART") {
+            continue;
+        }
+        let licensed = tokens.iter().any(|t| {
+            t.head == v + 1
+                && (SUBJECTS.contains(&t.deprel.as_str())
+                    || t.deprel.starts_with("aux")
+                    || t.deprel == "mark")
+        });
+        if licensed {
+            continue;
+        }
+        // the nouns after it; the last is the head of the phrase
+        let run = tokens[v + 1..].iter().take_while(|t| t.upos == "NOUN").count();
+        if run == 0 {
+            continue;
+        }
+        let n = v + run;
+        // then only a noun phrase's words, up to the finite verb
+        let Some(gap) = tokens[n + 1..].iter().take(12).position(|t| {
+            !(matches!(
+                t.upos.as_str(),
+                "ADP" | "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "ADV" | "CCONJ"
+            ) || t.xpos == "HYPH")
+        }) else {
+            continue;
+        };
+        let f = n + 1 + gap;
+        // a present "-s" with nothing of its own may be a plural noun
+        // ("help reduce project costs,")
+        let bare_s = tokens[f].xpos == "VBZ"
+            && !tokens
+                .iter()
+                .enumerate()
+                .any(|(k, t)| k != n && t.head == f + 1 && t.upos != "PUNCT");
+        if !finite(&tokens[f]) || bare_s {
+            continue;
+        }
+        // an auxiliary or copula's clause is its head's
+        let p = if matches!(tokens[f].deprel.as_str(), "aux" | "aux:pass" | "cop") {
+            match tokens[f].head {
+                0 => continue,
+                h => h - 1,
+            }
+        } else {
+            f
+        };
+        // likewise a finite verb joined to another ("insisted the team
+        // take pictures ... and prevented them")
+        if p <= n
+            || tokens[p].deprel == "conj"
+            || tokens
+                .iter()
+                .enumerate()
+                .any(|(k, t)| k != n && t.head == p + 1 && SUBJECTS.contains(&t.deprel.as_str()))
+        {
+            continue;
+        }
+        let before = tokens.to_vec();
+        let (head, deprel) = (tokens[v].head, tokens[v].deprel.clone());
+        let inside = governs(tokens, v, p);
+        let passive = tokens.iter().any(|t| t.head == p + 1 && t.deprel == "aux:pass");
+        for (k, t) in tokens.iter_mut().enumerate() {
+            if t.head != v + 1 || k == p {
+                continue;
+            }
+            if k > n && k < f {
+                // "against the fuel hike": the noun's modifier
+                t.head = n + 1;
+                if t.deprel == "obl" {
+                    t.deprel = "nmod".into();
+                }
+            } else {
+                t.head = p + 1;
+            }
+        }
+        let t = &mut tokens[v];
+        t.upos = "NOUN".into();
+        t.xpos = "NN".into();
+        t.feats = "Number=Sing".into();
+        t.lemma = t.form.to_lowercase();
+        for t in &mut tokens[v..n] {
+            t.head = n + 1;
+            t.deprel = "compound".into();
+        }
+        tokens[n].head = p + 1;
+        tokens[n].deprel = if passive { "nsubj:pass" } else { "nsubj" }.into();
+        if inside {
+            tokens[p].head = head;
+            tokens[p].deprel = deprel;
+        }
+        if !is_tree(tokens) {
+            tokens.clone_from_slice(&before);
+        }
     }
 }
 

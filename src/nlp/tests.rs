@@ -440,3 +440,39 @@ fn the_speaker_before_a_saying_after_what_was_said_is_its_subject() {
         23,
     );
 }
+
+#[test]
+fn a_noun_before_a_noun_read_as_a_bare_verb_is_its_modifier() {
+    let head_of = |s: &Sentence, form: &str| {
+        let t = find(s, form);
+        (s.tokens[t.head - 1].form.clone(), t.deprel.clone())
+    };
+    // the tagger reads "Share" as an imperative
+    let s =
+        &model().analyze("Share prices rose 1.1 percent on the Korea Stock Exchange Monday.")[0];
+    assert_tree(s);
+    assert_eq!(find(s, "Share").upos, "NOUN", "{s:?}");
+    assert_eq!(head_of(s, "Share"), ("prices".into(), "compound".into()));
+    assert_eq!(head_of(s, "prices"), ("rose".into(), "nsubj".into()));
+    assert_eq!(find(s, "rose").head, 0);
+    // over the noun's own modifiers, and in a clause told after a time
+    let s = &model().analyze(
+        "Earlier this week protest actions against the fuel hike in Kazakhstan spiraled out of control.",
+    )[0];
+    assert_tree(s);
+    assert_eq!(find(s, "protest").upos, "NOUN", "{s:?}");
+    assert_eq!(head_of(s, "actions"), ("spiraled".into(), "nsubj".into()));
+    // a verb joined to another keeps its reading: its subject is that one's
+    let s = &model().analyze(
+        "It ordered the departments to coordinate and ensure funds were kept in special accounts.",
+    )[0];
+    assert_eq!(find(s, "ensure").upos, "VERB", "{s:?}");
+    // an imperative has no finite verb right after its object
+    let s = &model().analyze("Add extras, however, and the car could cost 57,000 dollars.")[0];
+    assert_eq!(find(s, "Add").upos, "VERB", "{s:?}");
+    assert_soup_parses_to_trees(
+        "share prices rose protest actions against the fuel hike in spiraled out of control \
+         earlier this week ensure funds were kept and . Monday",
+        29,
+    );
+}
