@@ -138,6 +138,10 @@ pub struct Language {
     /// Saying verbs whose speaker may follow them after a quote ("...,
     /// added Lee"), lemmas: none takes a hearer as its object.
     pub quotative_verbs: &'static [&'static str],
+    /// The irregular verbs, each "lemma past participle" ("take took
+    /// taken"): what [`Language::past`] and [`Language::participle`] do
+    /// not make by rule.
+    pub irregular_verbs: &'static [&'static str],
 }
 
 impl Language {
@@ -191,7 +195,33 @@ impl Language {
             ("connectives", self.connectives),
             ("subject_stop", self.subject_stop),
             ("alternatives", self.alternatives),
+            ("irregular_verbs", self.irregular_verbs),
         ]
+    }
+
+    /// The simple past of a verb, from its lemma and a form of it (the
+    /// form shows a doubled consonant: "banning" -> "banned"): "took",
+    /// "declared", "stormed", "denied".
+    #[must_use]
+    pub fn past(&self, lemma: &str, form: &str) -> String {
+        self.irregular(lemma)
+            .map_or_else(|| regular_past(lemma, form), |(past, _)| past.to_string())
+    }
+
+    /// The past participle: "taken", "declared", "banned".
+    #[must_use]
+    pub fn participle(&self, lemma: &str, form: &str) -> String {
+        self.irregular(lemma)
+            .map_or_else(|| regular_past(lemma, form), |(_, part)| part.to_string())
+    }
+
+    fn irregular(&self, lemma: &str) -> Option<(&'static str, &'static str)> {
+        let lemma = lemma.to_lowercase();
+        self.irregular_verbs.iter().find_map(|e| {
+            let mut w = e.split(' ');
+            (w.next() == Some(lemma.as_str()))
+                .then(|| (w.next().unwrap_or(e), w.next().unwrap_or(e)))
+        })
     }
 
     /// Whether `w` (lower case) is a title before a name: one of the
@@ -241,6 +271,41 @@ impl Language {
     #[must_use]
     pub fn cues_count(&self, prev: &str) -> bool {
         self.count_cues.contains(&prev) || self.currency_codes.contains(&prev)
+    }
+}
+
+/// The "-ed" form of a regular verb. A form in "-ing" or "-ed" shows the
+/// stem as the verb spells it before an ending ("bann-ing", "stopp-ed");
+/// else the lemma's own rules apply ("declare" -> "declared", "deny" ->
+/// "denied").
+fn regular_past(lemma: &str, form: &str) -> String {
+    let lemma = lemma.to_lowercase();
+    let form = form.to_lowercase();
+    let stem = form.strip_suffix("ing").or_else(|| form.strip_suffix("ed"));
+    match stem {
+        // a doubled consonant the lemma does not write: "banning", "stopped"
+        Some(s)
+            if s.len() == lemma.len() + 1
+                && s.starts_with(lemma.as_str())
+                && s.ends_with(&lemma[lemma.len() - 1..]) =>
+        {
+            format!("{s}ed")
+        }
+        _ => regular_from_lemma(&lemma),
+    }
+}
+
+/// "declare" -> "declared", "deny" -> "denied", "play" -> "played",
+/// "storm" -> "stormed".
+fn regular_from_lemma(lemma: &str) -> String {
+    if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else if let Some(stem) =
+        lemma.strip_suffix('y').filter(|s| !s.is_empty() && !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        format!("{stem}ied")
+    } else {
+        format!("{lemma}ed")
     }
 }
 
@@ -1008,6 +1073,157 @@ pub static ENGLISH: Language = Language {
         "concede",
         "quip",
     ],
+    irregular_verbs: &[
+        "arise arose arisen",
+        "awake awoke awoken",
+        "bear bore borne",
+        "beat beat beaten",
+        "become became become",
+        "begin began begun",
+        "bend bent bent",
+        "bet bet bet",
+        "bid bid bid",
+        "bind bound bound",
+        "bite bit bitten",
+        "bleed bled bled",
+        "blow blew blown",
+        "break broke broken",
+        "breed bred bred",
+        "bring brought brought",
+        "broadcast broadcast broadcast",
+        "build built built",
+        "burst burst burst",
+        "buy bought bought",
+        "cast cast cast",
+        "catch caught caught",
+        "choose chose chosen",
+        "cling clung clung",
+        "come came come",
+        "cost cost cost",
+        "creep crept crept",
+        "cut cut cut",
+        "deal dealt dealt",
+        "dig dug dug",
+        "do did done",
+        "draw drew drawn",
+        "drink drank drunk",
+        "drive drove driven",
+        "eat ate eaten",
+        "fall fell fallen",
+        "feed fed fed",
+        "feel felt felt",
+        "fight fought fought",
+        "find found found",
+        "flee fled fled",
+        "fling flung flung",
+        "fly flew flown",
+        "forbid forbade forbidden",
+        "forecast forecast forecast",
+        "foresee foresaw foreseen",
+        "forget forgot forgotten",
+        "forgive forgave forgiven",
+        "freeze froze frozen",
+        "get got got",
+        "give gave given",
+        "go went gone",
+        "grind ground ground",
+        "grow grew grown",
+        "hang hung hung",
+        "have had had",
+        "hear heard heard",
+        "hide hid hidden",
+        "hit hit hit",
+        "hold held held",
+        "hurt hurt hurt",
+        "keep kept kept",
+        "kneel knelt knelt",
+        "know knew known",
+        "lay laid laid",
+        "lead led led",
+        "leave left left",
+        "lend lent lent",
+        "let let let",
+        "light lit lit",
+        "lose lost lost",
+        "make made made",
+        "mean meant meant",
+        "meet met met",
+        "mislead misled misled",
+        "mistake mistook mistaken",
+        "offset offset offset",
+        "overcome overcame overcome",
+        "override overrode overridden",
+        "overrun overran overrun",
+        "oversee oversaw overseen",
+        "overtake overtook overtaken",
+        "overthrow overthrew overthrown",
+        "pay paid paid",
+        "put put put",
+        "quit quit quit",
+        "read read read",
+        "rebuild rebuilt rebuilt",
+        "rid rid rid",
+        "ride rode ridden",
+        "ring rang rung",
+        "rise rose risen",
+        "run ran run",
+        "say said said",
+        "see saw seen",
+        "seek sought sought",
+        "sell sold sold",
+        "send sent sent",
+        "set set set",
+        "shake shook shaken",
+        "shed shed shed",
+        "shoot shot shot",
+        "show showed shown",
+        "shrink shrank shrunk",
+        "shut shut shut",
+        "sing sang sung",
+        "sink sank sunk",
+        "sit sat sat",
+        "slay slew slain",
+        "sleep slept slept",
+        "slide slid slid",
+        "speak spoke spoken",
+        "speed sped sped",
+        "spend spent spent",
+        "spin spun spun",
+        "split split split",
+        "spread spread spread",
+        "spring sprang sprung",
+        "stand stood stood",
+        "steal stole stolen",
+        "stick stuck stuck",
+        "sting stung stung",
+        "strike struck struck",
+        "swear swore sworn",
+        "sweep swept swept",
+        "swim swam swum",
+        "swing swung swung",
+        "take took taken",
+        "teach taught taught",
+        "tear tore torn",
+        "tell told told",
+        "think thought thought",
+        "throw threw thrown",
+        "thrust thrust thrust",
+        "undergo underwent undergone",
+        "understand understood understood",
+        "undertake undertook undertaken",
+        "undo undid undone",
+        "uphold upheld upheld",
+        "upset upset upset",
+        "wake woke woken",
+        "wear wore worn",
+        "weep wept wept",
+        "win won won",
+        "wind wound wound",
+        "withdraw withdrew withdrawn",
+        "withhold withheld withheld",
+        "withstand withstood withstood",
+        "write wrote written",
+    ],
     countries: &[
         "afghanistan",
         "albania",
@@ -1234,6 +1450,33 @@ pub static ENGLISH: Language = Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verb_has_its_past_tense_and_participle() {
+        let l = &ENGLISH;
+        // a doubled consonant as the gerund spells it, a silent "e", "-y";
+        // then the irregular ones
+        for (lemma, form, past) in [
+            ("ban", "banning", "banned"),
+            ("stop", "stopped", "stopped"),
+            ("visit", "visiting", "visited"),
+            ("declare", "declaring", "declared"),
+            ("agree", "agreeing", "agreed"),
+            ("die", "dying", "died"),
+            ("deny", "denying", "denied"),
+            ("play", "playing", "played"),
+            ("storm", "storming", "stormed"),
+            ("take", "taking", "took"),
+            ("Seek", "seeking", "sought"),
+        ] {
+            assert_eq!(l.past(lemma, form), past);
+        }
+        assert_eq!(l.participle("take", "taking"), "taken");
+        assert_eq!(l.participle("withdraw", "withdrawing"), "withdrawn");
+        for e in l.irregular_verbs {
+            assert_eq!(e.split(' ').count(), 3, "{e}: lemma, past, participle");
+        }
+    }
 
     #[test]
     fn every_table_is_lower_case_without_repeats() {

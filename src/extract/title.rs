@@ -300,6 +300,59 @@ impl Tree<'_> {
         }
     }
 
+    /// How the verb at `i` is written when no auxiliary carries its tense:
+    /// a gerund ("banning", "people protesting"), which a title tells in
+    /// the past tense.
+    fn untensed(&self, i: usize) -> Option<Untensed> {
+        let t = &self.s.tokens[i];
+        if t.upos != "VERB"
+            || self.kids[i].iter().any(|&c| {
+                matches!(self.s.tokens[c].deprel.as_str(), "aux" | "aux:pass" | "cop" | "mark")
+            })
+        {
+            return None;
+        }
+        // a gerund with a determiner or possessive is a noun ("a special
+        // ministers meeting", "Monday's ruling")
+        let nominal = self.kids[i]
+            .iter()
+            .any(|&c| matches!(self.s.tokens[c].deprel.as_str(), "det" | "nmod:poss" | "amod"))
+            || i > 0 && self.s.tokens[i - 1].upos == "DET";
+        (t.xpos == "VBG" && !nominal).then_some(Untensed::Gerund)
+    }
+
+    /// "were" for a plural phrase headed at `k` ("2,000 protesters",
+    /// "they"), else "was".
+    fn be_past(&self, k: Option<usize>) -> &'static str {
+        let plural = k.is_some_and(|k| {
+            self.s.tokens[k].feats.contains("Number=Plur")
+                || self.kids[k].iter().any(|&c| {
+                    let n = &self.s.tokens[c];
+                    n.deprel == "nummod" && !matches!(n.form.to_lowercase().as_str(), "one" | "1")
+                })
+        });
+        if plural {
+            "were"
+        } else {
+            "was"
+        }
+    }
+
+    /// The verb `v` of a title told in the past tense, its words after it
+    /// as `rest` tells them ("protesting against the government" ->
+    /// "protested against the government"); `rest` as it is when `v` has
+    /// an auxiliary of its own.
+    fn in_past(&self, v: usize, rest: String) -> String {
+        let t = &self.s.tokens[v];
+        match self.untensed(v) {
+            Some(Untensed::Gerund) => match rest.strip_prefix(t.form.as_str()) {
+                Some(after) => format!("{}{after}", ENGLISH.past(&t.lemma, &t.form)),
+                None => rest,
+            },
+            _ => rest,
+        }
+    }
+
     /// The verb group of `i` for a title: its particle, its negation-free
     /// auxiliaries where they carry meaning ("has taken", "are
     /// protesting"), none for a passive or a regular perfect ("was
@@ -411,7 +464,11 @@ impl Tree<'_> {
             });
             if let (Some(v), true) = (next, depth < 2) {
                 let np = self.np(i, 36);
-                return self.compose(v, before, depth + 1).map(|rest| format!("{np} {rest}"));
+                return self.compose(v, before, depth + 1).map(|rest| {
+                    // "people protesting" -> "people protested"
+                    let rest = if depth == 0 { self.in_past(v, rest) } else { rest };
+                    format!("{np} {rest}")
+                });
             }
             let np = self.np(i, TITLE_MAX);
             return (np.split_whitespace().count() > 1).then_some(np);
@@ -470,10 +527,35 @@ impl Tree<'_> {
             return None;
         }
         let verb = self.verb_group(i, depth > 0);
-        let mut title = match &subject {
-            Some(s) => format!("{s} {verb}"),
-            None => verb.clone(),
+        // the title's own verb in the past tense: "Moscow demonstrated its
+        // ability", "Several citizens were injured"; with no subject, a
+        // gerund's object is what it happened to: "Banning the export of
+        // food" -> "The export of food was banned"
+        let passive_object = self
+            .object(i)
+            .filter(|&o| !self.is_time(o) && self.child(i, "ccomp").is_none())
+            .filter(|_| {
+                depth == 0 && subject.is_none() && self.untensed(i) == Some(Untensed::Gerund)
+            })
+            // what a saying verb takes is what was said, not what it was
+            // done to ("adding Hadep denounces such actions")
+            .filter(|_| !super::lexicon::is_saying(&t.form))
+            .map(|o| (o, self.np(o, 48)))
+            .filter(|(_, np)| !np.is_empty());
+        let verb = match &passive_object {
+            Some((o, _)) => {
+                format!("{} {}", self.be_past(Some(*o)), ENGLISH.participle(&t.lemma, &t.form))
+                    + &verb[t.form.len().min(verb.len())..]
+            }
+            None if depth == 0 && subject.is_some() => self.in_past(i, verb),
+            None => verb,
         };
+        let mut title = match (&subject, &passive_object) {
+            (Some(s), _) => format!("{s} {verb}"),
+            (None, Some((_, np))) => format!("{np} {verb}"),
+            (None, None) => verb.clone(),
+        };
+        let subject = subject.or_else(|| passive_object.as_ref().map(|(_, np)| np.clone()));
         let room = |title: &str| budget.saturating_sub(title.chars().count() + 1);
         let mut complement = false;
         // the last word of the sentence the title has told so far
@@ -561,7 +643,10 @@ impl Tree<'_> {
                 told = told.max(last_word(c));
             }
         }
-        if !complement {
+        if passive_object.is_some() {
+            complement = true;
+            told = told.max(passive_object.as_ref().map_or(i, |&(o, _)| last_word(o)));
+        } else if !complement {
             let object = self.object(i).or_else(|| self.child(i, "iobj"));
             // a reported clause whose object needs its infinitive is cut
             // short without it: "said they had shown their willingness"
@@ -580,7 +665,16 @@ impl Tree<'_> {
                     && self.object(c).is_some()
             });
             let (object, joined) = match shared {
-                Some(c) => (self.object(c), format!("{title} and {}", self.s.tokens[c].form)),
+                Some(c) => {
+                    // both in the past when the first is: "stormed and burned"
+                    let w = &self.s.tokens[c];
+                    let past = depth == 0
+                        && subject.is_some()
+                        && self.untensed(i) == Some(Untensed::Gerund)
+                        && self.untensed(c) == Some(Untensed::Gerund);
+                    let form = if past { ENGLISH.past(&w.lemma, &w.form) } else { w.form.clone() };
+                    (self.object(c), format!("{title} and {form}"))
+                }
                 None => (object, title.clone()),
             };
             if let Some(o) = object.filter(|&o| !self.is_time(o)) {
@@ -651,6 +745,15 @@ impl Tree<'_> {
         }
         Some(title)
     }
+}
+
+/// A verb form that carries no tense of its own. (A participle with no
+/// auxiliary, "20 people injured", is left as headlines write it: the
+/// tagger does not tell it from a simple past, "the nationalists fled".)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Untensed {
+    /// "-ing": "banning", "people protesting".
+    Gerund,
 }
 
 /// `t` with each clitic the words were split into joined to its word
