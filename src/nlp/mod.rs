@@ -197,6 +197,7 @@ impl Model {
             })
             .collect::<Vec<_>>();
         nouns_read_as_verbs(&mut tokens);
+        fronted_phrase_subjects(&mut tokens);
         bare_day_subjects(&mut tokens);
         quoted_name_subjects(&mut tokens);
         relative_clause_subjects(&mut tokens);
@@ -442,6 +443,63 @@ fn nouns_read_as_verbs(tokens: &mut [Token]) {
         if !is_tree(tokens) {
             tokens.clone_from_slice(&before);
         }
+    }
+}
+
+/// A repair of the parse: a phrase a preposition opens the sentence with
+/// is no subject ("In media footage and social networks, scenes of chaos
+/// emerged", "As for the Bloc Quebecois, leader Gilles Duceppe said").
+/// Read as the subject, with the real one after the comma as its
+/// conjunct, it is made an oblique, and that conjunct the subject, with
+/// the words after it that hung on the phrase ("France, Italy and China
+/// were honored").
+fn fronted_phrase_subjects(tokens: &mut [Token]) {
+    let Some(first) = tokens.first() else { return };
+    // ("At least 75 officers" opens on a number, not a phrase)
+    let quantity =
+        tokens.get(1).is_some_and(|t| matches!(t.form.to_lowercase().as_str(), "least" | "most"));
+    if first.upos != "ADP" || first.deprel != "case" || quantity {
+        return;
+    }
+    let Some(s) = tokens
+        .iter()
+        .position(|t| matches!(t.deprel.as_str(), "nsubj" | "nsubj:pass") && t.head > 0)
+    else {
+        return;
+    };
+    // the subject is the phrase's own noun, before its comma ("With a
+    // population of 47 million, 5.2 million South Africans" has the
+    // subject after it)
+    let comma_before = tokens[..s].iter().any(|t| t.form == ",");
+    if comma_before || !governs(tokens, s, 0) && tokens[0].head != s + 1 {
+        return;
+    }
+    let verb = tokens[s].head - 1;
+    // the first word of each word's phrase (a comma before it may hang
+    // on it)
+    let start = |k: usize| {
+        (0..=k).find(|&w| w == k || tokens[w].upos != "PUNCT" && governs(tokens, k, w)).unwrap_or(k)
+    };
+    let Some(c) = (s + 1..verb).find(|&c| {
+        tokens[c].head == s + 1
+            && tokens[c].deprel == "conj"
+            && matches!(tokens[c].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            && start(c) > 0
+            && tokens[start(c) - 1].form == ","
+    }) else {
+        return;
+    };
+    let before = tokens.to_vec();
+    let from = start(c);
+    for (k, t) in tokens.iter_mut().enumerate().skip(from) {
+        if k != c && t.head == s + 1 {
+            t.head = c + 1;
+        }
+    }
+    tokens[c].head = verb + 1;
+    tokens[c].deprel = std::mem::replace(&mut tokens[s].deprel, "obl".into());
+    if !is_tree(tokens) {
+        tokens.clone_from_slice(&before);
     }
 }
 

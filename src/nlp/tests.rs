@@ -476,3 +476,28 @@ fn a_noun_before_a_noun_read_as_a_bare_verb_is_its_modifier() {
         29,
     );
 }
+
+#[test]
+fn a_phrase_a_preposition_opens_the_sentence_with_is_no_subject() {
+    let head_of = |s: &Sentence, form: &str| {
+        let t = find(s, form);
+        (s.tokens.get(t.head.wrapping_sub(1)).map(|h| h.form.clone()), t.deprel.clone())
+    };
+    let s = &model().analyze(
+        "In media footage and social networks, scenes of chaos emerged from looting of shops.",
+    )[0];
+    assert_tree(s);
+    assert_eq!(head_of(s, "scenes"), (Some("emerged".into()), "nsubj".into()), "{s:?}");
+    assert_eq!(find(s, "networks").deprel, "obl", "{s:?}");
+    // a fronted number is the subject's own: "At least 75 officers"
+    let s = &model().analyze(
+        "At least 75 officers from the Texas Department of Public Safety, the US Border Patrol \
+         and the FBI took part.",
+    )[0];
+    assert_ne!(find(s, "Patrol").deprel, "nsubj", "{s:?}");
+    assert_soup_parses_to_trees(
+        "in media footage and social networks , scenes of chaos emerged as for the bloc . \
+         at least officers said",
+        31,
+    );
+}
