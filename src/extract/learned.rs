@@ -1225,6 +1225,21 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_with_a_noun_after_it_keeps_its_auxiliary() {
+        let ms = all(
+            "Smith was named chairman of the board on Monday. The minister was removed from \
+             her post on Tuesday.",
+            Some("2022-03-10"),
+        );
+        let title = |w: &str| {
+            ms.iter().find(|m| m.trigger == w).and_then(|m| m.title.clone()).unwrap_or_default()
+        };
+        // "Smith named chairman" would read as Smith's naming
+        assert_eq!(title("named"), "Smith was named chairman of the board");
+        assert_eq!(title("removed"), "The minister removed from her post");
+    }
+
+    #[test]
     fn reported_clauses_keep_their_meaning() {
         let ms = all(
             "The ministry said the talks could not resume before March.\n\

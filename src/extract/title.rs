@@ -363,8 +363,27 @@ impl Tree<'_> {
     pub(super) fn verb_group(&self, i: usize, reported: bool) -> String {
         let t = &self.s.tokens[i];
         let tok = |c: usize| &self.s.tokens[c];
+        // a passive with a noun after it keeps its auxiliary, or it reads
+        // as active: "Tokayev was elected the president", not "Tokayev
+        // elected the president"
         let passive = self.kids[i].iter().any(|&c| tok(c).deprel == "aux:pass");
-        let regular_perfect = t.xpos == "VBN" && t.form.to_lowercase().ends_with("ed");
+        // (a finite one, no modal: "to be given the status" stays a
+        // headline's "given the status")
+        let finite = self.kids[i].iter().any(|&c| {
+            c < i
+                && tok(c).deprel.starts_with("aux")
+                && tok(c).xpos != "MD"
+                && tok(c).feats.contains("VerbForm=Fin")
+        });
+        let named = passive
+            && finite
+            && self.kids[i].iter().any(|&c| {
+                c > i
+                    && matches!(tok(c).deprel.as_str(), "obj" | "xcomp" | "iobj")
+                    && matches!(tok(c).upos.as_str(), "NOUN" | "PROPN")
+            });
+        let passive = passive && !named;
+        let regular_perfect = t.xpos == "VBN" && t.form.to_lowercase().ends_with("ed") && !named;
         let nominal = t.upos == "ADJ" || t.upos == "NOUN";
         let words: Vec<usize> = self.kids[i]
             .iter()
@@ -380,6 +399,7 @@ impl Tree<'_> {
                     // a predicate adjective or noun keeps its copula: "was absent"
                     rel == "aux" && tok(c).xpos != "MD" && !passive && !regular_perfect
                         || nominal && rel == "cop"
+                        || named && rel == "aux:pass"
                 }
             })
             .collect();
