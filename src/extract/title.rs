@@ -698,9 +698,20 @@ impl Tree<'_> {
                 None => (object, title.clone()),
             };
             if let Some(o) = object.filter(|&o| !self.is_time(o)) {
-                let np = self.np(o, room(&joined));
-                if !np.is_empty() && np.chars().count() <= room(&joined) {
-                    title = format!("{joined} {np}");
+                // the second verb left out when both do not fit: "are beating
+                // [and humiliating] our soldiers"
+                let heads = if shared.is_some() && t.upos == "VERB" {
+                    vec![&joined, &title]
+                } else {
+                    vec![&joined]
+                };
+                let fitting = heads.into_iter().find_map(|head| {
+                    let np = self.np(o, room(head));
+                    (!np.is_empty() && np.chars().count() <= room(head))
+                        .then(|| format!("{head} {np}"))
+                });
+                if let Some(t) = fitting {
+                    title = t;
                     complement = true;
                     told = told.max(last_word(o));
                 }
