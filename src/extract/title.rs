@@ -547,10 +547,10 @@ impl Tree<'_> {
             return None;
         }
         let verb = self.verb_group(i, depth > 0);
-        // the title's own verb in the past tense: "Moscow demonstrated its
-        // ability", "Several citizens were injured"; with no subject, a
-        // gerund's object is what it happened to: "Banning the export of
-        // food" -> "The export of food was banned"
+        // the title's own gerund in the past tense: "Moscow demonstrating
+        // its ability" -> "Moscow demonstrated its ability"; with no
+        // subject, its object is what it happened to: "Banning the export
+        // of food" -> "The export of food was banned"
         let passive_object = self
             .object(i)
             .filter(|&o| !self.is_time(o) && self.child(i, "ccomp").is_none())
@@ -564,8 +564,10 @@ impl Tree<'_> {
             .filter(|(_, np)| !np.is_empty());
         let verb = match &passive_object {
             Some((o, _)) => {
+                // (with its particle: "ruling out X" -> "X was ruled out")
+                let particle = verb.strip_prefix(t.form.as_str()).unwrap_or("");
                 format!("{} {}", self.be_past(Some(*o)), ENGLISH.participle(&t.lemma, &t.form))
-                    + &verb[t.form.len().min(verb.len())..]
+                    + particle
             }
             None if depth == 0 && subject.is_some() => self.in_past(i, verb),
             None => verb,
