@@ -304,7 +304,7 @@ pub(super) fn mentions(
                 }
             }
         }
-        m.title = t.title(w, prior);
+        m.title = worded(t.title(w, prior), m.event_type);
         // a saying whose title tells only who spoke ("Ash said" after a
         // direct quote, which a title leaves out) tells a timeline's
         // reader nothing: entity timelines and `--all-events` keep it,
@@ -545,7 +545,7 @@ pub(super) fn mentions(
             })
             .filter(|p| p.chars().count() <= TITLE_MAX && p.contains(' '))
             .map(finish_title);
-        let title = own_phrase.or_else(|| t.title(e.token, prior));
+        let title = own_phrase.or_else(|| worded(t.title(e.token, prior), event_type));
         let minor = timex_value.is_none();
         out.push(Mention {
             document: doc.id.clone(),
@@ -710,6 +710,14 @@ fn link_conjuncts(
         }
         m.follows = Some(Box::new(Relation { start, end, cue }));
     }
+}
+
+/// A title of more than one word: a time expression cut from its end may
+/// leave one ("8 percent lower than last year" is no title "Lower"), and
+/// its event then takes its other mentions' or its quote's. A saying's
+/// one word stays, to be told apart as one that tells only its speaker.
+fn worded(title: Option<String>, kind: EventType) -> Option<String> {
+    title.filter(|t| kind == EventType::Statement || t.split_whitespace().nth(1).is_some())
 }
 
 #[cfg(test)]
@@ -1203,6 +1211,15 @@ mod tests {
         assert!(titles.iter().any(|t| t.starts_with("China's invasion of Tibet")), "{titles:?}");
         assert!(titles.iter().any(|t| t.starts_with("Ecevit's final term")), "{titles:?}");
         assert!(titles.iter().all(|t| !t.starts_with("Whose")), "{titles:?}");
+    }
+
+    #[test]
+    fn a_title_is_more_than_one_word_except_a_saying_s() {
+        let w = |t: &str, kind| worded(Some(t.to_string()), kind);
+        assert_eq!(w("Lower", EventType::Other), None);
+        assert_eq!(w("Prices fell", EventType::Other).as_deref(), Some("Prices fell"));
+        // told apart later as a saying that tells only its speaker
+        assert_eq!(w("Said", EventType::Statement).as_deref(), Some("Said"));
     }
 
     #[test]
