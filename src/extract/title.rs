@@ -538,10 +538,13 @@ impl Tree<'_> {
             None => actor,
         };
         // "Nursultan Nazarbayev, 81": a title's subject ends at a comma
-        let subject = subject.map(|s| match s.split_once(", ") {
-            Some((a, _)) if !a.trim().is_empty() => a.trim().to_string(),
-            _ => s,
-        });
+        let subject = subject
+            .map(|s| match s.split_once(", ") {
+                Some((a, _)) if !a.trim().is_empty() => a.trim().to_string(),
+                _ => s,
+            })
+            // (a comma the parse made a subject is none)
+            .filter(|s| s.chars().any(char::is_alphanumeric));
         // likewise a predicate noun: "said it was not the time [to act]"
         if depth > 0 && self.child(i, "cop").is_some() && self.infinitive_of(i) {
             return None;
