@@ -205,14 +205,14 @@ impl Language {
     #[must_use]
     pub fn past(&self, lemma: &str, form: &str) -> String {
         self.irregular(lemma)
-            .map_or_else(|| regular_past(lemma, form), |(past, _)| past.to_string())
+            .map_or_else(|| spelled_past(lemma, form), |(past, _)| past.to_string())
     }
 
     /// The past participle: "taken", "declared", "banned".
     #[must_use]
     pub fn participle(&self, lemma: &str, form: &str) -> String {
         self.irregular(lemma)
-            .map_or_else(|| regular_past(lemma, form), |(_, part)| part.to_string())
+            .map_or_else(|| spelled_past(lemma, form), |(_, part)| part.to_string())
     }
 
     fn irregular(&self, lemma: &str) -> Option<(&'static str, &'static str)> {
@@ -278,7 +278,7 @@ impl Language {
 /// stem as the verb spells it before an ending ("bann-ing", "stopp-ed");
 /// else the lemma's own rules apply ("declare" -> "declared", "deny" ->
 /// "denied").
-fn regular_past(lemma: &str, form: &str) -> String {
+fn spelled_past(lemma: &str, form: &str) -> String {
     let lemma = lemma.to_lowercase();
     let form = form.to_lowercase();
     let stem = form.strip_suffix("ing").or_else(|| form.strip_suffix("ed"));
@@ -291,13 +291,16 @@ fn regular_past(lemma: &str, form: &str) -> String {
         {
             format!("{s}ed")
         }
-        _ => regular_from_lemma(&lemma),
+        _ => regular_past(&lemma),
     }
 }
 
+/// The "-ed" form of a regular verb by its lemma's spelling alone:
 /// "declare" -> "declared", "deny" -> "denied", "play" -> "played",
-/// "storm" -> "stormed".
-fn regular_from_lemma(lemma: &str) -> String {
+/// "storm" -> "stormed" (a doubled consonant needs a form that shows it,
+/// see [`Language::past`]).
+#[must_use]
+pub fn regular_past(lemma: &str) -> String {
     if lemma.ends_with('e') {
         format!("{lemma}d")
     } else if let Some(stem) =

@@ -742,6 +742,11 @@ mod tests {
         crate::extract::extract_document(doc(text, date), crate::extract::Detail::All).mentions
     }
 
+    /// The title of the mention `trigger` tells, "" when it has none.
+    fn title_of(ms: &[Mention], trigger: &str) -> String {
+        ms.iter().find(|m| m.trigger == trigger).and_then(|m| m.title.clone()).unwrap_or_default()
+    }
+
     fn learned(text: &str, date: Option<&str>) -> Vec<Mention> {
         // the model's mentions: minor ones, and dated ones of words the
         // lexicon does not hold
@@ -1175,9 +1180,7 @@ mod tests {
             }
         }
         assert!(titled * 10 >= ms.len() * 8, "{titled} of {} titled", ms.len());
-        let title = |w: &str| {
-            ms.iter().find(|m| m.trigger == w).and_then(|m| m.title.clone()).unwrap_or_default()
-        };
+        let title = |w: &str| title_of(&ms, w);
         assert_eq!(title("dismissed"), "The port authority dismissed the harbour master");
         // where "after the quake" hangs (the verb, the rubble) is the
         // parser's call; who did what to whom is the title's
@@ -1195,9 +1198,7 @@ mod tests {
              New Zealand Associate Foreign Minister Simon Upton warned on Friday of the risk.",
             Some("2006-12-22"),
         );
-        let title = |w: &str| {
-            ms.iter().find(|m| m.trigger == w).and_then(|m| m.title.clone()).unwrap_or_default()
-        };
+        let title = |w: &str| title_of(&ms, w);
         assert!(title("resigned").starts_with("Yasuhisa Shiozaki resigned"), "{ms:#?}");
         assert!(title("warned").starts_with("Simon Upton warned"), "{ms:#?}");
         // "whose" is the possessor it stands for
@@ -1231,9 +1232,7 @@ mod tests {
              new tax blocked the highway on Wednesday.",
             Some("2022-03-10"),
         );
-        let title = |w: &str| {
-            ms.iter().find(|m| m.trigger == w).and_then(|m| m.title.clone()).unwrap_or_default()
-        };
+        let title = |w: &str| title_of(&ms, w);
         // its subject's doing, in the past
         assert_eq!(title("killing"), "Troops killed two protesters");
         assert!(title("protesting").starts_with("Thousands of farmers protested"), "{ms:#?}");
@@ -1248,9 +1247,7 @@ mod tests {
              her post on Tuesday.",
             Some("2022-03-10"),
         );
-        let title = |w: &str| {
-            ms.iter().find(|m| m.trigger == w).and_then(|m| m.title.clone()).unwrap_or_default()
-        };
+        let title = |w: &str| title_of(&ms, w);
         // "Smith named chairman" would read as Smith's naming
         assert_eq!(title("named"), "Smith was named chairman of the board");
         assert_eq!(title("removed"), "The minister removed from her post");

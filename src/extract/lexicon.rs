@@ -205,9 +205,11 @@ fn inflections(lemma: &str) -> Vec<String> {
         Some(s) => (s.to_string(), true),
         None => (lemma.to_string(), false),
     };
+    // the "-ed" form by the language layer's rule, the one titles use
+    let past = crate::language::regular_past(lemma);
     if let Some(s) = lemma.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
         v.push(format!("{s}ies"));
-        v.push(format!("{s}ied"));
+        v.push(past);
         v.push(format!("{lemma}ing"));
         return v;
     }
@@ -216,11 +218,10 @@ fn inflections(lemma: &str) -> Vec<String> {
     } else {
         v.push(format!("{lemma}s"));
     }
+    v.push(past);
     if ends_e {
-        v.push(format!("{lemma}d"));
         v.push(format!("{stem_e}ing"));
     } else {
-        v.push(format!("{lemma}ed"));
         v.push(format!("{lemma}ing"));
         // doubled consonant: stop -> stopped, ban -> banned
         let b = lemma.as_bytes();
